@@ -1,0 +1,42 @@
+/**
+ * Builds the three Electron bundles into out/: main (with the web shell's entry and the
+ * engine worker chunk), the sandboxed preload (CommonJS), and the renderer's two pages
+ * (index.html for Electron, web.html for the web shell).
+ */
+
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          web: resolve('src/main/web/main.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot load ES modules.
+      rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    plugins: [react()],
+    build: {
+      minify: true,
+      // React and CodeMirror make one ~700 kB bundle, read from disk or localhost: no need to split it.
+      chunkSizeWarningLimit: 1000,
+      rollupOptions: {
+        input: {
+          index: resolve('src/renderer/index.html'),
+          web: resolve('src/renderer/web.html'),
+        },
+      },
+    },
+  },
+});

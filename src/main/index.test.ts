@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// The whole of Electron that index.ts touches, recorded.
+const appListeners = new Map<string, (...args: unknown[]) => void>();
+const windows: { options: unknown; loaded?: string }[] = [];
+let permissionHandler:
+  ((contents: unknown, permission: string, callback: (ok: boolean) => void) => void) | undefined;
+const ipcChannels: string[] = [];
+
+vi.mock('electron', () => ({
+  app: {
+    on: (name: string, listener: (...args: unknown[]) => void) => appListeners.set(name, listener),
+    whenReady: () => Promise.resolve(),
+    quit: vi.fn(),
+  },
+  BrowserWindow: class {
+    static getAllWindows = () => windows;
+    webContents = { id: windows.length + 1 };
+    record: { options: unknown; loaded?: string };
+    constructor(options: unknown) {
+      this.record = { options };
+      windows.push(this.record);
+    }
+    on() {}
+    once() {}
+    async loadFile(file: string) {
+      this.record.loaded = file;
+    }
+  },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (handler: typeof permissionHandler) => (permissionHandler = handler),
+    },
+  },
+  ipcMain: { handle: (channel: string) => ipcChannels.push(channel) },
+}));
+vi.mock('./engine.worker?modulePath', () => ({ default: '/out/main/chunks/engine.worker.js' }));
+
+beforeAll(async () => {
+  await import('./index');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+});
+
+describe('the main process', () => {
+  it('opens one window on the built renderer with the CommonJS preload', () => {
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.loaded).toMatch(/renderer[/\\]index\.html$/);
+    expect(windows[0]!.options).toMatchObject({
+      webPreferences: { preload: expect.stringMatching(/preload[/\\]index\.cjs$/) },
+    });
+  });
+
+  it('registers the lab IPC handlers', () => {
+    expect(ipcChannels.sort()).toEqual(['lab:run', 'lab:stop']);
+  });
+
+  it('hardens every web contents and grants no permission', () => {
+    expect(appListeners.has('web-contents-created')).toBe(true);
+    const granted = vi.fn();
+    permissionHandler?.({}, 'media', granted);
+    expect(granted).toHaveBeenCalledWith(false);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Electron IPC for `LabApi`: one `lab:*` handler per method. Handlers only check who is
+ * calling and hand the untrusted payload to the caller's `LabSession`, which validates it.
+ */
+
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { IPC_CHANNELS, LAB_METHODS, type RunEventMessage } from '../shared/lab-channels';
+import type { Outcome } from '../shared/lab-error';
+import type { LabSession } from './lab-session';
+
+export interface LabIpcOptions {
+  /** The session of the window that owns `sender`, if it is one of ours. */
+  sessionFor: (sender: WebContents) => LabSession | undefined;
+  /** Whether a frame at this URL may call the lab (our own renderer only). */
+  isTrustedUrl: (url: string) => boolean;
+}
+
+export function registerLabIpc({ sessionFor, isTrustedUrl }: LabIpcOptions): void {
+  for (const method of LAB_METHODS) {
+    ipcMain.handle(
+      IPC_CHANNELS[method],
+      (event: IpcMainInvokeEvent, payload: unknown): Promise<Outcome<unknown>> => {
+        const session = sessionFor(event.sender);
+        const url = event.senderFrame?.url ?? '';
+        if (!session || !isTrustedUrl(url)) {
+          return Promise.resolve({
+            ok: false,
+            error: {
+              name: 'InvalidRequest',
+              message: `${method}: refused, the caller is not a PyMem Lab window`,
+            },
+          });
+        }
+        const emit = (message: RunEventMessage) => {
+          if (!event.sender.isDestroyed()) event.sender.send(IPC_CHANNELS.runEvent, message);
+        };
+        return session.call(method, payload, emit);
+      },
+    );
+  }
+}

@@ -1,0 +1,14 @@
+/** The renderer's entry: mounts the app on `window.lab`, whichever transport installed it. */
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App lab={window.lab} />
+  </StrictMode>,
+);

@@ -1,0 +1,31 @@
+/**
+ * Names and payloads on the wire, shared by both transports (Electron IPC, the web
+ * shell's WebSocket). The main process validates every incoming payload (src/main/lab-schemas.ts).
+ */
+
+import type { LabApi, RunEvent } from './lab-api';
+
+/** A method of `LabApi`: the only calls a transport forwards. */
+export type LabMethod = keyof LabApi;
+
+/** Payload of `run`: `runId` is chosen by the caller so it can tell its own events apart. */
+export interface RunRequest {
+  runId: number;
+  source: string;
+}
+
+/** An event of the run `runId`. */
+export interface RunEventMessage {
+  runId: number;
+  event: RunEvent;
+}
+
+/** Electron IPC channels; all carry the `lab:` prefix. */
+export const IPC_CHANNELS = {
+  run: 'lab:run',
+  stop: 'lab:stop',
+  runEvent: 'lab:run-event',
+} as const satisfies Record<LabMethod | 'runEvent', `lab:${string}`>;
+
+/** The methods a transport forwards, in a form that can be iterated. */
+export const LAB_METHODS = ['run', 'stop'] as const satisfies readonly LabMethod[];
