@@ -7,9 +7,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { pythonSourceAsText } from './scripts/lib/python-source-plugin.mjs';
 
 export default defineConfig({
   main: {
+    plugins: [pythonSourceAsText()],
     build: {
       rollupOptions: {
         input: {

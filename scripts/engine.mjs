@@ -21,4 +21,5 @@ process.exitCode = await main(process.argv.slice(2), {
   writeFile: (path, text) => writeFileSync(path, text),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
 });

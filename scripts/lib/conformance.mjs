@@ -108,7 +108,8 @@ export function runInWorker(bundle, argv, timeoutMs = DEFAULT_TIMEOUT_MS) {
   return new Promise((resolvePromise) => {
     const worker = new Worker(new URL('./conformance-worker.mjs', import.meta.url), {
       workerData: { bundleUrl: pathToFileURL(bundle).href, argv },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      // A deep Python recursion (the limit is 1000 frames) needs more than Node's default stack.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, stackSizeMb: 256 },
       stdout: true,
       stderr: true,
     });

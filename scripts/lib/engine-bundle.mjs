@@ -63,6 +63,8 @@ export async function ensureEngineBundle({ inputs = INPUTS, entry = ENTRY, bundl
       platform: 'neutral',
       mainFields: ['module', 'main'],
       target: 'es2022',
+      // The engine's bundled pure-Python modules (src/core/modules/py/*.py) are text.
+      loader: { '.py': 'text' },
       outfile: bundle,
       sourcemap: 'linked',
       write: false,

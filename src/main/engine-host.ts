@@ -40,7 +40,8 @@ const WORKER_HEAP_MB = 2048;
 export function spawnEngineWorker(workerPath: string): Worker {
   return new Worker(workerPath, {
     name: 'pymem-engine',
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    // Python recursion up to its limit of 1000 frames needs more than Node's default stack.
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, stackSizeMb: 256 },
   });
 }
 

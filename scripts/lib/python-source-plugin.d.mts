@@ -1,0 +1,1 @@
+export function pythonSourceAsText(): { name: string; load(id: string): string | null };
