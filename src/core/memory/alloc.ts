@@ -1,0 +1,73 @@
+/**
+ * Object allocation and release, as CPython's object allocator API does them:
+ * PyObject_Malloc/Free/Realloc for raw memory, and object headers placed after the
+ * pre-header (GC head, managed-dict pointers) so that `id(o)` is block + pre-header.
+ * @cpython Objects/obmalloc.c, Modules/gcmodule.c gc_alloc / PyObject_GC_Del
+ */
+import type { PyObject } from '../objects/object';
+import { rt } from '../vm/runtime';
+import { raiseMemoryError } from '../vm/memoryerror';
+
+/** PyObject_Malloc / PyMem_Malloc: raises MemoryError past the run's memory limit. */
+export function pyMalloc(nbytes: number): number {
+  const address = rt.heap.malloc(nbytes);
+  if (rt.heap.footprint() > rt.options.memoryLimit) {
+    rt.heap.free(address);
+    raiseMemoryError();
+  }
+  return address;
+}
+
+export function pyFree(address: number): void {
+  if (address !== 0) rt.heap.free(address);
+}
+
+export function pyRealloc(address: number, nbytes: number): number {
+  const moved = rt.heap.realloc(address, nbytes);
+  if (rt.heap.footprint() > rt.options.memoryLimit) raiseMemoryError();
+  return moved;
+}
+
+/** PyObject_Malloc of a non-GC object of `size` bytes; sets its address. */
+export function allocObject<T extends PyObject>(o: T, size: number): T {
+  o.addr = pyMalloc(size);
+  o.serial = ++rt.births;
+  return o;
+}
+
+/**
+ * How the lab's views identify an object across steps: its birth number, or for a static
+ * object (which has none) its address, negated.
+ */
+export function objectId(o: PyObject): number {
+  return o.serial > 0 ? o.serial : -o.addr / 16;
+}
+
+/** A dead object taken back from a free list is a new object for the lab's views. */
+export function reborn(o: PyObject): void {
+  o.serial = ++rt.births;
+}
+
+/**
+ * gc_alloc: a GC object's block holds its pre-header first. Linking it may run an
+ * automatic collection; the new object is not tracked yet, so that collection cannot see it.
+ */
+export function allocGCObject<T extends PyObject>(o: T, size: number): T {
+  const pre = o.type.preheaderSize;
+  o.addr = pyMalloc(pre + size) + pre;
+  o.serial = ++rt.births;
+  rt.gc.link();
+  return o;
+}
+
+/** PyObject_Free of a non-GC object. */
+export function freeObject(o: PyObject): void {
+  rt.heap.free(o.addr);
+}
+
+/** PyObject_GC_Del: lowers generation 0's count and frees the block. */
+export function gcDel(o: PyObject): void {
+  rt.gc.untrack(o);
+  rt.gc.unlink();
+  rt.heap.free(o.addr - o.type.preheaderSize);
+}
