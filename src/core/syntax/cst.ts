@@ -26,8 +26,12 @@ export function isError(node: Node): boolean {
 export function splitCommas(nodes: readonly Node[]): { groups: Node[][]; commas: Node[] } {
   const groups: Node[][] = [[]];
   const commas: Node[] = [];
+  // Lezer keeps a generator argument flat, so the commas of `for a, b in` show up here.
+  let inForTarget = false;
   for (const n of nodes) {
-    if (n.name === ',') {
+    if (n.name === 'for') inForTarget = true;
+    else if (n.name === 'in') inForTarget = false;
+    if (n.name === ',' && !inForTarget) {
       commas.push(n);
       groups.push([]);
     } else groups[groups.length - 1].push(n);

@@ -81,9 +81,8 @@ function digitsToBigInt(digits: string, base: number): bigint {
   // Chunks of k digits, k chosen so base^k stays below 2^53.
   const k = Math.floor(53 / Math.log2(base));
   const big = BigInt(base) ** BigInt(k);
-  let acc = 0n;
   let i = digits.length % k || k;
-  acc = BigInt(parseInt(digits.slice(0, i), base));
+  let acc = BigInt(parseInt(digits.slice(0, i), base));
   for (; i < digits.length; i += k) acc = acc * big + BigInt(parseInt(digits.slice(i, i + k), base));
   return acc;
 }
@@ -122,7 +121,7 @@ export function parseIntLiteral(text: string, base = 10, maxDigits = DEFAULT_MAX
   }
   if (s[p] === '_') throw invalidInt(text, base);
   const start = p;
-  let digits = '';
+  let digits: string;
   let prevUnderscore = false;
   let nonzero = false;
   for (; p < s.length; p++) {

@@ -71,7 +71,7 @@ function repr(v: Py): string {
 }
 
 const asciiOf = (s: string) =>
-  s.replace(/[^\x00-\x7f]/gu, (c) => {
+  s.replace(/[^\p{ASCII}]/gu, (c) => {
     const cp = c.codePointAt(0)!;
     return cp <= 0xff
       ? '\\x' + cp.toString(16).padStart(2, '0')

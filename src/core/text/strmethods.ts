@@ -190,7 +190,9 @@ function tailmatch(
   const wide = hasSurrogates(s) || hasSurrogates(sub);
   const len = wide ? cpLength(s) : s.length;
   const subLen = wide ? cpLength(sub) : sub.length;
-  let [lo, hi] = adjust(start, end, len);
+  const bounds = adjust(start, end, len);
+  const lo = bounds[0];
+  let hi = bounds[1];
   hi -= subLen;
   if (hi < lo) return false;
   if (subLen === 0) return true;

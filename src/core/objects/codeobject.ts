@@ -1,0 +1,122 @@
+/**
+ * code objects: what the compiler produces and frames execute.
+ * @cpython Objects/codeobject.c, Include/cpython/code.h (3.11)
+ *
+ * Instructions are kept as two parallel arrays (opcode, oparg) indexed by instruction,
+ * with jump targets as instruction indexes. Code objects are not GC-tracked in 3.11.
+ */
+import { PyObject, PyType, decref } from './object';
+import { staticType } from './roots';
+import { newTuple, type PyTuple } from './tupleobject';
+import { newStr, type PyStr } from './unicodeobject';
+import { newInt } from './longobject';
+import { allocObject, freeObject } from '../memory/alloc';
+
+export const CodeType: PyType = staticType({ name: 'code', basicsize: 184, itemsize: 2 });
+
+export const enum CodeFlag {
+  OPTIMIZED = 0x1,
+  NEWLOCALS = 0x2,
+  VARARGS = 0x4,
+  VARKEYWORDS = 0x8,
+  NESTED = 0x10,
+  GENERATOR = 0x20,
+  NOFREE = 0x40,
+  COROUTINE = 0x80,
+}
+
+/** _PyLocals_Kind bits of co_localspluskinds. */
+export const enum LocalKind {
+  ARG = 0x08,
+  LOCAL = 0x20,
+  CELL = 0x40,
+  FREE = 0x80,
+}
+
+export interface ExceptionTableEntry {
+  start: number;
+  end: number;
+  target: number;
+  depth: number;
+  lasti: boolean;
+}
+
+export class PyCode extends PyObject {
+  name!: PyStr;
+  qualname!: PyStr;
+  filename!: string;
+  firstlineno = 1;
+  argcount = 0;
+  posonlyargcount = 0;
+  kwonlyargcount = 0;
+  flags = 0;
+  stacksize = 0;
+  consts!: PyTuple;
+  names!: PyTuple;
+  /** co_localsplusnames: locals, then cells that are not arguments, then frees. */
+  localsplusnames!: PyTuple;
+  localspluskinds: number[] = [];
+  nlocals = 0;
+  ncellvars = 0;
+  nfreevars = 0;
+  ops!: Uint8Array;
+  args!: Int32Array;
+  /** Source line of each instruction (-1: none). */
+  lines!: Int32Array;
+  /** End line / columns of each instruction, for tracebacks (CPython's co_positions). */
+  cols!: Int32Array;
+  exceptionTable: ExceptionTableEntry[] = [];
+  /** Whether the constants of this code belong to a file run as __main__ (AST arena). */
+  constructor() {
+    super(CodeType);
+  }
+  get nlocalsplus(): number {
+    return this.localspluskinds.length;
+  }
+}
+
+/** Allocates the code object's memory: basicsize + 2 bytes per code unit. */
+export function allocCode(c: PyCode): PyCode {
+  return allocObject(c, 184 + 2 * 2 * c.ops.length);
+}
+
+CodeType.tp_dealloc = (o) => {
+  const c = o as PyCode;
+  decref(c.consts);
+  decref(c.names);
+  decref(c.localsplusnames);
+  decref(c.name);
+  decref(c.qualname);
+  freeObject(c);
+};
+
+/** get_localsplus_names: a new tuple of the names of one kind, in slot order. */
+function localsplusNames(c: PyCode, kind: LocalKind): PyTuple {
+  const names = c.localsplusnames.items.filter((_, i) => (c.localspluskinds[i] & kind) !== 0);
+  for (const n of names) n.refcnt++;
+  return newTuple(names);
+}
+
+const member = (name: string, get: (c: PyCode) => PyObject) => ({
+  name,
+  get: (o: PyObject) => get(o as PyCode),
+});
+const borrowed = (o: PyObject) => (o.refcnt++, o);
+
+CodeType.getsetSpecs.push(
+  member('co_argcount', (c) => newInt(c.argcount)),
+  member('co_posonlyargcount', (c) => newInt(c.posonlyargcount)),
+  member('co_kwonlyargcount', (c) => newInt(c.kwonlyargcount)),
+  member('co_stacksize', (c) => newInt(c.stacksize)),
+  member('co_flags', (c) => newInt(c.flags)),
+  member('co_nlocals', (c) => newInt(c.nlocals)),
+  member('co_firstlineno', (c) => newInt(c.firstlineno)),
+  member('co_consts', (c) => borrowed(c.consts)),
+  member('co_names', (c) => borrowed(c.names)),
+  member('co_name', (c) => borrowed(c.name)),
+  member('co_qualname', (c) => borrowed(c.qualname)),
+  member('co_filename', (c) => newStr(c.filename)),
+  member('co_varnames', (c) => localsplusNames(c, LocalKind.LOCAL)),
+  member('co_cellvars', (c) => localsplusNames(c, LocalKind.CELL)),
+  member('co_freevars', (c) => localsplusNames(c, LocalKind.FREE)),
+);

@@ -1,0 +1,120 @@
+/**
+ * builtin_function_or_method (a C function, bound to its module or to `self`) and
+ * method (a Python function bound to an instance).
+ * @cpython Objects/methodobject.c, Objects/classobject.c (3.11)
+ */
+import { PyObject, PyType, TypeFlag, decref, type Visit, CompareOp } from './object';
+import { staticType } from './roots';
+import type { PyTuple } from './tupleobject';
+import { allocGCObject, gcDel } from '../memory/alloc';
+import { rt } from '../vm/runtime';
+import { call } from './abstract';
+import { newBool } from './boolobject';
+import { newNotImplemented } from './noneobject';
+
+export type BuiltinImpl = (self: PyObject | null, args: PyObject[], kwnames: PyTuple | null) => PyObject;
+
+export const BuiltinFunctionType: PyType = staticType({
+  name: 'builtin_function_or_method',
+  basicsize: 56,
+  flags: TypeFlag.HAVE_GC,
+});
+
+export class PyCFunction extends PyObject {
+  constructor(
+    readonly name: string,
+    readonly impl: BuiltinImpl,
+    public self: PyObject | null,
+    /** The module name for module functions (`__module__`). */
+    readonly module: string | null,
+    /** The type the method comes from, for the repr of bound builtin methods. */
+    readonly qualPrefix: string | null = null,
+    /** METH_VARARGS: called through a tuple of the arguments (no vectorcall). */
+    readonly varargs = false,
+  ) {
+    super(BuiltinFunctionType);
+  }
+}
+
+/** A new builtin function/method object (GC-tracked, like PyCFunction_NewEx). */
+export function newCFunction(
+  name: string,
+  impl: BuiltinImpl,
+  self: PyObject | null,
+  module: string | null,
+  qualPrefix: string | null = null,
+  varargs = false,
+): PyCFunction {
+  if (self !== null) self.refcnt++;
+  const f = allocGCObject(new PyCFunction(name, impl, self, module, qualPrefix, varargs), 56);
+  rt.gc.track(f);
+  return f;
+}
+
+BuiltinFunctionType.hasVectorcall = (o) => !(o as PyCFunction).varargs;
+BuiltinFunctionType.tp_call = (callable, args, kwnames) => {
+  const f = callable as PyCFunction;
+  return f.impl(f.self, args, kwnames);
+};
+BuiltinFunctionType.tp_dealloc = (o) => {
+  const f = o as PyCFunction;
+  rt.gc.untrack(f);
+  const self = f.self;
+  f.self = null;
+  if (self !== null) decref(self);
+  gcDel(f);
+};
+BuiltinFunctionType.tp_traverse = (o, visit: Visit) => {
+  const f = o as PyCFunction;
+  if (f.self !== null) visit(f.self, '__self__');
+};
+
+// ----------------------------------------------------------------- bound methods
+
+export const MethodType: PyType = staticType({ name: 'method', basicsize: 48, flags: TypeFlag.HAVE_GC });
+
+export class PyMethod extends PyObject {
+  constructor(
+    public func: PyObject,
+    public self: PyObject,
+  ) {
+    super(MethodType);
+  }
+}
+
+/** PyMethod_New: both references are taken as new (incref'd here). */
+export function newMethod(func: PyObject, self: PyObject): PyMethod {
+  func.refcnt++;
+  self.refcnt++;
+  const m = allocGCObject(new PyMethod(func, self), 48);
+  rt.gc.track(m);
+  return m;
+}
+
+MethodType.hasVectorcall = () => true;
+MethodType.tp_call = (callable, args, kwnames) => {
+  const m = callable as PyMethod;
+  return call(m.func, [m.self, ...args], kwnames);
+};
+MethodType.tp_dealloc = (o) => {
+  const m = o as PyMethod;
+  rt.gc.untrack(m);
+  // method_dealloc clears weakrefs, then drops im_func, im_self.
+  const func = m.func;
+  const self = m.self;
+  decref(func);
+  decref(self);
+  gcDel(m);
+};
+MethodType.tp_traverse = (o, visit: Visit) => {
+  const m = o as PyMethod;
+  visit(m.func, '__func__');
+  visit(m.self, '__self__');
+};
+MethodType.tp_richcompare = (a, b, op) => {
+  if ((op !== CompareOp.EQ && op !== CompareOp.NE) || b.type !== MethodType) return newNotImplemented();
+  const x = a as PyMethod;
+  const y = b as PyMethod;
+  const eq = x.func === y.func && x.self === y.self;
+  return newBool(op === CompareOp.EQ ? eq : !eq);
+};

@@ -1,0 +1,331 @@
+/**
+ * PyObject and PyTypeObject: the header every object carries, the type's slots, and
+ * reference counting. @cpython Include/object.h, Objects/object.c (3.11)
+ *
+ * Reference conventions follow the C API: a function that returns an object returns a
+ * NEW reference unless its name says `borrowed`; arguments are borrowed. Errors are
+ * Python exception objects thrown as JS exceptions (see vm/errors.ts).
+ */
+import type { PyDict } from './dictobject';
+import type { PyStr } from './unicodeobject';
+import type { PyTuple } from './tupleobject';
+import type { DictKeys } from './dictobject';
+import type { PyWeakRef } from './weakrefobject';
+
+/** A reference from one object to another, as tp_traverse reports it (with a graph label). */
+export type Visit = (referent: PyObject, label: string) => void;
+
+/** GC header flag bits (the low bits of `_gc_prev` in CPython). */
+export const enum GCFlag {
+  /** tp_finalize (`__del__`) has run: never run it again. @cpython _PyGC_PREV_MASK_FINALIZED */
+  FINALIZED = 1,
+  /** In the generation being collected. @cpython _PyGC_PREV_MASK_COLLECTING */
+  COLLECTING = 2,
+  /** Tentatively unreachable during move_unreachable. @cpython NEXT_MASK_UNREACHABLE */
+  UNREACHABLE = 4,
+}
+
+export const enum TypeFlag {
+  HEAPTYPE = 1 << 9,
+  BASETYPE = 1 << 10,
+  HAVE_GC = 1 << 14,
+  MANAGED_DICT = 1 << 4,
+  /** LOAD_METHOD may skip creating a bound method. @cpython Py_TPFLAGS_METHOD_DESCRIPTOR */
+  METHOD_DESCRIPTOR = 1 << 17,
+  LONG_SUBCLASS = 1 << 24,
+  LIST_SUBCLASS = 1 << 25,
+  TUPLE_SUBCLASS = 1 << 26,
+  UNICODE_SUBCLASS = 1 << 28,
+  DICT_SUBCLASS = 1 << 29,
+  BASE_EXC_SUBCLASS = 1 << 30,
+  TYPE_SUBCLASS = 1 << 31,
+}
+
+/** Rich comparison operators, in CPython's order (Py_LT … Py_GE). */
+export const enum CompareOp {
+  LT = 0,
+  LE = 1,
+  EQ = 2,
+  NE = 3,
+  GT = 4,
+  GE = 5,
+}
+
+/** Per-instance extras for instances of heap types whose base is a builtin type. */
+export interface InstanceExtra {
+  dict: PyDict | null;
+}
+
+export class PyObject {
+  /** ob_refcnt. */
+  refcnt = 1;
+  /** The object's address: what id() returns. 0 until allocated. */
+  addr = 0;
+  /**
+   * Birth number within the run (0: static or not yet allocated). Addresses are reused,
+   * so the lab's views identify an object across steps by this.
+   */
+  serial = 0;
+  /** GC list links; null while not tracked. */
+  gcNext: PyObject | null = null;
+  gcPrev: PyObject | null = null;
+  /** gc_refs during a collection. */
+  gcRefs = 0;
+  gcFlags = 0;
+  /** The weak references to this object, basic ref first (tp_weaklistoffset). */
+  weakrefs: PyWeakRef | null = null;
+  /** For instances of heap types built on a builtin base: the instance __dict__. */
+  extra: InstanceExtra | null = null;
+  constructor(public type: PyType) {}
+}
+
+// -------------------------------------------------------------- reference counting
+
+/** Called for every object whose count reaches zero; set by the runtime (memory/dealloc.ts). */
+export let deallocHook: (o: PyObject) => void = (o) => o.type.tp_dealloc(o);
+export function setDeallocHook(fn: (o: PyObject) => void): void {
+  deallocHook = fn;
+}
+
+export function incref(o: PyObject): void {
+  o.refcnt++;
+}
+
+/** Py_NewRef: incref and return, for returning a borrowed object as a new reference. */
+export function newref<T extends PyObject>(o: T): T {
+  o.refcnt++;
+  return o;
+}
+
+export function decref(o: PyObject): void {
+  if (--o.refcnt === 0) deallocHook(o);
+}
+
+export function xdecref(o: PyObject | null | undefined): void {
+  if (o != null && --o.refcnt === 0) deallocHook(o);
+}
+
+export function xincref(o: PyObject | null | undefined): void {
+  if (o != null) o.refcnt++;
+}
+
+// ---------------------------------------------------------------------- type slots
+
+export type UnaryFunc = (o: PyObject) => PyObject;
+export type BinaryFunc = (a: PyObject, b: PyObject) => PyObject;
+/** Vectorcall: positional args followed by keyword values; kwnames names the tail. */
+export type CallFunc = (callable: PyObject, args: PyObject[], kwnames: PyTuple | null) => PyObject;
+
+/** Names of the binary number slots, as in PyNumberMethods. */
+export type NumberSlot =
+  | 'nb_add'
+  | 'nb_subtract'
+  | 'nb_multiply'
+  | 'nb_matrix_multiply'
+  | 'nb_true_divide'
+  | 'nb_floor_divide'
+  | 'nb_remainder'
+  | 'nb_power'
+  | 'nb_lshift'
+  | 'nb_rshift'
+  | 'nb_and'
+  | 'nb_or'
+  | 'nb_xor'
+  | 'nb_divmod';
+
+export type InplaceSlot =
+  | 'nb_inplace_add'
+  | 'nb_inplace_subtract'
+  | 'nb_inplace_multiply'
+  | 'nb_inplace_matrix_multiply'
+  | 'nb_inplace_true_divide'
+  | 'nb_inplace_floor_divide'
+  | 'nb_inplace_remainder'
+  | 'nb_inplace_power'
+  | 'nb_inplace_lshift'
+  | 'nb_inplace_rshift'
+  | 'nb_inplace_and'
+  | 'nb_inplace_or'
+  | 'nb_inplace_xor';
+
+/** A method, getter or member a builtin type puts in its tp_dict when it is readied. */
+export interface MethodSpec {
+  name: string;
+  /** self is borrowed; args and kwnames as in vectorcall. */
+  call: (self: PyObject, args: PyObject[], kwnames: PyTuple | null) => PyObject;
+  kind?: 'method' | 'classmethod' | 'staticmethod';
+  /** METH_VARARGS: CPython passes the arguments as a tuple (an allocation per call). */
+  varargs?: boolean;
+}
+export interface GetSetSpec {
+  name: string;
+  get: (self: PyObject) => PyObject;
+  set?: (self: PyObject, value: PyObject | null) => void;
+}
+
+export class PyType extends PyObject {
+  name: string;
+  qualname: string;
+  module = 'builtins';
+  flags: number;
+  basicsize: number;
+  itemsize = 0;
+  base: PyType | null;
+  /** tp_bases and tp_mro as tuples (real objects: they hold references); mro also as an array. */
+  bases: PyTuple | null = null;
+  mroTuple: PyTuple | null = null;
+  mro: PyType[] = [];
+  dict: PyDict | null = null;
+  /** Subclasses, to invalidate lookup caches when a class attribute changes. */
+  subclasses: PyType[] = [];
+  /** Whether instances can be weakly referenced (tp_weaklistoffset != 0). */
+  weakrefable = false;
+  /** tp_dictoffset != 0: instances have a __dict__ (managed or not). */
+  hasInstanceDict = false;
+  /** Heap types with a managed dict: the shared keys of their instances (ht_cached_keys). */
+  cachedKeys: DictKeys | null = null;
+  /** Names of __slots__ declared by this type itself, in order. */
+  slotNames: string[] = [];
+  /** Offset (in slots) where this type's own __slots__ start in the instance. */
+  slotBase = 0;
+  /** Lookup cache for _PyType_Lookup, invalidated by type attribute changes. */
+  lookupCache = new Map<string, PyObject | null>();
+  /** Builtin types describe their methods here; readyType turns them into descriptors. */
+  methodSpecs: MethodSpec[] = [];
+  getsetSpecs: GetSetSpec[] = [];
+  /** The `__doc__` of builtin types, when the engine provides one. */
+  doc: string | null = null;
+
+  // ---- slots: undefined means "inherit" (readyType copies from the base) ----
+  tp_dealloc!: (o: PyObject) => void;
+  tp_traverse?: (o: PyObject, visit: Visit) => void;
+  tp_clear?: (o: PyObject) => void;
+  tp_finalize?: (o: PyObject) => void;
+  tp_repr?: UnaryFunc;
+  tp_str?: UnaryFunc;
+  tp_hash?: (o: PyObject) => number;
+  tp_richcompare?: (a: PyObject, b: PyObject, op: CompareOp) => PyObject;
+  /** Returns a new reference, or null when the attribute does not exist (no exception set). */
+  tp_getattro?: (o: PyObject, name: PyStr) => PyObject | null;
+  /** value null deletes. */
+  tp_setattro?: (o: PyObject, name: PyStr, value: PyObject | null) => void;
+  tp_call?: CallFunc;
+  /**
+   * Whether calling an instance goes by vectorcall (Py_TPFLAGS_HAVE_VECTORCALL and a
+   * non-NULL vectorcall pointer). When not, _PyObject_MakeTpCall packs the arguments
+   * into a tuple (and keywords into a dict) for tp_call. Not inherited.
+   */
+  hasVectorcall?: (callable: PyObject) => boolean;
+  tp_iter?: UnaryFunc;
+  /** Returns a new reference, or null when exhausted (no StopIteration object is made). */
+  tp_iternext?: (o: PyObject) => PyObject | null;
+  /** obj null means looked up on the type itself. */
+  tp_descr_get?: (descr: PyObject, obj: PyObject | null, type: PyType) => PyObject;
+  tp_descr_set?: (descr: PyObject, obj: PyObject, value: PyObject | null) => void;
+  tp_init?: (self: PyObject, args: PyObject[], kwnames: PyTuple | null) => void;
+  tp_new?: (type: PyType, args: PyObject[], kwnames: PyTuple | null) => PyObject;
+  /** Alternative to tp_new+tp_init for builtin types called directly (vectorcall). */
+  tp_vectorcall?: CallFunc;
+  /** __length_hint__ of iterators (PyObject_LengthHint). */
+  lengthHint?: (o: PyObject) => number;
+  /** `__sizeof__`, without the GC and managed-dict pre-header. */
+  tp_sizeof?: (o: PyObject) => number;
+
+  nb_bool?: (o: PyObject) => boolean;
+  nb_index?: UnaryFunc;
+  nb_int?: UnaryFunc;
+  nb_float?: UnaryFunc;
+  nb_negative?: UnaryFunc;
+  nb_positive?: UnaryFunc;
+  nb_invert?: UnaryFunc;
+  nb_absolute?: UnaryFunc;
+  nb_add?: BinaryFunc;
+  nb_subtract?: BinaryFunc;
+  nb_multiply?: BinaryFunc;
+  nb_matrix_multiply?: BinaryFunc;
+  nb_true_divide?: BinaryFunc;
+  nb_floor_divide?: BinaryFunc;
+  nb_remainder?: BinaryFunc;
+  nb_power?: BinaryFunc;
+  nb_lshift?: BinaryFunc;
+  nb_rshift?: BinaryFunc;
+  nb_and?: BinaryFunc;
+  nb_or?: BinaryFunc;
+  nb_xor?: BinaryFunc;
+  nb_divmod?: BinaryFunc;
+  nb_inplace_add?: BinaryFunc;
+  nb_inplace_subtract?: BinaryFunc;
+  nb_inplace_multiply?: BinaryFunc;
+  nb_inplace_matrix_multiply?: BinaryFunc;
+  nb_inplace_true_divide?: BinaryFunc;
+  nb_inplace_floor_divide?: BinaryFunc;
+  nb_inplace_remainder?: BinaryFunc;
+  nb_inplace_power?: BinaryFunc;
+  nb_inplace_lshift?: BinaryFunc;
+  nb_inplace_rshift?: BinaryFunc;
+  nb_inplace_and?: BinaryFunc;
+  nb_inplace_or?: BinaryFunc;
+  nb_inplace_xor?: BinaryFunc;
+
+  /** sq_length / mp_length. */
+  mp_length?: (o: PyObject) => number;
+  mp_subscript?: BinaryFunc;
+  /** value null deletes. */
+  mp_ass_subscript?: (o: PyObject, key: PyObject, value: PyObject | null) => void;
+  sq_contains?: (o: PyObject, item: PyObject) => boolean;
+  /** `+` and `*` of sequences, tried after the number slots (PySequenceMethods). */
+  sq_concat?: BinaryFunc;
+  sq_repeat?: (o: PyObject, n: number) => PyObject;
+  sq_inplace_concat?: BinaryFunc;
+  sq_inplace_repeat?: (o: PyObject, n: number) => PyObject;
+
+  constructor(init: {
+    name: string;
+    qualname?: string;
+    base: PyType | null;
+    basicsize: number;
+    itemsize?: number;
+    flags?: number;
+    metatype?: PyType;
+  }) {
+    // The metatype of the very first type (`type`) is itself: patched by the caller.
+    super(init.metatype ?? (null as unknown as PyType));
+    this.name = init.name;
+    this.qualname = init.qualname ?? init.name;
+    this.base = init.base;
+    this.basicsize = init.basicsize;
+    this.itemsize = init.itemsize ?? 0;
+    this.flags = init.flags ?? 0;
+  }
+
+  get isGC(): boolean {
+    return (this.flags & TypeFlag.HAVE_GC) !== 0;
+  }
+  get isHeapType(): boolean {
+    return (this.flags & TypeFlag.HEAPTYPE) !== 0;
+  }
+  get hasManagedDict(): boolean {
+    return (this.flags & TypeFlag.MANAGED_DICT) !== 0;
+  }
+  /** Bytes in front of the object: managed-dict pointers, then the GC head. */
+  get preheaderSize(): number {
+    return (this.isGC ? 16 : 0) + (this.hasManagedDict ? 16 : 0);
+  }
+  /** PyType_IsSubtype, by the MRO. */
+  isSubtypeOf(other: PyType): boolean {
+    if (this === other) return true;
+    const mro = this.mro;
+    for (let i = 0; i < mro.length; i++) if (mro[i] === other) return true;
+    return false;
+  }
+  /** Clears the lookup caches of this type and all its subclasses (PyType_Modified). */
+  modified(): void {
+    this.lookupCache.clear();
+    for (const sub of this.subclasses) sub.modified();
+  }
+}
+
+/** Whether `o` is an instance of `t` or of a subclass (PyObject_TypeCheck). */
+export function typeCheck(o: PyObject, t: PyType): boolean {
+  return o.type === t || o.type.isSubtypeOf(t);
+}
