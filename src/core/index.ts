@@ -1,0 +1,40 @@
+/**
+ * The memory engine's public API: everything outside src/core (CLI, worker, web shell,
+ * tests) goes through this file. The engine is pure TypeScript: no `node:` imports,
+ * no DOM, deterministic for a given source and options.
+ */
+
+export interface RunOptions {
+  /** Shown in tracebacks (`File "<filename>", line N`). */
+  filename?: string;
+  /** Stop the program with a clear message after this many trace steps. */
+  stepBudget?: number;
+  /** Simulated heap limit in bytes; exceeding it raises MemoryError. */
+  memoryLimit?: number;
+  /** Streams output as the program writes it (the result still holds all of it). */
+  onStdout?: (text: string) => void;
+  onStderr?: (text: string) => void;
+  /** Called every few thousand steps with the number of steps so far. */
+  onProgress?: (steps: number) => void;
+  /** Collect the `sys.settrace`-style step list of the user's code. */
+  recordSteps?: boolean;
+}
+
+export type TraceEvent = 'call' | 'line' | 'return' | 'exception';
+
+export interface TraceStep {
+  event: TraceEvent;
+  line: number;
+  /** `co_name` of the frame: `<module>`, a function name, `<listcomp>`, … */
+  func: string;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  /** What `python3 FILE.py` would exit with: 0, or 1 after an uncaught exception. */
+  exitCode: number;
+  steps?: TraceStep[];
+}
+
+export { runSource } from './run';

@@ -1,0 +1,228 @@
+/**
+ * `import`: the modules a PyMem Lab program can use. Builtin modules are made in
+ * TypeScript; a few standard modules are the engine's own Python sources (compiled like
+ * the user's code, without the main script's AST arena). The lab is a sandbox: modules
+ * that reach the host (os, subprocess, socket, …) raise ImportError saying so.
+ * @cpython Python/import.c, Lib/importlib/_bootstrap.py (the observable part)
+ */
+import { PyObject, decref } from '../objects/object';
+import { None } from '../objects/noneobject';
+import { PyStr, isStr, internFromString, newStr, staticId } from '../objects/unicodeobject';
+import { dictGetStr, dictSetItem, dictItems, type PyDict } from '../objects/dictobject';
+import { PyModule, ModuleType } from '../objects/moduleobject';
+import type { PyTuple } from '../objects/tupleobject';
+import { getAttr, lookupAttr, iterateToArray, isTrue } from '../objects/abstract';
+import { ImportErrorType, ModuleNotFoundErrorType } from '../objects/exceptions';
+import { newException, raise } from '../vm/errors';
+import type { Frame } from '../vm/frame';
+import { rt } from '../vm/runtime';
+import { isInt, type PyLong } from '../objects/longobject';
+import weakrefSource from './py/weakref.py';
+import weakrefsetSource from './py/_weakrefset.py';
+import copySource from './py/copy.py';
+
+/** Standard modules the engine provides as Python source. */
+export const PY_MODULES: Record<string, string> = {
+  weakref: weakrefSource,
+  _weakrefset: weakrefsetSource,
+  copy: copySource,
+};
+
+/** Modules that would reach the host: the lab does not provide them. */
+const SANDBOXED = new Set([
+  'os',
+  'subprocess',
+  'socket',
+  'shutil',
+  'pathlib',
+  'io',
+  'tempfile',
+  'signal',
+  'multiprocessing',
+  'threading',
+  'ctypes',
+  'urllib',
+  'http',
+  'ssl',
+  'select',
+  'asyncio',
+  'sqlite3',
+  'glob',
+  'fcntl',
+  'pty',
+  'resource',
+  'mmap',
+  'webbrowser',
+  'ftplib',
+  'smtplib',
+  'posix',
+  'nt',
+  'builtins_open',
+]);
+
+/** Standard modules the engine does not implement yet (a clear message, not "No module"). */
+const NOT_YET = new Set([
+  'math',
+  'random',
+  'collections',
+  'itertools',
+  'functools',
+  'operator',
+  'string',
+  're',
+  'json',
+  'time',
+  'datetime',
+  'decimal',
+  'fractions',
+  'heapq',
+  'bisect',
+  'array',
+  'struct',
+  'typing',
+  'dataclasses',
+  'enum',
+  'abc',
+  'contextlib',
+  'types',
+  'inspect',
+  'traceback',
+  'pickle',
+  'statistics',
+  'textwrap',
+  'pprint',
+  'tracemalloc',
+  'timeit',
+  'unittest',
+  'doctest',
+  'dis',
+  'numbers',
+  'warnings',
+  'keyword',
+  'locale',
+  'codecs',
+  'unicodedata',
+  'zlib',
+  'hashlib',
+  'base64',
+  'binascii',
+  'queue',
+  'uuid',
+  'platform',
+  'logging',
+  'argparse',
+  'objgraph',
+  'pympler',
+]);
+
+export type ModuleFactory = () => PyModule;
+const builtinFactories = new Map<string, ModuleFactory>();
+
+export function registerBuiltinModule(name: string, factory: ModuleFactory): void {
+  builtinFactories.set(name, factory);
+}
+
+/** Runs a module's Python source into a new module (set by run.ts to avoid a cycle). */
+let execSource: (name: string, source: string) => PyModule = () => {
+  throw new Error('module execution is not set up');
+};
+export function setModuleExecutor(fn: (name: string, source: string) => PyModule): void {
+  execSource = fn;
+}
+
+/** The module named `name`, imported if needed (borrowed from sys.modules). */
+export function importModule(name: string): PyModule {
+  const modules = rt.modules!;
+  const key = internFromString(name);
+  try {
+    const found = dictGetStr(modules, key);
+    if (found !== null && found !== None) return found as PyModule;
+    let m: PyModule;
+    const factory = builtinFactories.get(name);
+    const base = name.split('.')[0];
+    if (factory !== undefined) {
+      m = factory();
+    } else if (PY_MODULES[name] !== undefined) {
+      m = execSource(name, PY_MODULES[name]);
+    } else if (SANDBOXED.has(base)) {
+      return raiseImportError(
+        ImportErrorType,
+        `PyMem Lab does not provide the '${name}' module: the lab runs without files, network or processes`,
+        name,
+      );
+    } else if (NOT_YET.has(base)) {
+      return raiseImportError(ImportErrorType, `PyMem Lab does not support the '${name}' module yet`, name);
+    } else {
+      return raiseImportError(ModuleNotFoundErrorType, `No module named '${name}'`, name);
+    }
+    dictSetItem(modules, key, m);
+    decref(m);
+    return m;
+  } finally {
+    decref(key);
+  }
+}
+
+function raiseImportError(type: typeof ImportErrorType, message: string, name: string): never {
+  const e = newException(type, [newStr(message)]);
+  e.fields = new Map([['name', newStr(name)]]);
+  throw e;
+}
+
+/** IMPORT_NAME: the top package, or the module itself when there is a fromlist. */
+export function importName(f: Frame, name: PyStr, fromlist: PyObject, level: PyObject): PyObject {
+  if (isInt(level) && (level as PyLong).value !== 0) {
+    raise(ImportErrorType, 'attempted relative import with no known parent package');
+  }
+  void f;
+  const full = name.value;
+  const m = importModule(full);
+  const hasFromlist = fromlist !== None && isTrue(fromlist);
+  if (hasFromlist || !full.includes('.')) return (m.refcnt++, m);
+  const top = importModule(full.split('.')[0]);
+  return (top.refcnt++, top);
+}
+
+/** IMPORT_FROM: an attribute of the module (ImportError naming both when missing). */
+export function importFrom(from: PyObject, name: PyStr): PyObject {
+  const r = lookupAttr(from, name);
+  if (r !== null) return r;
+  const modName = from.type === ModuleType ? moduleNameOf(from) : '?';
+  return raiseImportError(
+    ImportErrorType,
+    `cannot import name '${name.value}' from '${modName}' (unknown location)`,
+    modName,
+  );
+}
+
+function moduleNameOf(m: PyObject): string {
+  const d = (m as PyModule).dict;
+  const n = d !== null ? dictGetStr(d, staticId('__name__')) : null;
+  return n !== null && isStr(n) ? (n as PyStr).value : '?';
+}
+
+/** IMPORT_STAR: every public name (or __all__) into the current namespace. */
+export function importStar(f: Frame, from: PyObject): void {
+  const ns = f.locals as PyDict;
+  const all = lookupAttr(from, staticId('__all__'));
+  if (all !== null) {
+    const names = iterateToArray(all);
+    decref(all);
+    try {
+      for (const n of names) {
+        const v = getAttr(from, n as PyStr);
+        dictSetItem(ns, n, v);
+        decref(v);
+      }
+    } finally {
+      for (const n of names) decref(n);
+    }
+    return;
+  }
+  const d = (from as PyModule).dict!;
+  for (const [k, v] of dictItems(d)) {
+    if (isStr(k) && !(k as PyStr).value.startsWith('_')) dictSetItem(ns, k, v);
+  }
+}
+
+export type { PyTuple };

@@ -1,0 +1,335 @@
+/**
+ * Running a program from source to exit, as `python3 FILE.py` does: start the
+ * interpreter, parse and compile (keeping the AST arena's constants alive while the
+ * module runs), execute `__main__`, report an uncaught exception, then shut down
+ * (atexit, collections, module teardown) so that finalizers run where CPython runs them.
+ * @cpython Python/pythonrun.c _PyRun_SimpleFileObject, Python/pylifecycle.c Py_FinalizeEx
+ */
+import type { RunOptions, RunResult, TraceStep } from './index';
+import { PyObject, decref, xdecref } from './objects/object';
+import { createRuntime } from './vm/lifecycle';
+import { rt, type TraceSink } from './vm/runtime';
+import { parseModule } from './syntax/parse';
+import { PySyntaxError } from './syntax/errors';
+import { SymbolTable } from './compiler/symtable';
+import { Compiler } from './compiler/codegen';
+import { CompileError } from './compiler/errors';
+import { Arena, materializeConstants, releaseTemporaryConstants } from './compiler/consts';
+import { AstOptimizer } from './compiler/astopt';
+import { newDict, dictSetItem, dictItems, dictClear, type PyDict } from './objects/dictobject';
+import { newModule, type PyModule } from './objects/moduleobject';
+import { newStr, internFromString, isStr, type PyStr } from './objects/unicodeobject';
+import { newInt, isInt, type PyLong } from './objects/longobject';
+import { None } from './objects/noneobject';
+import { newFunction } from './objects/funcobject';
+import { PyCode } from './objects/codeobject';
+import { Frame } from './vm/frame';
+import { runFrame } from './vm/call';
+import { StepBudgetExceeded } from './vm/ceval';
+import { isPyException, newException } from './vm/errors';
+import { formatException, registerSource } from './vm/traceback';
+import { createBuiltinsModule } from './modules/builtins';
+import { createSysModule } from './modules/sysmodule';
+import { createGcModule } from './modules/gcmodule';
+import { createWeakrefCModule, createAtexitModule, runAtexit } from './modules/weakrefmodule';
+import { importModule, registerBuiltinModule, setModuleExecutor } from './modules/importer';
+import {
+  PyBaseException,
+  SystemExitType,
+  SyntaxErrorType,
+  IndentationErrorType,
+  TabErrorType,
+} from './objects/exceptions';
+import { objectStr } from './objects/abstract';
+import type { PyType } from './objects/object';
+import './objects/registerall';
+
+const DEFAULT_FILENAME = '<lab>';
+/** gc.get_count()[0] when a small script's first line runs under CPython 3.11.7. */
+const STARTUP_GEN0_COUNT = 248;
+
+export function runSource(source: string, options: RunOptions = {}): RunResult {
+  const filename = options.filename ?? DEFAULT_FILENAME;
+  const steps: TraceStep[] = [];
+  createRuntime({
+    filename,
+    stepBudget: options.stepBudget ?? Infinity,
+    memoryLimit: options.memoryLimit ?? 1 << 30,
+    onStdout: options.onStdout,
+    onStderr: options.onStderr,
+    onProgress: options.onProgress,
+  });
+  if (options.recordSteps) rt.trace = stepRecorder(steps);
+  registerSource(filename, source);
+  let exitCode: number;
+  try {
+    exitCode = runMain(source, filename);
+  } catch (e) {
+    if (e instanceof StepBudgetExceeded) {
+      rt.writeStderr(`PyMem Lab stopped the program: ${e.message}\n`);
+      exitCode = 1;
+    } else {
+      throw e;
+    }
+  }
+  return { stdout: rt.stdout, stderr: rt.stderr, exitCode, steps: options.recordSteps ? steps : undefined };
+}
+
+function stepRecorder(steps: TraceStep[]): TraceSink {
+  const push = (event: TraceStep['event'], f: Frame, line: number) =>
+    steps.push({ event, line, func: f.code.name.value });
+  return {
+    call: (f) => push('call', f, f.code.lines[f.lasti] ?? f.code.firstlineno),
+    line: (f, line) => push('line', f, line),
+    return: (f) => push('return', f, f.code.lines[f.lasti] ?? -1),
+    exception: (f) => push('exception', f, f.code.lines[f.lasti] ?? -1),
+  };
+}
+
+/** Starts the interpreter state: sys.modules, builtins, the preloaded modules. */
+function initInterpreter(filename: string, source: string): void {
+  const modules = newDict();
+  rt.modules = modules;
+  const builtins = createBuiltinsModule();
+  rt.builtins = builtins.dict;
+  registerBuiltinModule('builtins', () => (builtins.refcnt++, builtins));
+  registerBuiltinModule('sys', () => createSysModule(filename, modules));
+  registerBuiltinModule('gc', createGcModule);
+  registerBuiltinModule('_weakref', createWeakrefCModule);
+  registerBuiltinModule('atexit', createAtexitModule);
+  setModuleExecutor(execModuleSource);
+  for (const name of ['builtins', 'sys', 'gc', '_weakref', 'atexit']) importModule(name);
+  decref(builtins);
+  // CPython's site has imported weakref before the script starts: importing it is free.
+  if (/weakref/.test(source)) importBundled('weakref');
+  // What startup made lives in the oldest generation, as CPython's startup objects do.
+  const gc = rt.gc;
+  gc.freeze();
+  gc.unfreeze();
+}
+
+/** A bundled module failing to import is an engine bug: report it with its traceback. */
+function importBundled(name: string): void {
+  try {
+    importModule(name);
+  } catch (e) {
+    if (!isPyException(e)) throw e;
+    throw new Error(`the bundled module ${name} failed to import:\n${formatException(e)}`, { cause: e });
+  }
+}
+
+/** Executes a bundled module's source into a new module (no AST arena: not __main__). */
+function execModuleSource(name: string, source: string): PyModule {
+  const filename = `<pymem-lab>/${name}.py`;
+  registerSource(filename, source);
+  const code = compileSource(source, filename, null);
+  const m = newModule(name);
+  const d = m.dict!;
+  const key = internFromString('__builtins__');
+  dictSetItem(d, key, importModule('builtins'));
+  decref(key);
+  try {
+    execCode(code, d);
+  } finally {
+    decref(code);
+  }
+  return m;
+}
+
+/** Parse, fold and compile; the arena (main script only) keeps each literal alive. */
+function compileSource(source: string, filename: string, arena: Arena | null): PyCode {
+  const mod = parseModule(source);
+  const temps: PyObject[] = [];
+  const consts = materializeConstants(mod, arena);
+  new AstOptimizer(consts, arena, temps).module(mod);
+  const st = SymbolTable.build(mod);
+  try {
+    return new Compiler(st, consts, filename).compileModule(mod);
+  } finally {
+    for (const t of temps) decref(t);
+    releaseTemporaryConstants();
+  }
+}
+
+/** PyEval_EvalCode: the module body runs in a frame of a throwaway function object. */
+function execCode(code: PyCode, globals: PyDict): PyObject {
+  const func = newFunction(code, globals, rt.builtins!);
+  globals.refcnt++;
+  const f = new Frame(code, func, globals, rt.builtins!, globals, new Array(code.nlocalsplus).fill(null));
+  f.traced = code.filename === rt.options.filename;
+  return runFrame(f);
+}
+
+function runMain(source: string, filename: string): number {
+  initInterpreter(filename, source);
+  rt.mainBirth = rt.births;
+  const arena = new Arena();
+  let code: PyCode;
+  try {
+    code = compileSource(source, filename, arena);
+  } catch (e) {
+    arena.free();
+    return reportCompileError(e, filename, source);
+  }
+  rt.gc.count = [STARTUP_GEN0_COUNT, 0, 2];
+  const main = newModule('__main__');
+  const globals = main.dict!;
+  const set = (k: string, v: PyObject) => {
+    const key = internFromString(k);
+    dictSetItem(globals, key, v);
+    decref(key);
+    decref(v);
+  };
+  const builtins = importModule('builtins');
+  builtins.refcnt++;
+  set('__builtins__', builtins);
+  set('__file__', newStr(filename));
+  set('__cached__', (None.refcnt++, None));
+  const mkey = internFromString('__main__');
+  dictSetItem(rt.modules!, mkey, main);
+  decref(mkey);
+  decref(main);
+  rt.mainDict = globals;
+
+  let exitCode = 0;
+  let uncaught: PyBaseException | null = null;
+  try {
+    decref(execCode(code, globals));
+  } catch (e) {
+    if (!isPyException(e)) throw e;
+    rt.errorInFlight = false;
+    const r = handleUncaught(e);
+    exitCode = r.exitCode;
+    uncaught = r.keep;
+  }
+  arena.free();
+  decref(code);
+  finalize(uncaught);
+  return exitCode;
+}
+
+/** An exception that ends the program: SystemExit's code, or a traceback on stderr. */
+function handleUncaught(e: PyBaseException): { exitCode: number; keep: PyBaseException | null } {
+  if (e.type.isSubtypeOf(SystemExitType)) {
+    const code = e.fields?.get('code') ?? (e.args.items.length > 0 ? e.args.items[0] : None);
+    let exitCode: number;
+    if (code === None) exitCode = 0;
+    else if (isInt(code)) exitCode = Number((code as PyLong).value) & 0xff;
+    else {
+      const s = objectStr(code);
+      rt.writeStderr(s.value + '\n');
+      decref(s);
+      exitCode = 1;
+    }
+    decref(e);
+    return { exitCode, keep: null };
+  }
+  rt.writeStderr(formatException(e));
+  // sys.last_value keeps the exception (and its traceback's frames) until exit.
+  return { exitCode: 1, keep: e };
+}
+
+function reportCompileError(e: unknown, filename: string, source: string): number {
+  if (e instanceof PySyntaxError) {
+    const type: PyType =
+      e.type === 'IndentationError'
+        ? IndentationErrorType
+        : e.type === 'TabError'
+          ? TabErrorType
+          : SyntaxErrorType;
+    rt.writeStderr(
+      syntaxErrorText(type.name, e.msg, filename, e.lineno, e.offset, e.endOffset, e.endLineno, e.text),
+    );
+    return 1;
+  }
+  if (e instanceof CompileError) {
+    const lines = source.split(/\r\n|\r|\n/);
+    const text = e.lineno > 0 ? (lines[e.lineno - 1] ?? '') : '';
+    const offset = e.colOffset >= 0 ? charOffset(text, e.colOffset) + 1 : 0;
+    const endOffset =
+      e.endColOffset >= 0 && e.endLineno === e.lineno ? charOffset(text, e.endColOffset) + 1 : offset + 1;
+    rt.writeStderr(
+      syntaxErrorText('SyntaxError', e.msg, filename, e.lineno, offset, endOffset, e.endLineno, text),
+    );
+    return 1;
+  }
+  if (isPyException(e)) {
+    rt.writeStderr(formatException(e));
+    decref(e);
+    return 1;
+  }
+  throw e;
+}
+
+function charOffset(line: string, byteOffset: number): number {
+  let bytes = 0;
+  let chars = 0;
+  for (const ch of line) {
+    if (bytes >= byteOffset) break;
+    const c = ch.codePointAt(0)!;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    chars++;
+  }
+  return chars;
+}
+
+/** How CPython prints a SyntaxError raised while compiling the main script. */
+function syntaxErrorText(
+  type: string,
+  msg: string,
+  filename: string,
+  lineno: number,
+  offset: number,
+  endOffset: number,
+  endLineno: number,
+  text: string,
+): string {
+  let out = `  File "${filename}", line ${lineno}\n`;
+  const raw = text.replace(/\n$/, '');
+  if (raw.trim() !== '') {
+    const stripped = raw.trimStart();
+    const removed = raw.length - stripped.length;
+    out += `    ${stripped.trimEnd()}\n`;
+    if (offset > 0) {
+      const start = Math.max(0, offset - 1 - removed);
+      let width = endLineno === lineno && endOffset > offset ? endOffset - offset : 1;
+      width = Math.max(1, Math.min(width, stripped.trimEnd().length + 1 - start));
+      out += '    ' + ' '.repeat(start) + '^'.repeat(width) + '\n';
+    }
+  }
+  return out + `${type}: ${msg}\n`;
+}
+
+/**
+ * Py_FinalizeEx's order: atexit callbacks (weakref.finalize), a collection, then the
+ * modules are dropped from sys.modules and what only they kept alive is collected, so
+ * finalizers of objects alive at exit run in the collector's order.
+ */
+function finalize(uncaught: PyBaseException | null): void {
+  const guard = (fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      if (!isPyException(e)) throw e;
+      rt.writeStderr(formatException(e));
+      decref(e);
+    }
+  };
+  guard(runAtexit);
+  guard(() => rt.gc.collectManual(2));
+  // The saved exception (sys.last_value) goes with the sys module's attributes.
+  xdecref(uncaught);
+  const modules = rt.modules!;
+  // Modules that nothing else references die as their entry is replaced; __main__'s dict
+  // lives on only through cycles (functions' __globals__) and the next collection finds it.
+  guard(() => {
+    for (const [name] of dictItems(modules)) dictSetItem(modules, name, None);
+  });
+  guard(() => dictClear(modules));
+  guard(() => rt.gc.collectManual(2));
+}
+
+void isStr;
+void newInt;
+void newException;
+export type { PyStr };
