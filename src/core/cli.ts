@@ -1,10 +1,15 @@
 /**
- * `npm run -s engine -- FILE.py [--steps-tsv OUT]`: runs one file and prints what
- * `python3 FILE.py` prints (stdout, stderr, exit code). With --steps-tsv it also writes
- * the step list (`event<TAB>line<TAB>function`, the format of tests/conformance/steps)
- * up to the end of the module's code.
+ * `npm run -s engine -- FILE.py [options]`: runs one file and prints what `python3 FILE.py`
+ * prints (stdout, stderr, exit code).
+ *   --steps-tsv OUT      the step list (`event<TAB>line<TAB>function`, the format of
+ *                        tests/conformance/steps) up to the end of the module's code
+ *   --snapshot-json OUT  the Snapshot at the step chosen by --step N (negative: from the
+ *                        end; default -1) or --at-line L[:K] (the K-th time line L is
+ *                        about to run, default the first)
+ *   --step-budget N      stop the program after N steps
  */
 import { runSource } from './run';
+import type { TraceStep } from './index';
 
 export interface CliIO {
   readFile(path: string): string;
@@ -15,7 +20,8 @@ export interface CliIO {
   cwd?: string;
 }
 
-const USAGE = 'usage: engine FILE.py [--steps-tsv OUT.tsv] [--step-budget N]\n';
+const USAGE =
+  'usage: engine FILE.py [--steps-tsv OUT.tsv] [--snapshot-json OUT.json [--step N | --at-line L[:K]]] [--step-budget N]\n';
 
 function absolute(path: string, cwd: string | undefined): string {
   if (path.startsWith('/') || cwd === undefined) return path;
@@ -33,11 +39,21 @@ export function main(argv: string[], io: CliIO): number {
   let file: string | null = null;
   let stepsOut: string | null = null;
   let stepBudget: number | undefined;
+  let snapshotOut: string | null = null;
+  let selector: StepSelector = { step: -1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--steps-tsv') stepsOut = argv[++i] ?? null;
     else if (a === '--step-budget') stepBudget = Number(argv[++i]);
-    else if (a.startsWith('--')) {
+    else if (a === '--snapshot-json') snapshotOut = argv[++i] ?? null;
+    else if (a === '--step' || a === '--at-line') {
+      const parsed = parseSelector(a, argv[++i]);
+      if (parsed === null) {
+        io.stderr(`engine: bad value for ${a}\n${USAGE}`);
+        return 2;
+      }
+      selector = parsed;
+    } else if (a.startsWith('--')) {
       io.stderr(`engine: unknown option ${a}\n${USAGE}`);
       return 2;
     } else file = a;
@@ -53,15 +69,53 @@ export function main(argv: string[], io: CliIO): number {
     io.stderr(`engine: can't open file '${file}': No such file or directory\n`);
     return 2;
   }
+  const filename = absolute(file, io.cwd);
   const result = runSource(source, {
-    filename: absolute(file, io.cwd),
-    recordSteps: stepsOut !== null,
+    filename,
+    recordSteps: stepsOut !== null || snapshotOut !== null,
     stepBudget,
     onStdout: io.stdout,
     onStderr: io.stderr,
   });
   if (stepsOut !== null) io.writeFile(stepsOut, stepsTsv(result.steps ?? []));
+  if (snapshotOut !== null) {
+    const step = resolveStep(selector, result.steps ?? []);
+    if (step === null) {
+      io.stderr(`engine: no such step (${describeSelector(selector)}) in ${result.stepCount} steps\n`);
+      return 2;
+    }
+    // The run is deterministic: running again up to that step finds the same state there.
+    const again = runSource(source, { filename, stepBudget, snapshotAt: step });
+    io.writeFile(snapshotOut, JSON.stringify(again.snapshot) + '\n');
+  }
   return result.exitCode;
+}
+
+type StepSelector = { step: number } | { line: number; occurrence: number };
+
+function parseSelector(option: string, value: string | undefined): StepSelector | null {
+  if (value === undefined) return null;
+  if (option === '--step') return /^-?\d+$/.test(value) ? { step: Number(value) } : null;
+  const m = /^(\d+)(?::(\d+))?$/.exec(value);
+  if (m === null || (m[2] !== undefined && Number(m[2]) < 1)) return null;
+  return { line: Number(m[1]), occurrence: m[2] === undefined ? 1 : Number(m[2]) };
+}
+
+function describeSelector(s: StepSelector): string {
+  return 'step' in s ? `--step ${s.step}` : `--at-line ${s.line}:${s.occurrence}`;
+}
+
+/** The index in `steps` that the selector names, or null. */
+export function resolveStep(s: StepSelector, steps: TraceStep[]): number | null {
+  if ('step' in s) {
+    const index = s.step < 0 ? steps.length + s.step : s.step;
+    return index >= 0 && index < steps.length ? index : null;
+  }
+  let seen = 0;
+  for (let i = 0; i < steps.length; i++) {
+    if (steps[i].event === 'line' && steps[i].line === s.line && ++seen === s.occurrence) return i;
+  }
+  return null;
 }
 
 /** The steps up to the return of the module's code, as record-steps.py keeps them. */

@@ -18,6 +18,13 @@ export interface RunOptions {
   onProgress?: (steps: number) => void;
   /** Collect the `sys.settrace`-style step list of the user's code. */
   recordSteps?: boolean;
+  /**
+   * Capture the Snapshot at this step (0-based, as in `steps`) and stop the run there:
+   * the snapshot is exact because the program is still suspended at that step.
+   */
+  snapshotAt?: number;
+  /** Bounds for the snapshot's heap walk. */
+  snapshotLimits?: Partial<CaptureLimits>;
 }
 
 export type TraceEvent = 'call' | 'line' | 'return' | 'exception';
@@ -35,6 +42,13 @@ export interface RunResult {
   /** What `python3 FILE.py` would exit with: 0, or 1 after an uncaught exception. */
   exitCode: number;
   steps?: TraceStep[];
+  /** Trace steps of the whole run (or up to the snapshot). */
+  stepCount: number;
+  snapshot?: Snapshot;
 }
 
 export { runSource } from './run';
+export type * from './trace/snapshot-types';
+import type { Snapshot } from './trace/snapshot-types';
+import type { CaptureLimits } from './trace/capture';
+export type { CaptureLimits };

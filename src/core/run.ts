@@ -43,6 +43,8 @@ import {
 import { objectStr } from './objects/abstract';
 import type { PyType } from './objects/object';
 import './objects/registerall';
+import { captureSnapshot, DEFAULT_LIMITS } from './trace/capture';
+import type { Snapshot } from './trace/snapshot-types';
 
 const DEFAULT_FILENAME = '<lab>';
 /** gc.get_count()[0] when a small script's first line runs under CPython 3.11.7. */
@@ -59,25 +61,51 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
     onStderr: options.onStderr,
     onProgress: options.onProgress,
   });
-  if (options.recordSteps) rt.trace = stepRecorder(steps);
+  let snapshot: Snapshot | undefined;
+  if (options.recordSteps || options.snapshotAt !== undefined) {
+    const limits = { ...DEFAULT_LIMITS, ...options.snapshotLimits };
+    rt.trace = stepRecorder(options.recordSteps ? steps : null, (step, event, line, func) => {
+      if (step !== options.snapshotAt) return;
+      snapshot = captureSnapshot(step, event, line, func, limits);
+      throw new StoppedAtSnapshot();
+    });
+    rt.gc.recordPhases = options.snapshotAt !== undefined;
+  }
   registerSource(filename, source);
   let exitCode: number;
   try {
     exitCode = runMain(source, filename);
   } catch (e) {
-    if (e instanceof StepBudgetExceeded) {
+    if (e instanceof StoppedAtSnapshot) {
+      exitCode = 0;
+    } else if (e instanceof StepBudgetExceeded) {
       rt.writeStderr(`PyMem Lab stopped the program: ${e.message}\n`);
       exitCode = 1;
     } else {
       throw e;
     }
   }
-  return { stdout: rt.stdout, stderr: rt.stderr, exitCode, steps: options.recordSteps ? steps : undefined };
+  return {
+    stdout: rt.stdout,
+    stderr: rt.stderr,
+    exitCode,
+    steps: options.recordSteps ? steps : undefined,
+    stepCount: rt.steps,
+    snapshot,
+  };
 }
 
-function stepRecorder(steps: TraceStep[]): TraceSink {
-  const push = (event: TraceStep['event'], f: Frame, line: number) =>
-    steps.push({ event, line, func: f.code.name.value });
+/** Unwinds the engine once the requested snapshot is taken: the rest of the run is not needed. */
+class StoppedAtSnapshot extends Error {}
+
+type StepListener = (step: number, event: TraceStep['event'], line: number, func: string) => void;
+
+function stepRecorder(steps: TraceStep[] | null, onStep: StepListener): TraceSink {
+  const push = (event: TraceStep['event'], f: Frame, line: number) => {
+    const func = f.code.name.value;
+    steps?.push({ event, line, func });
+    onStep(rt.steps - 1, event, line, func);
+  };
   return {
     call: (f) => push('call', f, f.code.lines[f.lasti] ?? f.code.firstlineno),
     line: (f, line) => push('line', f, line),

@@ -1288,4 +1288,3 @@ DictType.sq_contains = dictContains;
 DictType.nb_or = dictOr;
 DictType.nb_inplace_or = dictIor;
 setDictIterSlot(dictIter);
-
