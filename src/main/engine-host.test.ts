@@ -16,7 +16,7 @@ parentPort.on('message', ({ seq, source }) => {
   if (source === 'crash') process.exit(3);
   if (source === 'throw') return parentPort.postMessage({ type: 'failure', seq, error: { name: 'Error', message: 'bad' } });
   parentPort.postMessage({ type: 'event', seq, event: { kind: 'stdout', text: source } });
-  parentPort.postMessage({ type: 'result', seq, result: { stdout: source, stderr: '', exitCode: 0 } });
+  parentPort.postMessage({ type: 'result', seq, result: { stdout: source, stderr: '', exitCode: 0, stepCount: 0 } });
 });
 `;
 
@@ -55,7 +55,7 @@ describe('EngineHost', () => {
     const host = createHost();
     const events: RunEvent[] = [];
     const result = await host.run('hi', (event) => events.push(event));
-    expect(result).toEqual({ stdout: 'hi', stderr: '', exitCode: 0 });
+    expect(result).toEqual({ stdout: 'hi', stderr: '', exitCode: 0, stepCount: 0 });
     expect(events).toEqual([{ kind: 'stdout', text: 'hi' }]);
     expect(await host.run('again')).toMatchObject({ stdout: 'again' });
     expect(spawned).toBe(1);

@@ -27,13 +27,15 @@ describe('serveRun', () => {
       request,
       (source, options) => {
         seen = [source, options];
-        return { stdout: '', stderr: '', exitCode: 0 };
+        return { stdout: '', stderr: '', exitCode: 0, stepCount: 0 };
       },
       (message) => posted.push(message),
     );
     expect(seen?.[0]).toBe('print(1)');
     expect(seen?.[1].filename).toBe('main.py');
-    expect(posted).toEqual([{ type: 'result', seq: 7, result: { stdout: '', stderr: '', exitCode: 0 } }]);
+    expect(posted).toEqual([
+      { type: 'result', seq: 7, result: { stdout: '', stderr: '', exitCode: 0, stepCount: 0 } },
+    ]);
   });
 
   it('batches consecutive output of one stream and keeps the order across streams', () => {
@@ -42,13 +44,13 @@ describe('serveRun', () => {
       options.onStdout?.('b');
       options.onStderr?.('E');
       options.onStdout?.('c');
-      return { stdout: 'abc', stderr: 'E', exitCode: 1 };
+      return { stdout: 'abc', stderr: 'E', exitCode: 1, stepCount: 0 };
     });
     expect(posted).toEqual([
       { type: 'event', seq: 7, event: { kind: 'stdout', text: 'ab' } },
       { type: 'event', seq: 7, event: { kind: 'stderr', text: 'E' } },
       { type: 'event', seq: 7, event: { kind: 'stdout', text: 'c' } },
-      { type: 'result', seq: 7, result: { stdout: 'abc', stderr: 'E', exitCode: 1 } },
+      { type: 'result', seq: 7, result: { stdout: 'abc', stderr: 'E', exitCode: 1, stepCount: 0 } },
     ]);
   });
 
@@ -58,7 +60,7 @@ describe('serveRun', () => {
       options.onStdout?.('y');
       clock.t += BATCH_MS;
       options.onStdout?.('z');
-      return { stdout: '', stderr: '', exitCode: 0 };
+      return { stdout: '', stderr: '', exitCode: 0, stepCount: 0 };
     });
     const texts = posted.flatMap((m) =>
       m.type === 'event' && m.event.kind === 'stdout' ? [m.event.text] : [],
@@ -72,7 +74,7 @@ describe('serveRun', () => {
       options.onProgress?.(2000);
       clock.t += BATCH_MS;
       options.onProgress?.(3000);
-      return { stdout: '', stderr: '', exitCode: 0 };
+      return { stdout: '', stderr: '', exitCode: 0, stepCount: 0 };
     });
     expect(posted.filter((m) => m.type === 'event')).toEqual([
       { type: 'event', seq: 7, event: { kind: 'progress', steps: 1000 } },
@@ -81,11 +83,13 @@ describe('serveRun', () => {
   });
 
   it('sends only the documented result fields across the thread boundary', () => {
-    const posted = serve(() => ({ stdout: 'ok\n', stderr: '', exitCode: 0, timeline: () => 0 }) as RunResult);
+    const posted = serve(
+      () => ({ stdout: 'ok\n', stderr: '', exitCode: 0, stepCount: 3, timeline: () => 0 }) as RunResult,
+    );
     expect(posted.at(-1)).toEqual({
       type: 'result',
       seq: 7,
-      result: { stdout: 'ok\n', stderr: '', exitCode: 0 },
+      result: { stdout: 'ok\n', stderr: '', exitCode: 0, stepCount: 3 },
     });
   });
 

@@ -56,8 +56,8 @@ export function serveRun(
     flush();
     // Only the documented fields cross the thread boundary: anything else the engine keeps
     // on its result (e.g. a timeline) may not survive structured cloning.
-    const { stdout, stderr, exitCode } = result;
-    post({ type: 'result', seq, result: { stdout, stderr, exitCode } });
+    const { stdout, stderr, exitCode, stepCount } = result;
+    post({ type: 'result', seq, result: { stdout, stderr, exitCode, stepCount } });
   } catch (error) {
     flush();
     const { name, message, stack } = error instanceof Error ? error : new Error(String(error));

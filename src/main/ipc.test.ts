@@ -21,7 +21,7 @@ function fakeSender() {
 const engine: Engine = {
   run: async (source, onEvent) => {
     onEvent({ kind: 'stdout', text: source });
-    return { stdout: source, stderr: '', exitCode: 0 };
+    return { stdout: source, stderr: '', exitCode: 0, stepCount: 0 };
   },
   stop: async () => {},
   dispose: async () => {},
@@ -49,7 +49,7 @@ describe('registerLabIpc', () => {
 
   it('runs a valid request and sends its events to the calling window', async () => {
     const outcome = await invoke(IPC_CHANNELS.run, { runId: 3, source: 'hi' });
-    expect(outcome).toEqual({ ok: true, value: { stdout: 'hi', stderr: '', exitCode: 0 } });
+    expect(outcome).toEqual({ ok: true, value: { stdout: 'hi', stderr: '', exitCode: 0, stepCount: 0 } });
     expect(sender.send).toHaveBeenCalledWith(IPC_CHANNELS.runEvent, {
       runId: 3,
       event: { kind: 'stdout', text: 'hi' },

@@ -13,25 +13,25 @@ describe('LabSession', () => {
   it('runs a valid request and tags its events with the run id', async () => {
     const engine = fakeEngine(async (source, onEvent) => {
       onEvent({ kind: 'stdout', text: source });
-      return { stdout: source, stderr: '', exitCode: 0 };
+      return { stdout: source, stderr: '', exitCode: 0, stepCount: 0 };
     });
     const events: RunEventMessage[] = [];
     const outcome = await new LabSession(engine).call('run', { runId: 4, source: 'hi' }, (m) =>
       events.push(m),
     );
-    expect(outcome).toEqual({ ok: true, value: { stdout: 'hi', stderr: '', exitCode: 0 } });
+    expect(outcome).toEqual({ ok: true, value: { stdout: 'hi', stderr: '', exitCode: 0, stepCount: 0 } });
     expect(events).toEqual([{ runId: 4, event: { kind: 'stdout', text: 'hi' } }]);
   });
 
   it('never lets an invalid payload reach the engine', async () => {
-    const engine = fakeEngine(async () => ({ stdout: '', stderr: '', exitCode: 0 }));
+    const engine = fakeEngine(async () => ({ stdout: '', stderr: '', exitCode: 0, stepCount: 0 }));
     const outcome = await new LabSession(engine).call('run', { source: 'hi' }, () => {});
     expect(outcome).toMatchObject({ ok: false, error: { name: 'InvalidRequest' } });
     expect(engine.run).not.toHaveBeenCalled();
   });
 
   it('rejects unknown methods', async () => {
-    const engine = fakeEngine(async () => ({ stdout: '', stderr: '', exitCode: 0 }));
+    const engine = fakeEngine(async () => ({ stdout: '', stderr: '', exitCode: 0, stepCount: 0 }));
     const outcome = await new LabSession(engine).call('constructor', {}, () => {});
     expect(outcome).toEqual({
       ok: false,
@@ -48,7 +48,7 @@ describe('LabSession', () => {
   });
 
   it('stops and disposes the engine', async () => {
-    const engine = fakeEngine(async () => ({ stdout: '', stderr: '', exitCode: 0 }));
+    const engine = fakeEngine(async () => ({ stdout: '', stderr: '', exitCode: 0, stepCount: 0 }));
     const session = new LabSession(engine);
     expect(await session.call('stop', {}, () => {})).toEqual({ ok: true, value: null });
     expect(engine.stop).toHaveBeenCalledOnce();

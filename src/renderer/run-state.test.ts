@@ -20,7 +20,7 @@ describe('runReducer', () => {
   it('finishes with the exit code and the elapsed time', () => {
     const state = play(start, out('hi\n'), {
       type: 'finished',
-      result: { stdout: 'hi\n', stderr: '', exitCode: 0 },
+      result: { stdout: 'hi\n', stderr: '', exitCode: 0, stepCount: 0 },
       at: 1250,
     });
     expect(state).toMatchObject({ status: 'finished', exitCode: 0, elapsedMs: 250 });
@@ -30,7 +30,7 @@ describe('runReducer', () => {
   it('falls back to the result when the engine streamed nothing', () => {
     const state = play(start, {
       type: 'finished',
-      result: { stdout: 'x\n', stderr: 'Err\n', exitCode: 1 },
+      result: { stdout: 'x\n', stderr: 'Err\n', exitCode: 1, stepCount: 0 },
       at: 1001,
     });
     expect(state.output).toEqual([
@@ -71,7 +71,7 @@ describe('runReducer', () => {
     const state = play(
       start,
       out('old'),
-      { type: 'finished', result: { stdout: 'old', stderr: '', exitCode: 0 }, at: 2 },
+      { type: 'finished', result: { stdout: 'old', stderr: '', exitCode: 0, stepCount: 0 }, at: 2 },
       start,
     );
     expect(state).toMatchObject({ status: 'running', output: [], steps: 0 });

@@ -17,7 +17,7 @@ function createSession(): LabSession {
   const engine: Engine = {
     run: async (source, onEvent) => {
       onEvent({ kind: 'stdout', text: `ran ${source}` });
-      return { stdout: `ran ${source}`, stderr: '', exitCode: 0 };
+      return { stdout: `ran ${source}`, stderr: '', exitCode: 0, stepCount: 0 };
     },
     stop: vi.fn(async () => {}),
     dispose: vi.fn(async () => {}),
@@ -78,7 +78,7 @@ describe('the web shell over its socket', () => {
     socket.send(JSON.stringify({ seq: 1, method: 'run', payload: { runId: 9, source: 'x' } }));
     expect(await received).toEqual([
       { type: 'event', runId: 9, event: { kind: 'stdout', text: 'ran x' } },
-      { type: 'reply', seq: 1, outcome: { ok: true, value: { stdout: 'ran x', stderr: '', exitCode: 0 } } },
+      { type: 'reply', seq: 1, outcome: { ok: true, value: { stdout: 'ran x', stderr: '', exitCode: 0, stepCount: 0 } } },
     ]);
     socket.close();
   });
