@@ -78,7 +78,11 @@ describe('the web shell over its socket', () => {
     socket.send(JSON.stringify({ seq: 1, method: 'run', payload: { runId: 9, source: 'x' } }));
     expect(await received).toEqual([
       { type: 'event', runId: 9, event: { kind: 'stdout', text: 'ran x' } },
-      { type: 'reply', seq: 1, outcome: { ok: true, value: { stdout: 'ran x', stderr: '', exitCode: 0, stepCount: 0 } } },
+      {
+        type: 'reply',
+        seq: 1,
+        outcome: { ok: true, value: { stdout: 'ran x', stderr: '', exitCode: 0, stepCount: 0 } },
+      },
     ]);
     socket.close();
   });
