@@ -89,6 +89,19 @@ export function utf8Length(text: string, from: number, to: number): number {
   return n;
 }
 
+/** The string index where the first `byteOffset` UTF-8 bytes of `text` end (AST columns are bytes). */
+export function indexOfUtf8Offset(text: string, byteOffset: number): number {
+  let bytes = 0;
+  let i = 0;
+  while (i < text.length && bytes < byteOffset) {
+    const c = text.charCodeAt(i);
+    const pair = c >= 0xd800 && c < 0xdc00 && i + 1 < text.length;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
+    i += pair ? 2 : 1;
+  }
+  return i;
+}
+
 export function codePoints(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {

@@ -4,6 +4,8 @@
  * "Did you mean" suggestions. @cpython Python/pythonrun.c print_exception,
  * Python/traceback.c tb_displayline (3.11)
  */
+import { caretAnchors } from './caret-anchors';
+import { indexOfUtf8Offset } from '../syntax/source';
 import { PyObject, PyType, decref } from '../objects/object';
 import { PyBaseException, NameErrorType, AttributeErrorType, SyntaxErrorType } from '../objects/exceptions';
 import { TypeType } from '../objects/roots';
@@ -28,16 +30,45 @@ function sourceLine(filename: string, lineno: number): string | null {
 }
 
 /** UTF-8 byte offset in `line` → character (code point) offset. */
-function byteToCharOffset(line: string, byteOffset: number): number {
-  let bytes = 0;
-  let chars = 0;
-  for (const ch of line) {
-    if (bytes >= byteOffset) break;
-    const c = ch.codePointAt(0)!;
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    chars++;
+
+/** PyTraceBack_LIMIT: only the innermost 1000 entries are printed. */
+const TRACEBACK_LIMIT = 1000;
+/** A line repeated more often than this is printed once per repeat up to it, then counted. */
+const RECURSIVE_CUTOFF = 3;
+
+/** tb_print_internal: the entries, with runs of the same line collapsed as CPython does. */
+function formatEntries(first: PyTraceback): string {
+  let depth = 0;
+  for (let tb: PyTraceback | null = first; tb !== null; tb = tb.next) depth++;
+  let tb: PyTraceback | null = first;
+  while (tb !== null && depth > TRACEBACK_LIMIT) {
+    depth--;
+    tb = tb.next;
   }
-  return chars;
+  let out = '';
+  let last: { file: string; line: number; name: string } | null = null;
+  let count = 0;
+  const repeated = (n: number) => {
+    const more = n - RECURSIVE_CUTOFF;
+    return `  [Previous line repeated ${more} more time${more > 1 ? 's' : ''}]\n`;
+  };
+  for (; tb !== null; tb = tb.next) {
+    const code = tb.frame!.frame.code;
+    if (
+      last === null ||
+      code.filename !== last.file ||
+      tb.lineno !== last.line ||
+      code.name.value !== last.name
+    ) {
+      if (count > RECURSIVE_CUTOFF) out += repeated(count);
+      last = { file: code.filename, line: tb.lineno, name: code.name.value };
+      count = 0;
+    }
+    count++;
+    if (count <= RECURSIVE_CUTOFF) out += formatEntry(tb);
+  }
+  if (count > RECURSIVE_CUTOFF) out += repeated(count);
+  return out;
 }
 
 function formatEntry(tb: PyTraceback): string {
@@ -57,15 +88,21 @@ function formatEntry(tb: PyTraceback): string {
   const endColByte = code.cols[3 * i + 2];
   if (code.lines[i] !== tb.lineno || colByte < 0 || endColByte < 0 || endLine < 0) return out;
   const indent = line.length - line.trimStart().length;
-  const start = byteToCharOffset(line, colByte);
-  let end = endLine !== tb.lineno ? line.trimEnd().length : byteToCharOffset(line, endColByte);
+  const start = indexOfUtf8Offset(line, colByte);
+  let end = endLine !== tb.lineno ? line.trimEnd().length : indexOfUtf8Offset(line, endColByte);
   if (end <= start) return out;
+  const anchors = endLine === tb.lineno ? caretAnchors(line.slice(start, end)) : null;
   const contentStart = indent;
   const contentEnd = line.trimEnd().length;
   // Carets that would cover the whole line say nothing: CPython leaves them out.
-  if (start <= contentStart && end >= contentEnd) return out;
+  if (anchors === null && start <= contentStart && end >= contentEnd) return out;
   end = Math.min(end, contentEnd);
-  out += '    ' + ' '.repeat(start - indent) + '^'.repeat(end - start) + '\n';
+  let carets = '';
+  for (let p = start; p < end; p++) {
+    const inAnchor = anchors !== null && p - start >= anchors.left && p - start < anchors.right;
+    carets += anchors === null || inAnchor ? '^' : '~';
+  }
+  out += '    ' + ' '.repeat(start - indent) + carets + '\n';
   return out;
 }
 
@@ -172,7 +209,7 @@ function formatOne(e: PyBaseException): string {
   let out = '';
   if (e.traceback !== null) {
     out += 'Traceback (most recent call last):\n';
-    for (let tb: PyTraceback | null = e.traceback; tb !== null; tb = tb.next) out += formatEntry(tb);
+    out += formatEntries(e.traceback);
   }
   if (e.type.name === 'SyntaxError' || e.type.isSubtypeOf(SyntaxErrorType)) out += formatSyntaxError(e);
   out += exceptionOnlyLine(e) + '\n';
