@@ -8,9 +8,40 @@ import type { PyObject } from '../objects/object';
 const DATA_SEGMENT = 0x55d0_48a0_0000;
 let next = DATA_SEGMENT;
 
+/** Every static object, so that each run can start from the same static state. */
+const placed: PyObject[] = [];
+let initialRefcounts: number[] | null = null;
+let initialSubclasses: number[] | null = null;
+
 /** Places `o` at the next static address; `size` includes any pre-header. */
 export function placeStatic<T extends PyObject>(o: T, size: number, preheader = 0): T {
   o.addr = next + preheader;
   next += (size + 15) & ~15;
+  placed.push(o);
   return o;
+}
+
+type WithSubclasses = PyObject & { subclasses?: PyObject[] };
+
+/** Records the static objects' state once the builtin types are ready. */
+export function freezeStaticState(): void {
+  initialRefcounts = placed.map((o) => o.refcnt);
+  initialSubclasses = placed.map((o) => (o as WithSubclasses).subclasses?.length ?? 0);
+}
+
+/**
+ * Puts the static objects back as they were before any run: a previous run in this
+ * process (or one stopped at a snapshot) may have left references, weak references or
+ * subclasses on them.
+ */
+export function resetStaticState(): void {
+  if (initialRefcounts === null || initialSubclasses === null) return;
+  for (let i = 0; i < placed.length; i++) {
+    const o = placed[i] as WithSubclasses;
+    if (i < initialRefcounts.length) {
+      o.refcnt = initialRefcounts[i];
+      if (o.subclasses !== undefined) o.subclasses.length = initialSubclasses[i];
+    }
+    o.weakrefs = null;
+  }
 }

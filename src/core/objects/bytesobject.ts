@@ -116,6 +116,10 @@ function staticBytes(b: Uint8Array): PyBytes {
 
 export const EmptyBytes = staticBytes(new Uint8Array(0));
 const characters: PyBytes[] = [];
+/** The static one-byte bytes object for `b` (borrowed). */
+export function byteCharacter(b: number): PyBytes {
+  return characters[b];
+}
 for (let c = 0; c < 256; c++) characters.push(staticBytes(Uint8Array.of(c)));
 
 const MAX_BYTES = 2 ** 31;

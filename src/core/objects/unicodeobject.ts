@@ -149,6 +149,10 @@ function staticStr(value: string): PyStr {
 export const EmptyStr = staticStr('');
 /** _Py_LATIN1_CHR: every one-character string below U+0100 is a static singleton. */
 const latin1: PyStr[] = [];
+/** The static one-character string for code point `c` < 256 (borrowed). */
+export function latin1Char(c: number): PyStr {
+  return latin1[c];
+}
 for (let c = 0; c < 256; c++) latin1.push(staticStr(String.fromCharCode(c)));
 
 /** Strings the runtime itself uses (names of slots, attributes), interned in every run. */

@@ -3,6 +3,8 @@
  * strings) over the process-wide static objects, readied once.
  * @cpython Python/pylifecycle.c (the parts that matter for memory)
  */
+import { applyStaticRefCalibration } from '../profiles/static-refs/calibration';
+import { freezeStaticState, resetStaticState } from '../memory/static';
 import { ObMalloc } from '../memory/obmalloc';
 import { GCState, type GCHooks } from '../memory/gc';
 import { FreeLists } from '../memory/freelists';
@@ -77,11 +79,14 @@ export function ensureStatics(): void {
     }
   });
   readyStaticTypes();
+  applyStaticRefCalibration();
+  freezeStaticState();
 }
 
 /** A fresh interpreter state, made current. */
 export function createRuntime(options: Partial<RuntimeOptions> = {}): Runtime {
   ensureStatics();
+  resetStaticState();
   const r = makeRuntime(options);
   setRuntime(r);
   return r;

@@ -1,0 +1,16 @@
+import sys
+r = sys.getrefcount
+ints = []
+for i in range(-5, 257):
+    ints.append(r(i))
+chars = []
+for c in map(chr, range(256)):
+    chars.append(r(c))
+single_bytes = []
+for b in map(bytes, map(lambda n: [n], range(256))):
+    single_bytes.append(r(b))
+singletons = [r(None), r(True), r(False), r(...), r(NotImplemented), r(()), r(''), r(b'')]
+print(ints)
+print(chars)
+print(single_bytes)
+print(singletons)

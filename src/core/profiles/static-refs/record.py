@@ -1,0 +1,28 @@
+"""Measures the references CPython 3.11's interpreter holds to its static objects at
+program start (small ints, one-character str and bytes, None, True, False, ..., (), '',
+b''): runs probe.py in CPython and in the engine, and adds the difference to
+calibration.json (so running it again once they agree changes nothing). probe.test.ts
+then checks that the engine prints exactly CPython's numbers for probe.py.
+
+usage: python3 src/core/profiles/static-refs/record.py   (CPython 3.11.7, 64-bit; from the repo root)"""
+import ast, json, os, subprocess, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROBE = os.path.join(HERE, 'probe.py')
+CALIBRATION = os.path.join(HERE, 'calibration.json')
+KEYS = ['ints', 'chars', 'bytes', 'singletons']
+
+if sys.version_info[:2] != (3, 11):
+    sys.exit('record with CPython 3.11')
+cpython = subprocess.run([sys.executable, PROBE], capture_output=True, text=True, check=True).stdout
+engine = subprocess.run(['npm', 'run', '-s', 'engine', '--', PROBE], capture_output=True, text=True, check=True).stdout
+theirs = dict(zip(KEYS, map(ast.literal_eval, cpython.splitlines())))
+ours = dict(zip(KEYS, map(ast.literal_eval, engine.splitlines())))
+current = json.load(open(CALIBRATION)) if os.path.exists(CALIBRATION) else {k: [0] * len(theirs[k]) for k in KEYS}
+updated = {k: [c + t - o for c, t, o in zip(current[k], theirs[k], ours[k])] for k in KEYS}
+with open(CALIBRATION, 'w') as f:
+    json.dump(updated, f)
+    f.write('\n')
+with open(os.path.join(HERE, 'probe.out'), 'w') as f:
+    f.write(cpython)
+print('calibration.json updated;', sum(t != o for k in KEYS for t, o in zip(theirs[k], ours[k])), 'values differed')
