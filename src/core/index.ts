@@ -23,6 +23,8 @@ export interface RunOptions {
    * the snapshot is exact because the program is still suspended at that step.
    */
   snapshotAt?: number;
+  /** Capture the Snapshots at all these steps in one run (e.g. the steps after the current one). */
+  snapshotSteps?: number[];
   /** Bounds for the snapshot's heap walk. */
   snapshotLimits?: Partial<CaptureLimits>;
 }
@@ -45,6 +47,8 @@ export interface RunResult {
   /** Trace steps of the whole run (or up to the snapshot). */
   stepCount: number;
   snapshot?: Snapshot;
+  /** The snapshots of `snapshotSteps` (and `snapshotAt`) that the run reached, in step order. */
+  snapshots?: Snapshot[];
 }
 
 export { runSource } from './run';

@@ -62,14 +62,21 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
     onProgress: options.onProgress,
   });
   let snapshot: Snapshot | undefined;
-  if (options.recordSteps || options.snapshotAt !== undefined) {
+  const snapshots: Snapshot[] = [];
+  const wanted = new Set(options.snapshotSteps ?? []);
+  if (options.snapshotAt !== undefined) wanted.add(options.snapshotAt);
+  const last = Math.max(-1, ...wanted);
+  if (options.recordSteps || wanted.size > 0) {
     const limits = { ...DEFAULT_LIMITS, ...options.snapshotLimits };
     rt.trace = stepRecorder(options.recordSteps ? steps : null, (step, event, line, func) => {
-      if (step !== options.snapshotAt) return;
-      snapshot = captureSnapshot(step, event, line, func, limits);
-      throw new StoppedAtSnapshot();
+      if (!wanted.has(step)) return;
+      const taken = captureSnapshot(step, event, line, func, limits);
+      snapshots.push(taken);
+      if (step === options.snapshotAt) snapshot = taken;
+      // The rest of the run is not needed once the last requested step is captured.
+      if (step === last) throw new StoppedAtSnapshot();
     });
-    rt.gc.recordPhases = options.snapshotAt !== undefined;
+    rt.gc.recordPhases = wanted.size > 0;
   }
   registerSource(filename, source);
   let exitCode: number;
@@ -92,6 +99,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
     steps: options.recordSteps ? steps : undefined,
     stepCount: rt.steps,
     snapshot,
+    snapshots: wanted.size > 0 ? snapshots : undefined,
   };
 }
 

@@ -92,3 +92,14 @@ describe('snapshot contents', () => {
     expect(JSON.stringify(snapshotAfter(source, 3))).toBe(JSON.stringify(snapshotAfter(source, 3)));
   });
 });
+
+describe('several snapshots in one run', () => {
+  it('captures each requested step as a separate run would', () => {
+    const source = 'a = [1]\nb = [a, a]\ndel a\nc = b\n';
+    const { snapshots } = runSource(source, { snapshotSteps: [1, 2, 3] });
+    expect(snapshots!.map((s) => s.step)).toEqual([1, 2, 3]);
+    for (const s of snapshots!) {
+      expect(JSON.stringify(s)).toBe(JSON.stringify(runSource(source, { snapshotAt: s.step }).snapshot));
+    }
+  });
+});
