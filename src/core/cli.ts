@@ -6,10 +6,16 @@
  *   --snapshot-json OUT  the Snapshot at the step chosen by --step N (negative: from the
  *                        end; default -1) or --at-line L[:K] (the K-th time line L is
  *                        about to run, default the first)
+ *   --graph-json OUT     the reference graph as JSON (the Snapshot, its unreachable objects
+ *                        and Cytoscape elements) and/or
+ *   --graph-dot OUT      as Graphviz DOT; by default where the module's code has ended, before
+ *                        shutdown frees what is left (leaked cycles are still there), or at
+ *                        the step chosen by --step / --at-line
  *   --step-budget N      stop the program after N steps
  */
 import { runSource } from './run';
-import type { TraceStep } from './index';
+import type { Snapshot, TraceStep } from './index';
+import { toDot, toGraphJson } from './trace/graph-export';
 
 export interface CliIO {
   readFile(path: string): string;
@@ -21,7 +27,8 @@ export interface CliIO {
 }
 
 const USAGE =
-  'usage: engine FILE.py [--steps-tsv OUT.tsv] [--snapshot-json OUT.json [--step N | --at-line L[:K]]] [--step-budget N]\n';
+  'usage: engine FILE.py [--steps-tsv OUT.tsv] [--snapshot-json OUT.json] [--graph-json OUT.json]' +
+  ' [--graph-dot OUT.dot] [--step N | --at-line L[:K]] [--step-budget N]\n';
 
 function absolute(path: string, cwd: string | undefined): string {
   if (path.startsWith('/') || cwd === undefined) return path;
@@ -40,12 +47,16 @@ export function main(argv: string[], io: CliIO): number {
   let stepsOut: string | null = null;
   let stepBudget: number | undefined;
   let snapshotOut: string | null = null;
-  let selector: StepSelector = { step: -1 };
+  let selector: StepSelector | null = null;
+  let graphJsonOut: string | null = null;
+  let graphDotOut: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--steps-tsv') stepsOut = argv[++i] ?? null;
     else if (a === '--step-budget') stepBudget = Number(argv[++i]);
     else if (a === '--snapshot-json') snapshotOut = argv[++i] ?? null;
+    else if (a === '--graph-json') graphJsonOut = argv[++i] ?? null;
+    else if (a === '--graph-dot') graphDotOut = argv[++i] ?? null;
     else if (a === '--step' || a === '--at-line') {
       const parsed = parseSelector(a, argv[++i]);
       if (parsed === null) {
@@ -72,21 +83,35 @@ export function main(argv: string[], io: CliIO): number {
   const filename = absolute(file, io.cwd);
   const result = runSource(source, {
     filename,
-    recordSteps: stepsOut !== null || snapshotOut !== null,
+    recordSteps: stepsOut !== null || snapshotOut !== null || graphJsonOut !== null || graphDotOut !== null,
     stepBudget,
     onStdout: io.stdout,
     onStderr: io.stderr,
   });
   if (stepsOut !== null) io.writeFile(stepsOut, stepsTsv(result.steps ?? []));
+  // The run is deterministic: running again up to a step finds the same state there.
+  const snapshotAt = (step: number): Snapshot =>
+    runSource(source, { filename, stepBudget, snapshotAt: step }).snapshot!;
+  const steps = result.steps ?? [];
   if (snapshotOut !== null) {
-    const step = resolveStep(selector, result.steps ?? []);
+    const chosen = selector ?? { step: -1 };
+    const step = resolveStep(chosen, steps);
     if (step === null) {
-      io.stderr(`engine: no such step (${describeSelector(selector)}) in ${result.stepCount} steps\n`);
+      io.stderr(`engine: no such step (${describeSelector(chosen)}) in ${result.stepCount} steps\n`);
       return 2;
     }
-    // The run is deterministic: running again up to that step finds the same state there.
-    const again = runSource(source, { filename, stepBudget, snapshotAt: step });
-    io.writeFile(snapshotOut, JSON.stringify(again.snapshot) + '\n');
+    io.writeFile(snapshotOut, JSON.stringify(snapshotAt(step)) + '\n');
+  }
+  if (graphJsonOut !== null || graphDotOut !== null) {
+    const step = selector === null ? moduleEndStep(steps) : resolveStep(selector, steps);
+    if (step === null) {
+      const what = selector === null ? 'the end of the module' : describeSelector(selector);
+      io.stderr(`engine: no such step (${what}) in ${result.stepCount} steps\n`);
+      return 2;
+    }
+    const snapshot = snapshotAt(step);
+    if (graphJsonOut !== null) io.writeFile(graphJsonOut, JSON.stringify(toGraphJson(snapshot)) + '\n');
+    if (graphDotOut !== null) io.writeFile(graphDotOut, toDot(snapshot));
   }
   return result.exitCode;
 }
@@ -118,6 +143,21 @@ export function resolveStep(s: StepSelector, steps: TraceStep[]): number | null 
   return null;
 }
 
+/**
+ * The `return` step of the module's code (before interpreter shutdown), or the last step
+ * when the run stopped earlier (step budget); null for a run without steps.
+ */
+export function moduleEndStep(steps: TraceStep[]): number | null {
+  let depth = 0;
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    if (s.func !== '<module>') continue;
+    if (s.event === 'call') depth++;
+    else if (s.event === 'return' && --depth === 0) return i;
+  }
+  return steps.length > 0 ? steps.length - 1 : null;
+}
+
 /** The steps up to the return of the module's code, as record-steps.py keeps them. */
 export function stepsTsv(steps: { event: string; line: number; func: string }[]): string {
   const lines: string[] = [];
@@ -132,3 +172,6 @@ export function stepsTsv(steps: { event: string; line: number; func: string }[])
   }
   return lines.join('\n') + '\n';
 }
+
+/** For scripts that drive the engine bundle directly (benchmarks). */
+export { runSource };

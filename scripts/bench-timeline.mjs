@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `node scripts/bench-timeline.mjs` (part of `npm run bench`): the cost of time travel on a
+// run of about a million steps. A snapshot is taken by re-running the program up to its
+// step (the engine is deterministic), so the numbers are: the run alone, the run while
+// recording its step list, the recorded bytes per step, and the time to show a random step.
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { ROOT, ensureEngineBundle } from './lib/engine-bundle.mjs';
+
+const { runSource } = await import(pathToFileURL(await ensureEngineBundle()).href);
+const source = readFileSync(join(ROOT, 'bench/timeline/long_run.py'), 'utf8');
+
+function timed(fn) {
+  const start = performance.now();
+  const value = fn();
+  return { ms: performance.now() - start, value };
+}
+
+const plain = timed(() => runSource(source, {}));
+const recorded = timed(() => runSource(source, { recordSteps: true }));
+const steps = recorded.value.steps;
+const stepBytes = Buffer.byteLength(JSON.stringify(steps));
+console.log(`time travel on bench/timeline/long_run.py (${plain.value.stepCount} steps)`);
+console.log(`  run without recording     ${plain.ms.toFixed(0).padStart(7)} ms`);
+console.log(
+  `  run recording the steps   ${recorded.ms.toFixed(0).padStart(7)} ms  (${(recorded.ms / plain.ms).toFixed(2)}× the run; target ≤ 3×)`,
+);
+console.log(
+  `  step list                 ${(stepBytes / steps.length).toFixed(1).padStart(7)} bytes per step (as JSON)`,
+);
+
+// Seeking: the same pseudo-random steps every time, forward and backward.
+let seed = 12345;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const targets = Array.from({ length: 6 }, () => Math.floor(random() * steps.length));
+const seeks = targets.map((step) => {
+  const { ms, value } = timed(() => runSource(source, { snapshotAt: step }));
+  return { step, ms, bytes: Buffer.byteLength(JSON.stringify(value.snapshot)) };
+});
+for (const s of seeks) {
+  console.log(
+    `  seek to step ${String(s.step).padStart(7)}    ${s.ms.toFixed(0).padStart(7)} ms  (snapshot ${s.bytes} bytes)`,
+  );
+}
+const mean = seeks.reduce((sum, s) => sum + s.ms, 0) / seeks.length;
+console.log(`  mean seek                 ${mean.toFixed(0).padStart(7)} ms  (target ≤ 50 ms)`);
