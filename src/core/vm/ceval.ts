@@ -504,42 +504,12 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           case Op.JUMP_BACKWARD_NO_INTERRUPT:
             i = oparg;
             break;
-          case Op.POP_JUMP_IF_FALSE: {
-            const cond = stack.pop()!;
-            if (cond === False) {
-              cond.refcnt--;
-              i = oparg;
-            } else if (cond === True) {
-              cond.refcnt--;
-            } else {
-              let b: boolean;
-              try {
-                b = isTrue(cond);
-              } finally {
-                decref(cond);
-              }
-              if (!b) i = oparg;
-            }
+          case Op.POP_JUMP_IF_FALSE:
+            if (!popTruth(stack)) i = oparg;
             break;
-          }
-          case Op.POP_JUMP_IF_TRUE: {
-            const cond = stack.pop()!;
-            if (cond === True) {
-              cond.refcnt--;
-              i = oparg;
-            } else if (cond === False) {
-              cond.refcnt--;
-            } else {
-              let b: boolean;
-              try {
-                b = isTrue(cond);
-              } finally {
-                decref(cond);
-              }
-              if (b) i = oparg;
-            }
+          case Op.POP_JUMP_IF_TRUE:
+            if (popTruth(stack)) i = oparg;
             break;
-          }
           case Op.POP_JUMP_IF_NONE: {
             const v = stack.pop()!;
             decref(v);
@@ -552,20 +522,11 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             if (v !== None) i = oparg;
             break;
           }
-          case Op.JUMP_IF_FALSE_OR_POP: {
-            const cond = stack[stack.length - 1]!;
-            const b = cond === True ? true : cond === False ? false : isTrue(cond);
-            if (!b) i = oparg;
-            else {
-              stack.pop();
-              decref(cond);
-            }
-            break;
-          }
+          case Op.JUMP_IF_FALSE_OR_POP:
           case Op.JUMP_IF_TRUE_OR_POP: {
             const cond = stack[stack.length - 1]!;
             const b = cond === True ? true : cond === False ? false : isTrue(cond);
-            if (b) i = oparg;
+            if (b === (op === Op.JUMP_IF_TRUE_OR_POP)) i = oparg;
             else {
               stack.pop();
               decref(cond);
@@ -1082,6 +1043,20 @@ export function asciiOf(o: PyObject): PyStr {
   if (v === r.value) return r;
   decref(r);
   return newStr(v);
+}
+
+/** Pops the condition of a conditional jump and releases it (a bool needs no __bool__). */
+function popTruth(stack: (PyObject | null)[]): boolean {
+  const cond = stack.pop()!;
+  if (cond === True || cond === False) {
+    cond.refcnt--;
+    return cond === True;
+  }
+  try {
+    return isTrue(cond);
+  } finally {
+    decref(cond);
+  }
 }
 
 function checkBudget(): void {
