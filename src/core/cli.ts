@@ -89,9 +89,14 @@ export function main(argv: string[], io: CliIO): number {
     onStderr: io.stderr,
   });
   if (stepsOut !== null) io.writeFile(stepsOut, stepsTsv(result.steps ?? []));
-  // The run is deterministic: running again up to a step finds the same state there.
-  const snapshotAt = (step: number): Snapshot =>
-    runSource(source, { filename, stepBudget, snapshotAt: step }).snapshot!;
+  // The run is deterministic: running again up to a step finds the same state there (once per
+  // step: --snapshot-json and the graph at one step share the run).
+  const taken = new Map<number, Snapshot>();
+  const snapshotAt = (step: number): Snapshot => {
+    if (!taken.has(step))
+      taken.set(step, runSource(source, { filename, stepBudget, snapshotAt: step }).snapshot!);
+    return taken.get(step)!;
+  };
   const steps = result.steps ?? [];
   if (snapshotOut !== null) {
     const chosen = selector ?? { step: -1 };
