@@ -37,6 +37,8 @@ export default defineConfig({
         input: {
           index: resolve('src/renderer/index.html'),
           web: resolve('src/renderer/web.html'),
+          // The reference graph alone, for its e2e tests and benchmark (not linked from the app).
+          'graph-fixture': resolve('src/renderer/graph-fixture.html'),
         },
       },
     },

@@ -6,8 +6,12 @@
  */
 
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const chromium = process.env.PYMEM_CHROMIUM ?? '/usr/bin/chromium';
+/** The shared web shell's experiments: a database of this run, never the person's own. */
+const webShellDb = join(tmpdir(), `pymem-lab-e2e-${process.pid}`, 'experiments.sqlite');
 
 export default defineConfig({
   testDir: 'e2e',
@@ -26,7 +30,8 @@ export default defineConfig({
   projects: [
     {
       name: 'web',
-      testMatch: 'web-*.spec.ts',
+      // graph.spec.ts: the reference graph on its own test page, served by the same web shell.
+      testMatch: ['web-*.spec.ts', 'graph.spec.ts'],
       use: {
         browserName: 'chromium',
         launchOptions: {
@@ -48,7 +53,7 @@ export default defineConfig({
   ],
   webServer: {
     // No step budget: the stop tests must find their endless loop still running.
-    command: 'node out/main/web.js --port 0 --step-budget 0',
+    command: `node out/main/web.js --port 0 --step-budget 0 --db "${webShellDb}"`,
     // The shell prints its URL; the named group becomes process.env.PYMEM_WEB_PORT for the tests.
     wait: { stdout: /listening on http:\/\/127\.0\.0\.1:(?<pymem_web_port>\d+)\// },
     timeout: 20_000,

@@ -8,6 +8,8 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { hasCPython311 } from './cpython';
+import { CYCLE, cpythonNumbers, expectStep } from './cycle';
 import { LabPage } from './lab-page';
 
 /**
@@ -52,12 +54,61 @@ test('runs a program, stops an endless one, and runs again', async () => {
   await expect(lab.output).toHaveText('after stop\n');
 });
 
+test('steps through the cycle snippet with the numbers CPython prints', async () => {
+  const lab = new LabPage(await app.firstWindow());
+  const [afterCreate, afterAppend] = cpythonNumbers();
+  await lab.run(CYCLE);
+  await lab.expectFinished();
+  await expect(lab.output).toHaveText('1\n');
+  await expectStep(lab, 5, 5, 'end of the module');
+
+  await lab.timelineButton('To start').click();
+  await lab.page.keyboard.press('F10');
+  await lab.page.keyboard.press('F10');
+  await expectStep(lab, 3, 5, 'line 2');
+  expect(await lab.refcountAndSize('l')).toEqual(afterCreate);
+  await expect(lab.page.locator('.cm-step-line')).toHaveText('l.append(l)');
+
+  await lab.timelineButton('Step forward').click();
+  await expectStep(lab, 4, 5, 'line 3');
+  expect(await lab.refcountAndSize('l')).toEqual(afterAppend);
+  await lab.variable('l').click();
+  await expect(lab.inspectorProperty('Refcount')).toHaveText(String(afterAppend!.refcount));
+  await expect(lab.inspectorProperty('Size')).toHaveText(`${afterAppend!.size} B`);
+
+  await lab.page.keyboard.press('Shift+F10');
+  await expectStep(lab, 3, 5, 'line 2');
+  expect(await lab.refcountAndSize('l')).toEqual(afterCreate);
+});
+
+test('marks a syntax error on its line', async () => {
+  const lab = new LabPage(await app.firstWindow());
+  await lab.run('x = 1\ndef f(:\n    pass');
+  await expect(lab.output).toContainText('SyntaxError: invalid syntax');
+  await expect(lab.page.locator('.cm-error-line')).toContainText('def f(:');
+});
+
+test('compares with CPython, or says why it cannot', async () => {
+  const lab = new LabPage(await app.firstWindow());
+  await lab.setProgram(CYCLE);
+  if (!hasCPython311()) {
+    await expect(lab.compareButton).toBeDisabled();
+    return;
+  }
+  await lab.compareButton.click();
+  await expect(lab.page.getByText(/^Identical output/)).toBeVisible();
+});
+
 test('the window is isolated and sandboxed', async () => {
   const page = await app.firstWindow();
   expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
   expect(await page.evaluate(() => Object.keys((window as unknown as { lab: object }).lab).sort())).toEqual([
+    'cpythonStatus',
+    'experiments',
     'run',
+    'runInCPython',
+    'snapshot',
     'stop',
   ]);
 });

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench [-- --runs N] [--only REGEX]`: runs the programs in bench/ in the engine and in
-// python3, in the same run, and prints the wall times and the ratio engine/CPython.
+// python3, in the same run, and prints the wall times and the ratio engine/CPython; then times
+// the experiment store (scripts/bench-store.mjs) and the reference graph in headless Chromium
+// (scripts/bench-graph.mjs).
 // Both sides time the program alone (compile and run; not starting the interpreter) and keep
 // the best of N runs. A program the engine cannot run yet gets its error in place of numbers.
 import { spawnSync } from 'node:child_process';
@@ -35,7 +37,10 @@ function timeCPython(file) {
   if (result.status !== 0)
     return { error: result.stderr.trim().split('\n').at(-1) ?? `exit ${result.status}` };
   const lines = result.stderr.trimEnd().split('\n');
-  return { ms: Number(lines.at(-1)) * 1000, stdout: result.stdout };
+  // The reference output comes from a plain `python3 FILE.py`: under the timer's exec() the
+  // interpreter's state differs (collections come at other moments).
+  const plain = spawnSync('python3', [file], { encoding: 'utf8' });
+  return { ms: Number(lines.at(-1)) * 1000, stdout: plain.stdout };
 }
 
 async function timeEngine(bundle, file) {
@@ -95,3 +100,12 @@ for (const program of programs) {
 console.log(
   `best of ${runs} runs each; python3 is ${spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
 );
+
+// ── The experiment store (its own script: node scripts/bench-store.mjs) ──
+console.log('');
+const store = spawnSync(process.execPath, [join(ROOT, 'scripts/bench-store.mjs')], { stdio: 'inherit' });
+if (store.status !== 0) process.exitCode = 1;
+
+// ── The reference graph (its own script: node scripts/bench-graph.mjs) ──
+const graph = spawnSync(process.execPath, [join(ROOT, 'scripts/bench-graph.mjs')], { stdio: 'inherit' });
+if (graph.status !== 0) process.exitCode = 1;

@@ -7,16 +7,24 @@ import { EngineHost } from './engine-host';
 /**
  * A stand-in for engine.worker.ts speaking the same protocol, so the host's threading is tested
  * without the engine: `loop` never ends, `crash` kills the thread, `throw` fails the run,
- * anything else prints itself.
+ * anything else prints itself and has as many steps as characters. A snapshot echoes its
+ * request; one of a program starting with `slow` never ends from step 4 on.
  */
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
-parentPort.on('message', ({ seq, source }) => {
+let snapshotRequests = 0;
+parentPort.on('message', ({ type, seq, source, steps }) => {
+  if (type === 'snapshot') {
+    if (source.startsWith('slow') && steps[0] >= 4) for (;;);
+    snapshotRequests++;
+    const snapshots = steps.map((step) => ({ step, stdout: source, request: snapshotRequests }));
+    return parentPort.postMessage({ type: 'snapshot', seq, snapshots });
+  }
   if (source === 'loop') for (;;);
   if (source === 'crash') process.exit(3);
   if (source === 'throw') return parentPort.postMessage({ type: 'failure', seq, error: { name: 'Error', message: 'bad' } });
   parentPort.postMessage({ type: 'event', seq, event: { kind: 'stdout', text: source } });
-  parentPort.postMessage({ type: 'result', seq, result: { stdout: source, stderr: '', exitCode: 0, stepCount: 0 } });
+  parentPort.postMessage({ type: 'result', seq, result: { stdout: source, stderr: '', exitCode: 0, stepCount: source.length } });
 });
 `;
 
@@ -55,7 +63,7 @@ describe('EngineHost', () => {
     const host = createHost();
     const events: RunEvent[] = [];
     const result = await host.run('hi', (event) => events.push(event));
-    expect(result).toEqual({ stdout: 'hi', stderr: '', exitCode: 0, stepCount: 0 });
+    expect(result).toEqual({ stdout: 'hi', stderr: '', exitCode: 0, stepCount: 2 });
     expect(events).toEqual([{ kind: 'stdout', text: 'hi' }]);
     expect(await host.run('again')).toMatchObject({ stdout: 'again' });
     expect(spawned).toBe(1);
@@ -106,5 +114,78 @@ describe('EngineHost', () => {
     await host.dispose();
     expect((await endless).name).toBe('Stopped');
     expect((await rejection(host.run('hi'))).name).toBe('EngineCrashed');
+  });
+});
+
+describe('EngineHost snapshots', () => {
+  it('re-runs the last finished program to the step asked for', async () => {
+    const host = createHost();
+    await host.run('abc');
+    expect(await host.snapshot(2)).toMatchObject({ step: 2, stdout: 'abc' });
+    expect(await host.snapshot(0)).toMatchObject({ step: 0, stdout: 'abc' });
+  });
+
+  it('refuses a snapshot before any run, and steps out of range', async () => {
+    const host = createHost();
+    expect((await rejection(host.snapshot(0))).name).toBe('NoRun');
+    await host.run('abc');
+    const error = await rejection(host.snapshot(3));
+    expect(error.name).toBe('InvalidRequest');
+    expect(error.message).toContain('0 to 2');
+    expect((await rejection(host.snapshot(-1))).name).toBe('InvalidRequest');
+  });
+
+  it('refuses a snapshot while a program runs, with the reason', async () => {
+    const host = createHost();
+    await host.run('abc');
+    const endless = rejection(host.run('loop'));
+    const error = await rejection(host.snapshot(1));
+    expect(error.name).toBe('Busy');
+    expect(error.message).toMatch(/program is running/);
+    await host.stop();
+    expect((await endless).name).toBe('Stopped');
+    // The stopped run did not finish: the run before it is not the "last run" any more.
+    expect((await rejection(host.snapshot(1))).name).toBe('NoRun');
+  });
+
+  it('keeps serving snapshots after Stop replaced the worker', async () => {
+    const host = createHost();
+    await host.run('slow program');
+    const slow = rejection(host.snapshot(4));
+    expect((await rejection(host.snapshot(5))).name).toBe('Busy');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await host.stop();
+    expect((await slow).name).toBe('Stopped');
+    expect(spawned).toBe(2);
+    // The fresh worker re-runs the same program: the timeline survived the stop.
+    expect(await host.snapshot(3)).toMatchObject({ step: 3, stdout: 'slow program' });
+  });
+
+  it('captures a window of steps per re-run, ahead or behind as the person moves', async () => {
+    const host = createHost();
+    await host.run('x'.repeat(100));
+    const requestOf = async (step: number) =>
+      ((await host.snapshot(step)) as unknown as { request: number }).request;
+    const first = await requestOf(30);
+    expect(await requestOf(31)).toBe(first);
+    expect(await requestOf(53)).toBe(first);
+    const back = await requestOf(29);
+    expect(back).toBeGreaterThan(first);
+    expect(await requestOf(10)).toBe(back);
+    // A new run forgets the old run's snapshots.
+    await host.run('y'.repeat(100));
+    expect(await host.snapshot(31)).toMatchObject({ stdout: 'y'.repeat(100) });
+  });
+
+  it('lets a new run replace a snapshot still being computed', async () => {
+    const host = createHost();
+    await host.run('slow program');
+    const slow = rejection(host.snapshot(4));
+    const next = await host.run('next');
+    expect(next).toMatchObject({ stdout: 'next' });
+    const error = await slow;
+    expect(error.name).toBe('Stopped');
+    expect(error.message).toMatch(/new run/);
+    expect(await host.snapshot(1)).toMatchObject({ step: 1, stdout: 'next' });
   });
 });

@@ -1,21 +1,29 @@
 /**
  * Owns one engine worker thread for one client (a window, or a browser tab of the web
- * shell): starts runs, streams their events, and stops them.
+ * shell): starts runs, streams their events, stops them, and serves snapshots of the last
+ * finished run (time travel).
  *
  * Stopping cannot be cooperative (the engine is busy in a synchronous loop), so Stop
- * terminates the worker and warms a fresh one; the stopped run's promise rejects with
- * `Stopped`. Messages carry the run's `seq`, so nothing a dead run still had in flight can
- * reach the next one.
+ * terminates the worker and warms a fresh one; the stopped request's promise rejects with
+ * `Stopped`. Messages carry the request's `seq`, so nothing a dead request still had in
+ * flight can reach the next one.
+ *
+ * The host, not the worker, remembers the last finished run (its program and step count):
+ * a snapshot re-runs that program to the step in whichever worker is alive, so stepping
+ * still works after a Stop or a crash replaced the worker.
  */
 
 import { Worker } from 'node:worker_threads';
 import { LabError } from '../shared/lab-error';
-import type { RunEvent, RunResult } from '../shared/lab-api';
+import type { RunEvent, RunResult, Snapshot } from '../shared/lab-api';
 import type { EngineRunOptions, HostToWorker, WorkerToHost } from './engine-protocol';
+import { SnapshotCache } from './snapshot-cache';
 
 /** The part of the host that the transports use; tests substitute it. */
 export interface Engine {
   run(source: string, onEvent: (event: RunEvent) => void): Promise<RunResult>;
+  /** The Snapshot at `step` of the last finished run (see `LabApi.snapshot`). */
+  snapshot(step: number): Promise<Snapshot>;
   stop(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -26,11 +34,28 @@ export interface EngineHostOptions {
   runOptions: EngineRunOptions;
 }
 
-interface ActiveRun {
-  seq: number;
-  onEvent: (event: RunEvent) => void;
-  resolve: (result: RunResult) => void;
-  reject: (error: LabError) => void;
+/** The one request the worker is busy with. */
+type ActiveRequest =
+  | {
+      kind: 'run';
+      seq: number;
+      source: string;
+      onEvent: (event: RunEvent) => void;
+      resolve: (result: RunResult) => void;
+      reject: (error: LabError) => void;
+    }
+  | {
+      kind: 'snapshot';
+      seq: number;
+      step: number;
+      resolve: (snapshot: Snapshot) => void;
+      reject: (error: LabError) => void;
+    };
+
+/** What a snapshot needs of the last run that finished. */
+interface FinishedRun {
+  source: string;
+  stepCount: number;
 }
 
 /** A worker may use this much JavaScript heap; past it the run fails as EngineCrashed. */
@@ -48,7 +73,9 @@ export function spawnEngineWorker(workerPath: string): Worker {
 export class EngineHost implements Engine {
   readonly #options: EngineHostOptions;
   #worker: Worker | undefined;
-  #active: ActiveRun | undefined;
+  #active: ActiveRequest | undefined;
+  #lastRun: FinishedRun | undefined;
+  readonly #snapshots = new SnapshotCache();
   #seq = 0;
   #disposed = false;
 
@@ -58,14 +85,54 @@ export class EngineHost implements Engine {
 
   run(source: string, onEvent: (event: RunEvent) => void = () => {}): Promise<RunResult> {
     if (this.#disposed) return Promise.reject(new LabError('EngineCrashed', 'The engine was shut down.'));
-    if (this.#active) {
+    if (this.#active?.kind === 'run') {
       return Promise.reject(new LabError('Busy', 'A program is already running: stop it first.'));
     }
+    if (this.#active) {
+      // A snapshot of the old run is no longer wanted: do not make the new run wait for it.
+      this.#takeActive()?.reject(new LabError('Stopped', 'A new run replaced this snapshot.'));
+      void this.#terminateWorker();
+    }
+    this.#lastRun = undefined;
+    this.#snapshots.clear();
     const worker = this.#ensureWorker();
     const seq = ++this.#seq;
     return new Promise<RunResult>((resolve, reject) => {
-      this.#active = { seq, onEvent, resolve, reject };
+      this.#active = { kind: 'run', seq, source, onEvent, resolve, reject };
       const request: HostToWorker = { type: 'run', seq, source, options: this.#options.runOptions };
+      worker.postMessage(request);
+    });
+  }
+
+  snapshot(step: number): Promise<Snapshot> {
+    if (this.#disposed) return Promise.reject(new LabError('EngineCrashed', 'The engine was shut down.'));
+    if (this.#active?.kind === 'run') {
+      return Promise.reject(
+        new LabError('Busy', 'A program is running: its steps can be explored once it ends (or is stopped).'),
+      );
+    }
+    if (this.#active) {
+      return Promise.reject(
+        new LabError('Busy', 'Another snapshot is being computed: ask again when it is done.'),
+      );
+    }
+    const last = this.#lastRun;
+    if (!last) return Promise.reject(new LabError('NoRun', 'No program has finished yet: run one first.'));
+    if (!Number.isSafeInteger(step) || step < 0 || step >= last.stepCount) {
+      const range = last.stepCount === 0 ? 'it has no steps' : `its steps are 0 to ${last.stepCount - 1}`;
+      return Promise.reject(
+        new LabError('InvalidRequest', `There is no step ${step} in the last run: ${range}.`),
+      );
+    }
+    const cached = this.#snapshots.get(step);
+    if (cached !== undefined) return Promise.resolve(cached);
+    const steps = this.#snapshots.windowFor(step, last.stepCount);
+    const worker = this.#ensureWorker();
+    const seq = ++this.#seq;
+    return new Promise<Snapshot>((resolve, reject) => {
+      this.#active = { kind: 'snapshot', seq, step, resolve, reject };
+      const { runOptions: options } = this.#options;
+      const request: HostToWorker = { type: 'snapshot', seq, source: last.source, options, steps };
       worker.postMessage(request);
     });
   }
@@ -99,12 +166,23 @@ export class EngineHost implements Engine {
     if (!active || message.seq !== active.seq) return;
     switch (message.type) {
       case 'event':
-        active.onEvent(message.event);
+        if (active.kind === 'run') active.onEvent(message.event);
         break;
       case 'result':
+        if (active.kind !== 'run') break;
         this.#active = undefined;
+        this.#lastRun = { source: active.source, stepCount: message.result.stepCount };
         active.resolve(message.result);
         break;
+      case 'snapshot': {
+        if (active.kind !== 'snapshot') break;
+        this.#active = undefined;
+        for (const snapshot of message.snapshots) this.#snapshots.put(snapshot);
+        const wanted = message.snapshots.find((s) => s.step === active.step);
+        if (wanted) active.resolve(wanted);
+        else active.reject(new LabError('EngineError', `The engine did not capture step ${active.step}.`));
+        break;
+      }
       case 'failure':
         this.#active = undefined;
         active.reject(new LabError('EngineError', `${message.error.name}: ${message.error.message}`));
@@ -118,7 +196,7 @@ export class EngineHost implements Engine {
     this.#takeActive()?.reject(new LabError('EngineCrashed', reason));
   }
 
-  #takeActive(): ActiveRun | undefined {
+  #takeActive(): ActiveRequest | undefined {
     const active = this.#active;
     this.#active = undefined;
     return active;

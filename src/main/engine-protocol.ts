@@ -1,10 +1,14 @@
 /**
  * Messages between the engine host (main process) and its worker thread. Every message
- * carries the `seq` of the run it belongs to, so the host can drop anything a stopped run
- * still had in flight.
+ * carries the `seq` of the request (a run or a snapshot) it belongs to, so the host can drop
+ * anything a stopped request still had in flight.
+ *
+ * The worker holds no state between requests: a snapshot request carries the program again
+ * and the worker re-runs it to the step (the engine is deterministic). So a worker replaced
+ * by Stop, or one that crashed, loses nothing the timeline needs.
  */
 
-import type { RunEvent, RunResult } from '../shared/lab-api';
+import type { RunEvent, RunResult, Snapshot } from '../shared/lab-api';
 
 /** What the host chooses for every run; the program's text travels beside it. */
 export interface EngineRunOptions {
@@ -16,9 +20,13 @@ export interface EngineRunOptions {
   memoryLimit?: number;
 }
 
-export type HostToWorker = { type: 'run'; seq: number; source: string; options: EngineRunOptions };
+export type HostToWorker =
+  | { type: 'run'; seq: number; source: string; options: EngineRunOptions }
+  /** Re-runs `source` with the same options and captures the memory at each of `steps`. */
+  | { type: 'snapshot'; seq: number; source: string; options: EngineRunOptions; steps: number[] };
 
 export type WorkerToHost =
   | { type: 'event'; seq: number; event: RunEvent }
   | { type: 'result'; seq: number; result: RunResult }
+  | { type: 'snapshot'; seq: number; snapshots: Snapshot[] }
   | { type: 'failure'; seq: number; error: { name: string; message: string; stack?: string } };

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { RunOptions, RunResult } from '../core';
-import type { HostToWorker, WorkerToHost } from './engine-protocol';
-import { BATCH_CHARS, BATCH_MS, serveRun, type RunSource } from './engine-run';
+import type { RunOptions, RunResult, Snapshot, TraceStep } from '../core';
+import { MAX_LISTED_STEPS } from '../shared/lab-api';
+import type { WorkerToHost } from './engine-protocol';
+import {
+  BATCH_CHARS,
+  BATCH_MS,
+  serveRequest,
+  serveRun,
+  type RunRequestMessage,
+  type RunSource,
+  type SnapshotRequestMessage,
+} from './engine-run';
 
-const request: HostToWorker = { type: 'run', seq: 7, source: 'print(1)', options: { filename: 'main.py' } };
+const request: RunRequestMessage = {
+  type: 'run',
+  seq: 7,
+  source: 'print(1)',
+  options: { filename: 'main.py' },
+};
 
 /** Serves `request` with an engine that calls back as `script` says; returns the posted messages. */
 function serve(script: (options: RunOptions, clock: { t: number }) => RunResult): WorkerToHost[] {
@@ -33,6 +47,7 @@ describe('serveRun', () => {
     );
     expect(seen?.[0]).toBe('print(1)');
     expect(seen?.[1].filename).toBe('main.py');
+    expect(seen?.[1].recordSteps).toBe(true);
     expect(posted).toEqual([
       { type: 'result', seq: 7, result: { stdout: '', stderr: '', exitCode: 0, stepCount: 0 } },
     ]);
@@ -104,5 +119,67 @@ describe('serveRun', () => {
       seq: 7,
       error: { name: 'TypeError', message: 'engine bug' },
     });
+  });
+});
+
+const step = (line: number): TraceStep => ({ event: 'line', line, func: '<module>' });
+
+describe('the step list of a run', () => {
+  it('goes with the result when the run is short enough', () => {
+    const steps = [step(1), step(2)];
+    const posted = serve(() => ({ stdout: '', stderr: '', exitCode: 0, stepCount: 2, steps }));
+    expect(posted.at(-1)).toEqual({
+      type: 'result',
+      seq: 7,
+      result: { stdout: '', stderr: '', exitCode: 0, stepCount: 2, steps },
+    });
+  });
+
+  it('stays in the worker past MAX_LISTED_STEPS: only the count is sent', () => {
+    const steps = Array.from({ length: MAX_LISTED_STEPS + 1 }, (_, i) => step(i));
+    const posted = serve(() => ({ stdout: '', stderr: '', exitCode: 0, stepCount: steps.length, steps }));
+    expect(posted.at(-1)).toEqual({
+      type: 'result',
+      seq: 7,
+      result: { stdout: '', stderr: '', exitCode: 0, stepCount: MAX_LISTED_STEPS + 1 },
+    });
+  });
+});
+
+describe('serveRequest for a snapshot', () => {
+  const snapshotRequest: SnapshotRequestMessage = {
+    type: 'snapshot',
+    seq: 9,
+    source: 'l = []',
+    options: { filename: 'main.py', stepBudget: 100 },
+    steps: [2, 3],
+  };
+  const snapshots = [{ step: 2, line: 1 } as Snapshot, { step: 3, line: 2 } as Snapshot];
+
+  it('re-runs the program with the same options and posts the snapshots of the steps', () => {
+    let seen: [string, RunOptions] | undefined;
+    const posted: WorkerToHost[] = [];
+    serveRequest(
+      snapshotRequest,
+      (source, options) => {
+        seen = [source, options];
+        return { stdout: '', stderr: '', exitCode: 0, stepCount: 4, snapshots };
+      },
+      (message) => posted.push(message),
+    );
+    expect(seen).toEqual(['l = []', { filename: 'main.py', stepBudget: 100, snapshotSteps: [2, 3] }]);
+    expect(posted).toEqual([{ type: 'snapshot', seq: 9, snapshots }]);
+  });
+
+  it('fails when the program ends before the step', () => {
+    const posted: WorkerToHost[] = [];
+    serveRequest(
+      snapshotRequest,
+      () => ({ stdout: '', stderr: '', exitCode: 0, stepCount: 1 }),
+      (message) => posted.push(message),
+    );
+    expect(posted).toMatchObject([
+      { type: 'failure', seq: 9, error: { name: 'RangeError', message: 'the program ended before step 3' } },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * One run inside the engine worker: calls the engine and turns its callbacks into
- * `WorkerToHost` messages.
+ * One request inside the engine worker: a run (calls the engine, records its steps and turns
+ * its callbacks into `WorkerToHost` messages) or a snapshot (re-runs to a step).
  *
  * The engine runs synchronously, so every callback posts straight away. Output is batched
  * (consecutive text of one stream, flushed on a stream switch, at BATCH_CHARS, or after
@@ -9,6 +9,7 @@
  */
 
 import type { RunOptions, RunResult } from '../core';
+import { MAX_LISTED_STEPS } from '../shared/lab-api';
 import type { HostToWorker, WorkerToHost } from './engine-protocol';
 
 export const BATCH_CHARS = 16_384;
@@ -16,8 +17,21 @@ export const BATCH_MS = 50;
 
 export type RunSource = (source: string, options: RunOptions) => RunResult;
 
-export function serveRun(
+export type RunRequestMessage = Extract<HostToWorker, { type: 'run' }>;
+export type SnapshotRequestMessage = Extract<HostToWorker, { type: 'snapshot' }>;
+
+/** Serves one message from the host. */
+export function serveRequest(
   request: HostToWorker,
+  runSource: RunSource,
+  post: (message: WorkerToHost) => void,
+): void {
+  if (request.type === 'snapshot') serveSnapshot(request, runSource, post);
+  else serveRun(request, runSource, post);
+}
+
+export function serveRun(
+  request: RunRequestMessage,
   runSource: RunSource,
   post: (message: WorkerToHost) => void,
   now: () => number = Date.now,
@@ -43,6 +57,7 @@ export function serveRun(
   try {
     const result = runSource(request.source, {
       ...request.options,
+      recordSteps: true,
       onStdout: (text) => write('stdout', text),
       onStderr: (text) => write('stderr', text),
       onProgress: (steps) => {
@@ -55,12 +70,39 @@ export function serveRun(
     });
     flush();
     // Only the documented fields cross the thread boundary: anything else the engine keeps
-    // on its result (e.g. a timeline) may not survive structured cloning.
-    const { stdout, stderr, exitCode, stepCount } = result;
-    post({ type: 'result', seq, result: { stdout, stderr, exitCode, stepCount } });
+    // on its result (e.g. a timeline) may not survive structured cloning. A long step list
+    // stays here: cloning millions of step objects would stall both threads for seconds.
+    const { stdout, stderr, exitCode, stepCount, steps } = result;
+    const listed = steps && steps.length === stepCount && stepCount <= MAX_LISTED_STEPS ? { steps } : {};
+    post({ type: 'result', seq, result: { stdout, stderr, exitCode, stepCount, ...listed } });
   } catch (error) {
     flush();
-    const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
-    post({ type: 'failure', seq, error: { name, message, stack } });
+    post(failure(seq, error));
   }
+}
+
+/**
+ * Re-runs the program to the last of `steps` and posts the memory at each of them. The
+ * program's output is not streamed again: a snapshot holds what had been written by then.
+ */
+export function serveSnapshot(
+  request: SnapshotRequestMessage,
+  runSource: RunSource,
+  post: (message: WorkerToHost) => void,
+): void {
+  const { seq, steps } = request;
+  try {
+    const { snapshots = [] } = runSource(request.source, { ...request.options, snapshotSteps: steps });
+    if (snapshots.length !== steps.length) {
+      throw new RangeError(`the program ended before step ${steps[steps.length - 1]}`);
+    }
+    post({ type: 'snapshot', seq, snapshots });
+  } catch (error) {
+    post(failure(seq, error));
+  }
+}
+
+function failure(seq: number, error: unknown): WorkerToHost {
+  const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+  return { type: 'failure', seq, error: { name, message, stack } };
 }

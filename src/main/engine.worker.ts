@@ -6,11 +6,11 @@
 import { parentPort } from 'node:worker_threads';
 import { runSource } from '../core';
 import type { HostToWorker, WorkerToHost } from './engine-protocol';
-import { serveRun } from './engine-run';
+import { serveRequest } from './engine-run';
 
 const port = parentPort;
 if (!port) throw new Error('engine.worker must run in a worker thread');
 
 port.on('message', (request: HostToWorker) => {
-  serveRun(request, runSource, (message: WorkerToHost) => port.postMessage(message));
+  serveRequest(request, runSource, (message: WorkerToHost) => port.postMessage(message));
 });

@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // The whole of Electron that index.ts touches, recorded.
 const appListeners = new Map<string, (...args: unknown[]) => void>();
@@ -6,12 +9,16 @@ const windows: { options: unknown; loaded?: string }[] = [];
 let permissionHandler:
   ((contents: unknown, permission: string, callback: (ok: boolean) => void) => void) | undefined;
 const ipcChannels: string[] = [];
+const userData = mkdtempSync(join(tmpdir(), 'pymem-user-data-'));
 
 vi.mock('electron', () => ({
   app: {
     on: (name: string, listener: (...args: unknown[]) => void) => appListeners.set(name, listener),
     whenReady: () => Promise.resolve(),
     quit: vi.fn(),
+    requestSingleInstanceLock: () => true,
+    getPath: (name: string) => (name === 'userData' ? userData : `/nonexistent/${name}`),
+    getAppPath: () => '/app',
   },
   BrowserWindow: class {
     static getAllWindows = () => windows;
@@ -41,6 +48,11 @@ beforeAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, 0));
 });
 
+afterAll(() => {
+  appListeners.get('will-quit')?.();
+  rmSync(userData, { recursive: true, force: true });
+});
+
 describe('the main process', () => {
   it('opens one window on the built renderer with the CommonJS preload', () => {
     expect(windows).toHaveLength(1);
@@ -51,7 +63,15 @@ describe('the main process', () => {
   });
 
   it('registers the lab IPC handlers', () => {
-    expect(ipcChannels.sort()).toEqual(['lab:run', 'lab:stop']);
+    expect(ipcChannels).toContain('lab:run');
+    expect(ipcChannels).toContain('lab:stop');
+    expect(ipcChannels).toContain('lab:experiments.list');
+  });
+
+  it('opens the experiment store in the user data folder and closes it when the app quits', () => {
+    expect(existsSync(join(userData, 'experiments.sqlite'))).toBe(true);
+    expect(appListeners.has('will-quit')).toBe(true);
+    expect(appListeners.has('second-instance')).toBe(true);
   });
 
   it('hardens every web contents and grants no permission', () => {

@@ -7,10 +7,15 @@
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DEFAULT_STEP_BUDGET } from '../shared/lab-api';
+import { CPython } from './cpython';
 import workerPath from './engine.worker?modulePath';
 import { EngineHost, spawnEngineWorker } from './engine-host';
 import { registerLabIpc } from './ipc';
 import { LabSession } from './lab-session';
+import { ExperimentService } from './store/experiment-service';
+import { electronSqliteBinding } from './store/sqlite';
+import { STORE_FILE_NAME } from './store/store-location';
 import { createMainWindow, hardenWebContents } from './window';
 
 const rendererDir = join(import.meta.dirname, '../renderer');
@@ -18,6 +23,19 @@ const rendererUrl = pathToFileURL(rendererDir + '/').href;
 
 /** One session (and so one engine worker) per window, by its web contents' id. */
 const sessions = new Map<number, LabSession>();
+/** "Compare with CPython": the python3 on the PATH, or the one PYMEM_PYTHON names. */
+const cpython = new CPython({ command: process.env.PYMEM_PYTHON || 'python3' });
+/** The experiment store: one database for the app, shared by its windows; opened when ready. */
+let experiments: ExperimentService | undefined;
+
+// One app per user: a second start hands over to the first (which holds the experiment store).
+const isFirstInstance = app.requestSingleInstanceLock();
+if (!isFirstInstance) app.quit();
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (window?.isMinimized()) window.restore();
+  window?.focus();
+});
 
 function openWindow(): void {
   const window = createMainWindow({
@@ -27,9 +45,9 @@ function openWindow(): void {
   const id = window.webContents.id;
   const engine = new EngineHost({
     spawn: () => spawnEngineWorker(workerPath),
-    runOptions: { filename: 'main.py' },
+    runOptions: { filename: 'main.py', stepBudget: DEFAULT_STEP_BUDGET },
   });
-  sessions.set(id, new LabSession(engine));
+  sessions.set(id, new LabSession(engine, experiments, cpython));
   window.on('closed', () => {
     void sessions.get(id)?.dispose();
     sessions.delete(id);
@@ -45,6 +63,14 @@ app.on('window-all-closed', () => {
 });
 
 void app.whenReady().then(() => {
+  if (!isFirstInstance) return;
+  experiments = ExperimentService.open(join(app.getPath('userData'), STORE_FILE_NAME), {
+    nativeBinding: electronSqliteBinding(app.getAppPath()),
+  });
+  const { recovered, unavailable } = experiments.status;
+  if (recovered) console.warn(`Experiment store: ${recovered.reason}; moved to ${recovered.movedTo}`);
+  if (unavailable) console.error(`Experiment store unavailable: ${unavailable}`);
+  app.on('will-quit', () => experiments?.close());
   // The lab needs no camera, microphone, notifications or any other permission.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   registerLabIpc({

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { EXPERIMENT_METHODS, experimentChannel } from '../shared/experiments-api';
 import { IPC_CHANNELS } from '../shared/lab-channels';
+import type { Snapshot } from '../shared/lab-api';
 import type { Engine } from './engine-host';
 import { LabSession } from './lab-session';
 
@@ -23,12 +25,15 @@ const engine: Engine = {
     onEvent({ kind: 'stdout', text: source });
     return { stdout: source, stderr: '', exitCode: 0, stepCount: 0 };
   },
+  snapshot: async (step) => ({ step }) as Snapshot,
   stop: async () => {},
   dispose: async () => {},
 };
 
 describe('registerLabIpc', () => {
-  const session = new LabSession(engine);
+  const session = new LabSession(engine, {
+    call: async (method, payload) => ({ ok: true, value: { method, payload } }),
+  });
   let sender: ReturnType<typeof fakeSender>;
 
   beforeEach(() => {
@@ -43,8 +48,25 @@ describe('registerLabIpc', () => {
   const invoke = (channel: string, payload: unknown, frameUrl = TRUSTED, from: object = sender) =>
     handlers.get(channel)!({ sender: from, senderFrame: { url: frameUrl } }, payload);
 
-  it('registers one lab: channel per LabApi method', () => {
-    expect([...handlers.keys()].sort()).toEqual([IPC_CHANNELS.run, IPC_CHANNELS.stop]);
+  it('registers one lab: channel per LabApi method, experiments included', () => {
+    expect([...handlers.keys()].sort()).toEqual(
+      [
+        IPC_CHANNELS.run,
+        IPC_CHANNELS.stop,
+        IPC_CHANNELS.snapshot,
+        IPC_CHANNELS.cpythonStatus,
+        IPC_CHANNELS.runInCPython,
+        ...EXPERIMENT_METHODS.map(experimentChannel),
+      ].sort(),
+    );
+  });
+
+  it("routes an experiments call to the session's store", async () => {
+    expect(await invoke('lab:experiments.get', [5])).toEqual({
+      ok: true,
+      value: { method: 'experiments.get', payload: [5] },
+    });
+    expect(await invoke('lab:experiments.list', [], 'https://example.com/')).toMatchObject({ ok: false });
   });
 
   it('runs a valid request and sends its events to the calling window', async () => {

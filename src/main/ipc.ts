@@ -4,6 +4,7 @@
  */
 
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { EXPERIMENT_METHODS, experimentChannel, experimentWireMethod } from '../shared/experiments-api';
 import { IPC_CHANNELS, LAB_METHODS, type RunEventMessage } from '../shared/lab-channels';
 import type { Outcome } from '../shared/lab-error';
 import type { LabSession } from './lab-session';
@@ -16,26 +17,31 @@ export interface LabIpcOptions {
 }
 
 export function registerLabIpc({ sessionFor, isTrustedUrl }: LabIpcOptions): void {
-  for (const method of LAB_METHODS) {
-    ipcMain.handle(
-      IPC_CHANNELS[method],
-      (event: IpcMainInvokeEvent, payload: unknown): Promise<Outcome<unknown>> => {
-        const session = sessionFor(event.sender);
-        const url = event.senderFrame?.url ?? '';
-        if (!session || !isTrustedUrl(url)) {
-          return Promise.resolve({
-            ok: false,
-            error: {
-              name: 'InvalidRequest',
-              message: `${method}: refused, the caller is not a PyMem Lab window`,
-            },
-          });
-        }
-        const emit = (message: RunEventMessage) => {
-          if (!event.sender.isDestroyed()) event.sender.send(IPC_CHANNELS.runEvent, message);
-        };
-        return session.call(method, payload, emit);
-      },
-    );
+  const routes: { channel: string; method: string }[] = [
+    ...LAB_METHODS.map((method) => ({ channel: IPC_CHANNELS[method], method })),
+    // The experiment store's calls: `lab:experiments.list` carries `experiments.list`, …
+    ...EXPERIMENT_METHODS.map((method) => ({
+      channel: experimentChannel(method),
+      method: experimentWireMethod(method),
+    })),
+  ];
+  for (const { channel, method } of routes) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown): Promise<Outcome<unknown>> => {
+      const session = sessionFor(event.sender);
+      const url = event.senderFrame?.url ?? '';
+      if (!session || !isTrustedUrl(url)) {
+        return Promise.resolve({
+          ok: false,
+          error: {
+            name: 'InvalidRequest',
+            message: `${method}: refused, the caller is not a PyMem Lab window`,
+          },
+        });
+      }
+      const emit = (message: RunEventMessage) => {
+        if (!event.sender.isDestroyed()) event.sender.send(IPC_CHANNELS.runEvent, message);
+      };
+      return session.call(method, payload, emit);
+    });
   }
 }

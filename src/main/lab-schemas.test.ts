@@ -51,10 +51,60 @@ describe('stop payload', () => {
   });
 });
 
+describe('snapshot payload', () => {
+  it('accepts a step number', () => {
+    expect(parsePayload('snapshot', { step: 0 })).toEqual({ step: 0 });
+    expect(parsePayload('snapshot', { step: 9_999_999 })).toEqual({ step: 9_999_999 });
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['a bare number', 3],
+    ['a string step', { step: '3' }],
+    ['a negative step', { step: -1 }],
+    ['a fractional step', { step: 0.5 }],
+    ['an infinite step', { step: Infinity }],
+    ['a step beyond safe integers', { step: 2 ** 60 }],
+    ['an extra field', { step: 1, source: 'x' }],
+  ])('rejects %s', (_label, payload) => {
+    expect(invalid(() => parsePayload('snapshot', payload)).message).toMatch(/^Invalid snapshot request: /);
+  });
+});
+
+describe('CPython payloads', () => {
+  it('accepts a status request and a program to run', () => {
+    expect(parsePayload('cpythonStatus', {})).toEqual({});
+    expect(parsePayload('runInCPython', { source: 'print(1)' })).toEqual({ source: 'print(1)' });
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['a bare string', 'print(1)'],
+    ['a numeric source', { source: 1 }],
+    ['an extra field', { source: '', python: '/bin/sh' }],
+  ])('rejects %s as a program to run', (_label, payload) => {
+    expect(invalid(() => parsePayload('runInCPython', payload)).message).toMatch(
+      /^Invalid runInCPython request: /,
+    );
+  });
+
+  it('rejects a status request with fields', () => {
+    invalid(() => parsePayload('cpythonStatus', { command: 'python2' }));
+  });
+
+  it('rejects a program over the size limit', () => {
+    const error = invalid(() => parsePayload('runInCPython', { source: 'x'.repeat(MAX_SOURCE_CHARS + 1) }));
+    expect(error.message).toContain(`at most ${MAX_SOURCE_CHARS} characters`);
+  });
+});
+
 describe('methods and socket requests', () => {
   it('knows exactly the LabApi methods', () => {
     expect(isLabMethod('run')).toBe(true);
     expect(isLabMethod('stop')).toBe(true);
+    expect(isLabMethod('snapshot')).toBe(true);
+    expect(isLabMethod('cpythonStatus')).toBe(true);
+    expect(isLabMethod('runInCPython')).toBe(true);
     expect(isLabMethod('toString')).toBe(false);
     expect(isLabMethod('__proto__')).toBe(false);
   });

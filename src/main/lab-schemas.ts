@@ -6,7 +6,7 @@
 
 import { z } from 'zod';
 import { MAX_SOURCE_CHARS } from '../shared/lab-api';
-import type { LabMethod, RunRequest } from '../shared/lab-channels';
+import type { CPythonRunRequest, LabMethod, RunRequest, SnapshotRequest } from '../shared/lab-channels';
 import type { SocketRequest } from '../shared/socket-protocol';
 import { LabError } from '../shared/lab-error';
 
@@ -18,6 +18,11 @@ export const payloadSchemas = {
     source: z.string().max(MAX_SOURCE_CHARS, `must be at most ${MAX_SOURCE_CHARS} characters`),
   }) satisfies z.ZodType<RunRequest>,
   stop: z.strictObject({}),
+  snapshot: z.strictObject({ step: id }) satisfies z.ZodType<SnapshotRequest>,
+  cpythonStatus: z.strictObject({}),
+  runInCPython: z.strictObject({
+    source: z.string().max(MAX_SOURCE_CHARS, `must be at most ${MAX_SOURCE_CHARS} characters`),
+  }) satisfies z.ZodType<CPythonRunRequest>,
 } satisfies Record<LabMethod, z.ZodType>;
 
 export type Payloads = { [M in LabMethod]: z.infer<(typeof payloadSchemas)[M]> };

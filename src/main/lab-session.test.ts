@@ -1,13 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { RunEvent, RunResult } from '../shared/lab-api';
+import type { CPythonRun } from '../shared/cpython';
+import type { RunEvent, RunResult, Snapshot } from '../shared/lab-api';
 import type { RunEventMessage } from '../shared/lab-channels';
 import { LabError } from '../shared/lab-error';
 import type { Engine } from './engine-host';
-import { LabSession } from './lab-session';
+import { LabSession, type CPythonService } from './lab-session';
 
 function fakeEngine(run: (source: string, onEvent: (event: RunEvent) => void) => Promise<RunResult>): Engine {
-  return { run: vi.fn(run), stop: vi.fn(async () => {}), dispose: vi.fn(async () => {}) };
+  return {
+    run: vi.fn(run),
+    snapshot: vi.fn(async (step: number) => ({ step, line: 1 }) as Snapshot),
+    stop: vi.fn(async () => {}),
+    dispose: vi.fn(async () => {}),
+  };
 }
+
+const idle = () => fakeEngine(async () => ({ stdout: '', stderr: '', exitCode: 0, stepCount: 0 }));
 
 describe('LabSession', () => {
   it('runs a valid request and tags its events with the run id', async () => {
@@ -54,5 +62,85 @@ describe('LabSession', () => {
     expect(engine.stop).toHaveBeenCalledOnce();
     await session.dispose();
     expect(engine.dispose).toHaveBeenCalledOnce();
+  });
+});
+
+describe('LabSession and the experiment store', () => {
+  const engine = fakeEngine(async () => ({ stdout: '', stderr: '', exitCode: 0, stepCount: 0 }));
+
+  it('hands experiments calls to the store, payload untouched', async () => {
+    const call = vi.fn(async () => ({ ok: true as const, value: 'listed' }));
+    const outcome = await new LabSession(engine, { call }).call(
+      'experiments.list',
+      [{ search: 'x' }],
+      () => {},
+    );
+    expect(outcome).toEqual({ ok: true, value: 'listed' });
+    expect(call).toHaveBeenCalledWith('experiments.list', [{ search: 'x' }]);
+    expect(engine.run).not.toHaveBeenCalled();
+  });
+
+  it('answers StoreUnavailable without a store, and unknown experiments methods as unknown', async () => {
+    const session = new LabSession(engine);
+    expect(await session.call('experiments.list', [], () => {})).toMatchObject({
+      ok: false,
+      error: { name: 'StoreUnavailable' },
+    });
+    expect(await session.call('experiments.dropTables', [], () => {})).toMatchObject({
+      ok: false,
+      error: { name: 'InvalidRequest', message: 'Unknown method: "experiments.dropTables"' },
+    });
+  });
+
+  it('asks the engine for a valid snapshot step only', async () => {
+    const engine = idle();
+    const session = new LabSession(engine);
+    expect(await session.call('snapshot', { step: 3 }, () => {})).toEqual({
+      ok: true,
+      value: { step: 3, line: 1 },
+    });
+    for (const payload of [{ step: -1 }, { step: 1.5 }, { step: '3' }, { step: 3, extra: 1 }, {}, null]) {
+      expect(await session.call('snapshot', payload, () => {})).toMatchObject({
+        ok: false,
+        error: { name: 'InvalidRequest' },
+      });
+    }
+    expect(engine.snapshot).toHaveBeenCalledExactlyOnceWith(3);
+  });
+
+  it('says CPython is unavailable, and why, when it was given none', async () => {
+    const session = new LabSession(idle());
+    expect(await session.call('cpythonStatus', {}, () => {})).toMatchObject({
+      ok: true,
+      value: { available: false, reason: expect.stringContaining('without CPython') },
+    });
+    expect(await session.call('runInCPython', { source: '' }, () => {})).toMatchObject({
+      ok: false,
+      error: { name: 'Unavailable' },
+    });
+  });
+
+  it("runs a valid program in the session's CPython", async () => {
+    const ran: CPythonRun = {
+      stdout: '3\n',
+      stderr: '',
+      exitCode: 0,
+      timedOut: false,
+      truncated: false,
+      version: '3.11.7',
+      durationMs: 20,
+    };
+    const cpython: CPythonService = {
+      status: async () => ({ available: true, version: '3.11.7', executable: '/usr/bin/python3' }),
+      run: vi.fn(async () => ran),
+    };
+    const session = new LabSession(idle(), undefined, cpython);
+    expect(await session.call('runInCPython', { source: 'print(3)' }, () => {})).toEqual({
+      ok: true,
+      value: ran,
+    });
+    expect(await session.call('runInCPython', { source: 3 }, () => {})).toMatchObject({ ok: false });
+    expect(await session.call('cpythonStatus', { verbose: true }, () => {})).toMatchObject({ ok: false });
+    expect(cpython.run).toHaveBeenCalledExactlyOnceWith('print(3)');
   });
 });

@@ -4,22 +4,50 @@
  * payload; the session validates it, calls the engine, and answers with an `Outcome`.
  */
 
+import type { CPythonRun, CPythonStatus } from '../shared/cpython';
+import { isExperimentWireMethod } from '../shared/experiments-api';
 import type { LabMethod, RunEventMessage } from '../shared/lab-channels';
 import { LabError, serializeError, type Outcome } from '../shared/lab-error';
 import type { Engine } from './engine-host';
 import { isLabMethod, parsePayload } from './lab-schemas';
+import type { ExperimentCalls } from './store/experiment-service';
 
 export type EmitRunEvent = (message: RunEventMessage) => void;
 
+/** "Compare with CPython" (src/main/cpython.ts), or a stand-in in tests. */
+export interface CPythonService {
+  status(): Promise<CPythonStatus>;
+  run(source: string): Promise<CPythonRun>;
+}
+
+const NO_CPYTHON: CPythonService = {
+  status: async () => ({ available: false, reason: 'This lab was started without CPython comparison.' }),
+  run: async () => {
+    throw new LabError('Unavailable', 'This lab was started without CPython comparison.');
+  },
+};
+
 export class LabSession {
   readonly #engine: Engine;
+  readonly #experiments: ExperimentCalls | undefined;
+  readonly #cpython: CPythonService;
 
-  constructor(engine: Engine) {
+  /**
+   * `experiments`: the process's one experiment store, shared by every session; `cpython`:
+   * the process's CPython for comparisons, likewise shared.
+   */
+  constructor(engine: Engine, experiments?: ExperimentCalls, cpython: CPythonService = NO_CPYTHON) {
     this.#engine = engine;
+    this.#experiments = experiments;
+    this.#cpython = cpython;
   }
 
   async call(method: string, payload: unknown, emit: EmitRunEvent): Promise<Outcome<unknown>> {
     try {
+      if (isExperimentWireMethod(method)) {
+        if (!this.#experiments) throw new LabError('StoreUnavailable', 'This lab has no experiment store.');
+        return await this.#experiments.call(method, payload);
+      }
       if (!isLabMethod(method))
         throw new LabError('InvalidRequest', `Unknown method: ${JSON.stringify(method)}`);
       return { ok: true, value: await this.#handlers[method](payload, emit) };
@@ -41,6 +69,18 @@ export class LabSession {
       parsePayload('stop', payload);
       await this.#engine.stop();
       return null;
+    },
+    snapshot: (payload) => {
+      const { step } = parsePayload('snapshot', payload);
+      return this.#engine.snapshot(step);
+    },
+    cpythonStatus: (payload) => {
+      parsePayload('cpythonStatus', payload);
+      return this.#cpython.status();
+    },
+    runInCPython: (payload) => {
+      const { source } = parsePayload('runInCPython', payload);
+      return this.#cpython.run(source);
     },
   };
 }

@@ -4,8 +4,15 @@
  */
 
 import { contextBridge, ipcRenderer } from 'electron';
-import type { LabApi, RunEvent, RunResult } from '../shared/lab-api';
-import { IPC_CHANNELS, type RunEventMessage, type RunRequest } from '../shared/lab-channels';
+import { createExperimentsClient } from '../shared/experiments-api';
+import type { CPythonRun, CPythonStatus, LabApi, RunEvent, RunResult, Snapshot } from '../shared/lab-api';
+import {
+  IPC_CHANNELS,
+  type CPythonRunRequest,
+  type RunEventMessage,
+  type RunRequest,
+  type SnapshotRequest,
+} from '../shared/lab-channels';
 import { unwrapOutcome, type Outcome } from '../shared/lab-error';
 
 const listeners = new Map<number, (event: RunEvent) => void>();
@@ -30,6 +37,25 @@ const lab: LabApi = {
     const outcome: Outcome<null> = await ipcRenderer.invoke(IPC_CHANNELS.stop, {});
     unwrapOutcome(outcome);
   },
+  async snapshot(step) {
+    const request: SnapshotRequest = { step };
+    const outcome: Outcome<Snapshot> = await ipcRenderer.invoke(IPC_CHANNELS.snapshot, request);
+    return unwrapOutcome(outcome);
+  },
+  async cpythonStatus() {
+    const outcome: Outcome<CPythonStatus> = await ipcRenderer.invoke(IPC_CHANNELS.cpythonStatus, {});
+    return unwrapOutcome(outcome);
+  },
+  async runInCPython(source) {
+    const request: CPythonRunRequest = { source };
+    const outcome: Outcome<CPythonRun> = await ipcRenderer.invoke(IPC_CHANNELS.runInCPython, request);
+    return unwrapOutcome(outcome);
+  },
+  // `experiments.list` travels on the channel `lab:experiments.list`, its arguments as the payload.
+  experiments: createExperimentsClient(async (method, args) => {
+    const outcome: Outcome<unknown> = await ipcRenderer.invoke(`lab:${method}`, args);
+    return unwrapOutcome(outcome);
+  }),
 };
 
 contextBridge.exposeInMainWorld('lab', lab);

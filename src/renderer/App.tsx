@@ -1,18 +1,30 @@
 /**
- * The lab's window: toolbar, program editor, output console, and the places where the
- * reference graph and the frames view will go, above a status line.
+ * The lab's window: the toolbar (run, stop, the timeline, samples, compare), the program
+ * editor, the output console, the reference graph, the frames and variables, the object
+ * inspector and the collector, above a status line.
  */
 
 import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useRef } from 'react';
 import type { LabApi } from '../shared/lab-api';
 import { CodeEditor } from './components/CodeEditor';
+import { ComparePanel } from './components/ComparePanel';
+import { FramesPanel } from './components/FramesPanel';
+import { GcPanel } from './components/GcPanel';
+import { GraphArea } from './components/GraphArea';
+import { CompareIcon, RunIcon, StopIcon } from './components/Icons';
+import { ObjectInspector } from './components/ObjectInspector';
+import { SamplesMenu } from './components/SamplesMenu';
+import { TimelineBar } from './components/TimelineBar';
+import { ExperimentsSidebar } from './components/ExperimentsSidebar';
+import { ExperimentTitle } from './components/ExperimentTitle';
 import { OutputConsole } from './components/OutputConsole';
 import { Panel } from './components/Panel';
 import { StatusLine } from './components/StatusLine';
 import { isActive } from './run-state';
+import { useExperiments } from './use-experiments';
 import { useLabRun } from './use-lab-run';
-import { WELCOME_SNIPPET } from './welcome';
+import { useLabViews } from './use-lab-views';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 const RUN_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
@@ -20,11 +32,17 @@ const RUN_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
 export function App({ lab }: { lab: LabApi }) {
   const { state, run, stop } = useLabRun(lab);
   const editor = useRef<EditorView | null>(null);
+  const experiments = useExperiments(lab, editor);
   const active = isActive(state.status);
-
-  const runProgram = useCallback(() => {
-    if (editor.current) run(editor.current.state.doc.toString());
-  }, [run]);
+  const getView = useCallback(() => editor.current, []);
+  const views = useLabViews(lab, state, run, getView);
+  const { runProgram, timeline } = views;
+  const cpython = views.compare.availability;
+  const compareTitle = !cpython
+    ? 'Looking for CPython…'
+    : cpython.available
+      ? `Run the program in CPython ${cpython.version} too and compare the output`
+      : `Not available: ${cpython.reason}`;
 
   // Shortcuts that work wherever the focus is. Keys the editor handled itself (Escape closing
   // its search or completion, Ctrl+Enter already run) arrive here with defaultPrevented.
@@ -36,11 +54,14 @@ export function App({ lab }: { lab: LabApi }) {
       } else if (event.key === 'Enter' && (isMac ? event.metaKey : event.ctrlKey)) {
         event.preventDefault();
         runProgram();
+      } else if (event.key === 'F10' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        timeline.stepBy(event.shiftKey ? -1 : 1);
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [runProgram, stop]);
+  }, [runProgram, stop, timeline]);
 
   return (
     <div className="app">
@@ -48,7 +69,9 @@ export function App({ lab }: { lab: LabApi }) {
         <h1 className="app-title">
           PyMem <span>Lab</span>
         </h1>
+        <ExperimentTitle experiments={experiments} />
         <div className="toolbar-actions">
+          <SamplesMenu onLoad={views.loadSample} disabled={active} />
           <button
             type="button"
             className="button primary"
@@ -56,7 +79,7 @@ export function App({ lab }: { lab: LabApi }) {
             disabled={active}
             title={`Run (${RUN_SHORTCUT})`}
           >
-            <span aria-hidden="true">▶</span> Run
+            <RunIcon /> Run
           </button>
           <button
             type="button"
@@ -65,23 +88,97 @@ export function App({ lab }: { lab: LabApi }) {
             disabled={state.status !== 'running'}
             title="Stop (Esc)"
           >
-            <span aria-hidden="true">■</span> Stop
+            <StopIcon /> Stop
           </button>
         </div>
+        <TimelineBar timeline={timeline} running={active ? state.steps : undefined} />
+        <button
+          type="button"
+          className="button compare-button"
+          onClick={views.compareProgram}
+          disabled={active || !cpython?.available || views.compare.state.status === 'running'}
+          title={compareTitle}
+        >
+          <CompareIcon /> Compare with CPython
+        </button>
       </header>
 
+      <ExperimentsSidebar experiments={experiments} />
       <main className="workspace">
         <Panel title="Program" className="area-editor">
-          <CodeEditor initialText={WELCOME_SNIPPET} editorRef={editor} onRun={runProgram} />
+          {/* Opened from the experiment store: a new key (another experiment) is a new editor. */}
+          {experiments.document && (
+            <CodeEditor
+              key={experiments.document.key}
+              initialText={experiments.document.text}
+              editorRef={editor}
+              onRun={runProgram}
+              onChange={experiments.sourceChanged}
+            />
+          )}
         </Panel>
-        <Panel title="Output" className="area-console">
-          <OutputConsole output={state.output} droppedChars={state.droppedChars} />
+        <Panel
+          title="Output"
+          className="area-console"
+          actions={
+            <div className="tabs" role="tablist" aria-label="Console">
+              <button
+                type="button"
+                role="tab"
+                className="tab"
+                aria-selected={views.consoleTab === 'output'}
+                onClick={() => views.setConsoleTab('output')}
+              >
+                {views.output.atStep === null ? 'Program' : `At step ${views.output.atStep + 1}`}
+              </button>
+              <button
+                type="button"
+                role="tab"
+                className="tab"
+                aria-selected={views.consoleTab === 'cpython'}
+                onClick={() => views.setConsoleTab('cpython')}
+              >
+                vs CPython
+              </button>
+            </div>
+          }
+        >
+          {views.consoleTab === 'output' ? (
+            <OutputConsole
+              output={views.output.chunks}
+              droppedChars={views.output.droppedChars}
+              emptyText={views.output.atStep === null ? undefined : 'Nothing written yet at this step.'}
+            />
+          ) : (
+            <ComparePanel compare={views.compare} />
+          )}
         </Panel>
-        <Panel title="Reference graph" className="area-graph placeholder">
-          <p>The objects alive at the current step and the references between them will be drawn here.</p>
+        <GraphArea snapshot={timeline.snapshot} selected={views.selected} onSelect={views.select} />
+        <Panel title="Frames and variables" className="area-frames">
+          <FramesPanel
+            snapshot={timeline.snapshot}
+            index={views.index}
+            selected={views.selected}
+            onSelect={views.select}
+            emptyText={
+              active
+                ? 'The frames appear when the program has finished.'
+                : state.status === 'finished' && timeline.count === 0
+                  ? 'The program did not start: see the error in the output.'
+                  : 'Run the program to see its frames.'
+            }
+          />
         </Panel>
-        <Panel title="Frames and variables" className="area-frames placeholder">
-          <p>The call stack and each frame's variables at the current step will be listed here.</p>
+        <Panel title="Object" className="area-inspector">
+          <ObjectInspector
+            snapshot={timeline.snapshot}
+            index={views.index}
+            selected={views.selected}
+            onSelect={views.select}
+          />
+        </Panel>
+        <Panel title="Garbage collector" className="area-gc">
+          <GcPanel snapshot={timeline.snapshot} onSelect={views.select} />
         </Panel>
       </main>
 

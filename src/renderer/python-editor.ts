@@ -10,6 +10,7 @@ import { Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
+import { editorMarks } from './editor-marks';
 
 const highlightStyle = HighlightStyle.define([
   {
@@ -41,6 +42,24 @@ const theme = EditorView.theme({
     backgroundColor: 'var(--selection)',
   },
   '&.cm-focused': { outline: 'none' },
+  // The timeline's marks (editor-marks.ts): drawn above the active line's background.
+  '.cm-step-line, .cm-step-line.cm-activeLine': {
+    backgroundColor: 'var(--step-line)',
+    boxShadow: 'inset 3px 0 0 var(--accent)',
+  },
+  '.cm-error-line, .cm-error-line.cm-activeLine': {
+    backgroundColor: 'var(--error-line)',
+    boxShadow: 'inset 3px 0 0 var(--stderr)',
+  },
+  '.cm-error-message': {
+    marginLeft: '2em',
+    padding: '0 6px',
+    borderRadius: '4px',
+    color: 'var(--stderr)',
+    backgroundColor: 'var(--error-line)',
+    fontFamily: 'var(--sans)',
+    fontSize: '12px',
+  },
 });
 
 export interface PythonEditorCommands {
@@ -55,6 +74,7 @@ export function pythonEditorExtensions(commands: PythonEditorCommands): Extensio
     python(),
     syntaxHighlighting(highlightStyle),
     theme,
+    editorMarks(),
     EditorView.contentAttributes.of({ 'aria-label': 'Python program' }),
   ];
 }

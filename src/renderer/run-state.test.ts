@@ -39,6 +39,15 @@ describe('runReducer', () => {
     ]);
   });
 
+  it('numbers the runs and keeps the program and the whole result for the timeline', () => {
+    const result = { stdout: '', stderr: '', exitCode: 0, stepCount: 2, steps: [] };
+    const first = play({ type: 'start', at: 0, source: 'x = 1' }, { type: 'finished', result, at: 5 });
+    expect(first).toMatchObject({ run: 1, source: 'x = 1', result, steps: 2 });
+    const second = runReducer(first, { type: 'start', at: 6, source: 'y = 2' });
+    expect(second).toMatchObject({ run: 2, source: 'y = 2' });
+    expect(second.result).toBeUndefined();
+  });
+
   it('keeps progress while running', () => {
     expect(play(start, { type: 'event', event: { kind: 'progress', steps: 5000 } }).steps).toBe(5000);
   });

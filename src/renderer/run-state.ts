@@ -14,6 +14,10 @@ export interface OutputChunk {
 
 export interface RunState {
   status: RunStatus;
+  /** Counts the runs started: a new number is a new timeline. */
+  run: number;
+  /** The program of the current or last run. */
+  source: string;
   /** Console contents, consecutive text of one stream merged into one chunk. */
   output: OutputChunk[];
   /** Characters dropped from the start of the console to keep it within MAX_CONSOLE_CHARS. */
@@ -21,6 +25,8 @@ export interface RunState {
   /** Characters streamed so far per stream, to notice an engine that only returns its result. */
   streamed: { stdout: number; stderr: number };
   steps: number;
+  /** Once finished: the whole result (its step count and list, its output unabridged). */
+  result?: RunResult;
   startedAt: number;
   elapsedMs?: number;
   exitCode?: number;
@@ -29,7 +35,7 @@ export interface RunState {
 }
 
 export type RunAction =
-  | { type: 'start'; at: number }
+  | { type: 'start'; at: number; source?: string }
   | { type: 'event'; event: RunEvent }
   | { type: 'stop-requested' }
   | { type: 'finished'; result: RunResult; at: number }
@@ -40,6 +46,8 @@ export const MAX_CONSOLE_CHARS = 200_000;
 
 export const initialRunState: RunState = {
   status: 'idle',
+  run: 0,
+  source: '',
   output: [],
   droppedChars: 0,
   streamed: { stdout: 0, stderr: 0 },
@@ -54,7 +62,13 @@ export function isActive(status: RunStatus): boolean {
 export function runReducer(state: RunState, action: RunAction): RunState {
   switch (action.type) {
     case 'start':
-      return { ...initialRunState, status: 'running', startedAt: action.at };
+      return {
+        ...initialRunState,
+        status: 'running',
+        run: state.run + 1,
+        source: action.source ?? '',
+        startedAt: action.at,
+      };
     case 'event': {
       const { event } = action;
       if (!isActive(state.status)) return state;
@@ -78,6 +92,8 @@ export function runReducer(state: RunState, action: RunAction): RunState {
         ...output,
         status: 'finished',
         exitCode: result.exitCode,
+        steps: result.stepCount,
+        result,
         elapsedMs: action.at - state.startedAt,
       };
     }

@@ -4,8 +4,9 @@
  * `Disconnected`.
  */
 
-import type { LabApi, RunEvent, RunResult } from '../shared/lab-api';
-import type { LabMethod, RunRequest } from '../shared/lab-channels';
+import { createExperimentsClient, type ExperimentWireMethod } from '../shared/experiments-api';
+import type { CPythonRun, CPythonStatus, LabApi, RunEvent, RunResult, Snapshot } from '../shared/lab-api';
+import type { CPythonRunRequest, LabMethod, RunRequest, SnapshotRequest } from '../shared/lab-channels';
 import { LabError, unwrapOutcome, type Outcome } from '../shared/lab-error';
 import type { SocketMessage, SocketRequest } from '../shared/socket-protocol';
 
@@ -49,7 +50,7 @@ export function createSocketLab(url: URL): LabApi {
     return socket;
   };
 
-  const call = async <T>(method: LabMethod, payload: unknown): Promise<T> => {
+  const call = async <T>(method: LabMethod | ExperimentWireMethod, payload: unknown): Promise<T> => {
     const ws = await connect();
     const request: SocketRequest = { seq: ++seq, method, payload };
     const outcome = await new Promise<Outcome<unknown>>((resolve, reject) => {
@@ -72,5 +73,17 @@ export function createSocketLab(url: URL): LabApi {
     async stop() {
       await call<null>('stop', {});
     },
+    snapshot(step) {
+      const request: SnapshotRequest = { step };
+      return call<Snapshot>('snapshot', request);
+    },
+    cpythonStatus() {
+      return call<CPythonStatus>('cpythonStatus', {});
+    },
+    runInCPython(source) {
+      const request: CPythonRunRequest = { source };
+      return call<CPythonRun>('runInCPython', request);
+    },
+    experiments: createExperimentsClient((method, args) => call(method, args)),
   };
 }

@@ -4,12 +4,13 @@
  */
 
 import { useCallback, useReducer, useRef } from 'react';
-import type { LabApi } from '../shared/lab-api';
+import type { LabApi, RunResult } from '../shared/lab-api';
 import { initialRunState, runReducer, type RunState } from './run-state';
 
 export interface LabRun {
   state: RunState;
-  run(source: string): void;
+  /** Resolves with the result once the run ends; undefined when it did not start or did not finish. */
+  run(source: string): Promise<RunResult | undefined>;
   stop(): void;
 }
 
@@ -20,26 +21,28 @@ export function useLabRun(lab: LabApi): LabRun {
   const active = useRef(false);
 
   const run = useCallback(
-    (source: string) => {
-      if (active.current) return;
+    (source: string): Promise<RunResult | undefined> => {
+      if (active.current) return Promise.resolve(undefined);
       const token = ++current.current;
       active.current = true;
       const isCurrent = () => token === current.current;
       const settle = () => {
         if (isCurrent()) active.current = false;
       };
-      dispatch({ type: 'start', at: performance.now() });
-      lab
+      dispatch({ type: 'start', at: performance.now(), source });
+      return lab
         .run(source, (event) => {
           if (isCurrent()) dispatch({ type: 'event', event });
         })
         .then(
           (result) => {
             if (isCurrent()) dispatch({ type: 'finished', result, at: performance.now() });
+            return result;
           },
           (error: unknown) => {
             const message = error instanceof Error ? error.message : String(error);
             if (isCurrent()) dispatch({ type: 'failed', message, at: performance.now() });
+            return undefined;
           },
         )
         .finally(settle);

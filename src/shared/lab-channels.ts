@@ -5,12 +5,25 @@
 
 import type { LabApi, RunEvent } from './lab-api';
 
-/** A method of `LabApi`: the only calls a transport forwards. */
-export type LabMethod = keyof LabApi;
+/**
+ * A method of `LabApi` a transport forwards by name. `experiments` is not one: its calls travel
+ * as `experiments.<method>` (src/shared/experiments-api.ts).
+ */
+export type LabMethod = Exclude<keyof LabApi, 'experiments'>;
 
 /** Payload of `run`: `runId` is chosen by the caller so it can tell its own events apart. */
 export interface RunRequest {
   runId: number;
+  source: string;
+}
+
+/** Payload of `snapshot`. */
+export interface SnapshotRequest {
+  step: number;
+}
+
+/** Payload of `runInCPython`. */
+export interface CPythonRunRequest {
   source: string;
 }
 
@@ -24,8 +37,17 @@ export interface RunEventMessage {
 export const IPC_CHANNELS = {
   run: 'lab:run',
   stop: 'lab:stop',
+  snapshot: 'lab:snapshot',
+  cpythonStatus: 'lab:cpython-status',
+  runInCPython: 'lab:run-in-cpython',
   runEvent: 'lab:run-event',
 } as const satisfies Record<LabMethod | 'runEvent', `lab:${string}`>;
 
 /** The methods a transport forwards, in a form that can be iterated. */
-export const LAB_METHODS = ['run', 'stop'] as const satisfies readonly LabMethod[];
+export const LAB_METHODS = [
+  'run',
+  'stop',
+  'snapshot',
+  'cpythonStatus',
+  'runInCPython',
+] as const satisfies readonly LabMethod[];

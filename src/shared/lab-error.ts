@@ -9,7 +9,13 @@ export type LabErrorName =
   | 'Stopped' // the person stopped the run
   | 'EngineCrashed' // the worker thread died (out of memory, a bug in the engine)
   | 'EngineError' // the engine threw instead of returning a result
-  | 'Disconnected'; // the web shell's socket closed
+  | 'Disconnected' // the web shell's socket closed
+  | 'NoRun' // a snapshot was asked for before any run finished
+  | 'Unavailable' // the action cannot be used here (no CPython 3.11 on the PATH; the message says why)
+  | 'NotFound' // no such experiment (or it is in the trash where that matters)
+  | 'InvalidFile' // an imported file is not a valid experiment file; nothing was saved
+  | 'StoreUnavailable' // the experiment store could not be opened (the message says why)
+  | 'StoreError'; // the experiment store failed a call (a disk error, a bug)
 
 export interface SerializedLabError {
   name: LabErrorName;

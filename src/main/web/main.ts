@@ -1,22 +1,27 @@
 /**
- * `npm run web [-- --port N] [--host H] [--step-budget N]`: serves PyMem Lab to browsers.
+ * `npm run web [-- --port N] [--host H] [--step-budget N] [--db PATH] [--python CMD] [--allow-cpython]`:
+ * serves PyMem Lab to browsers.
  * Bundled by electron-vite as out/main/web.js beside the Electron main process, so it uses the
  * same engine worker chunk; it never loads Electron.
  */
 
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_STEP_BUDGET } from '../../shared/lab-api';
+import { CPython } from '../cpython';
 import workerPath from '../engine.worker?modulePath';
 import { EngineHost, spawnEngineWorker } from '../engine-host';
 import { LabSession } from '../lab-session';
-import { startWebShell } from './web-shell';
+import { ExperimentService } from '../store/experiment-service';
+import { ExperimentStore } from '../store/experiment-store';
+import { defaultUserDataDir, STORE_FILE_NAME } from '../store/store-location';
+import { isLoopbackHost, startWebShell } from './web-shell';
 
 const DEFAULT_PORT = 7311;
-/**
- * A tab's program is stopped after this many trace steps, so a forgotten endless loop does not
- * hold a worker forever. `--step-budget 0` removes the limit (the tab's Stop still works).
- */
-const DEFAULT_STEP_BUDGET = 100_000_000;
+// A tab's program is stopped after DEFAULT_STEP_BUDGET trace steps (as in the app), so a forgotten
+// endless loop does not hold a worker forever and its recorded steps fit the worker's heap.
+// `--step-budget 0` removes the limit (the tab's Stop still works; the worker's heap then ends
+// a runaway loop after some 25 million recorded steps).
 
 function integerOption(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -32,9 +37,30 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       'step-budget': { type: 'string' },
+      db: { type: 'string' },
+      python: { type: 'string' },
+      'allow-cpython': { type: 'boolean', default: false },
     },
   });
+  // "Compare with CPython" runs a browser's snippet on this machine: fine for the person at it,
+  // not for every browser of a network unless the operator says so.
+  const cpython = new CPython({
+    command: values.python ?? (process.env.PYMEM_PYTHON || 'python3'),
+    disabledReason:
+      isLoopbackHost(values.host) || values['allow-cpython']
+        ? undefined
+        : 'This lab server is shared, so it does not run snippets in its own python3 (its operator can allow it with --allow-cpython).',
+  });
   const stepBudget = integerOption('step-budget', values['step-budget'], DEFAULT_STEP_BUDGET);
+  // Refuses (throws) when another web shell or the app holds the file: one writer per database.
+  const store = ExperimentStore.open(resolve(values.db ?? join(defaultUserDataDir(), STORE_FILE_NAME)));
+  const { recovered } = store.status;
+  if (recovered)
+    console.warn(
+      `The experiment database could not be read (${recovered.reason}); it was moved to ${recovered.movedTo} and a fresh one started.`,
+    );
+  console.log(`Experiments are saved in ${store.status.path}`);
+  const experiments = new ExperimentService(store);
   const shell = await startWebShell({
     host: values.host,
     port: integerOption('port', values.port, DEFAULT_PORT),
@@ -45,10 +71,16 @@ async function main(): Promise<void> {
           spawn: () => spawnEngineWorker(workerPath),
           runOptions: { filename: 'main.py', stepBudget: stepBudget || undefined },
         }),
+        experiments,
+        cpython,
       ),
   });
   console.log(`PyMem Lab web shell listening on ${shell.url}`);
-  const shutdown = () => void shell.close().then(() => process.exit(0));
+  const shutdown = () =>
+    void shell.close().then(() => {
+      experiments.close();
+      process.exit(0);
+    });
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }

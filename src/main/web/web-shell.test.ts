@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
+import type { Snapshot } from '../../shared/lab-api';
 import type { SocketMessage } from '../../shared/socket-protocol';
 import type { Engine } from '../engine-host';
 import { LabSession } from '../lab-session';
-import { isAllowedUpgrade, startWebShell, type WebShell } from './web-shell';
+import { isAllowedUpgrade, isLoopbackHost, startWebShell, type WebShell } from './web-shell';
 
 let shell: WebShell;
 let rendererDir: string;
@@ -19,6 +20,7 @@ function createSession(): LabSession {
       onEvent({ kind: 'stdout', text: `ran ${source}` });
       return { stdout: `ran ${source}`, stderr: '', exitCode: 0, stepCount: 0 };
     },
+    snapshot: async (step) => ({ step }) as Snapshot,
     stop: vi.fn(async () => {}),
     dispose: vi.fn(async () => {}),
   };
@@ -131,6 +133,14 @@ describe('the web shell over its socket', () => {
       socket.on('open', () => resolve(undefined));
     });
     expect(status).toBe(403);
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it('tells a shell serving this machine only from one serving a network', () => {
+    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]']) expect(isLoopbackHost(host)).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.5', 'lab.example'])
+      expect(isLoopbackHost(host)).toBe(false);
   });
 });
 

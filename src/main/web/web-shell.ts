@@ -11,6 +11,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { MAX_EXPERIMENT_FILE_CHARS } from '../../shared/experiment';
 import { MAX_SOURCE_CHARS } from '../../shared/lab-api';
 import { SOCKET_PATH } from '../../shared/socket-protocol';
 import type { LabSession } from '../lab-session';
@@ -37,6 +38,11 @@ export interface WebShell {
 const PAGE = 'web.html';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** Whether binding to `host` serves this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || host === '::1';
+}
+
 /** Whether a WebSocket upgrade comes from a page this server served. */
 export function isAllowedUpgrade(request: IncomingMessage, boundHost: string): boolean {
   const host = request.headers.host;
@@ -57,8 +63,10 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       response.end();
     });
   });
-  // Room for the largest program plus its JSON envelope.
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_SOURCE_CHARS + 4096 });
+  // Room for the largest program, or the largest experiment file to import (whose JSON escapes
+  // take at most 6 bytes a character), plus the envelope.
+  const maxPayload = Math.max(4 * MAX_SOURCE_CHARS, 6 * MAX_EXPERIMENT_FILE_CHARS) + 4096;
+  const sockets = new WebSocketServer({ noServer: true, maxPayload });
 
   server.on('upgrade', (request, socket, head) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');

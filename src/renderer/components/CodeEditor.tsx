@@ -16,15 +16,19 @@ export interface CodeEditorProps {
   /** Receives the view once it exists (and `null` when it is destroyed). */
   editorRef: RefObject<EditorView | null>;
   onRun: () => void;
+  /** Called after each change of the text (the parent reads the text when it needs it). */
+  onChange?: () => void;
 }
 
-export function CodeEditor({ initialText, editorRef, onRun }: CodeEditorProps) {
+export function CodeEditor({ initialText, editorRef, onRun, onChange }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const runRef = useRef(onRun);
+  const changeRef = useRef(onChange);
 
   useEffect(() => {
     runRef.current = onRun;
-  }, [onRun]);
+    changeRef.current = onChange;
+  }, [onRun, onChange]);
 
   useEffect(() => {
     if (!host.current) return;
@@ -33,7 +37,12 @@ export function CodeEditor({ initialText, editorRef, onRun }: CodeEditorProps) {
       doc: initialText,
       root,
       parent: root,
-      extensions: pythonEditorExtensions({ run: () => runRef.current() }),
+      extensions: [
+        pythonEditorExtensions({ run: () => runRef.current() }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) changeRef.current?.();
+        }),
+      ],
     });
     editorRef.current = view;
     view.focus();

@@ -6,9 +6,15 @@ import type { OutputChunk } from '../run-state';
 export interface OutputConsoleProps {
   output: OutputChunk[];
   droppedChars: number;
+  /** What an empty console says. */
+  emptyText?: string;
 }
 
-export function OutputConsole({ output, droppedChars }: OutputConsoleProps) {
+export function OutputConsole({
+  output,
+  droppedChars,
+  emptyText = 'Output appears here when you run the program.',
+}: OutputConsoleProps) {
   const pre = useRef<HTMLPreElement>(null);
 
   useEffect(() => {
@@ -28,9 +34,7 @@ export function OutputConsole({ output, droppedChars }: OutputConsoleProps) {
           {chunk.text}
         </span>
       ))}
-      {output.length === 0 && (
-        <span className="output-empty">Output appears here when you run the program.</span>
-      )}
+      {output.length === 0 && <span className="output-empty">{emptyText}</span>}
     </pre>
   );
 }

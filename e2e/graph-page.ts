@@ -1,0 +1,120 @@
+/**
+ * The reference graph's test page (out/renderer/graph-fixture.html, served by the web shell)
+ * and the snapshots it is fed: made by the engine's command line from real programs, as the
+ * app would receive them.
+ */
+
+import { expect, type Locator, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ENGINE = fileURLToPath(new URL('../scripts/engine.mjs', import.meta.url));
+
+/** The parts of the engine's Snapshot the specs read (the e2e project does not see src/core). */
+export interface Snapshot {
+  step: number;
+  objects: { id: number; type: string; label: string; reachable: boolean; shared?: boolean }[];
+  cycles: number[][];
+  gc: { last?: { step: number; collected: number; unreachable: number[]; phases: { name: string }[] } };
+}
+
+export interface DrawnElement {
+  id: string;
+  classes: string[];
+  label: string;
+  objectId?: number;
+  source?: string;
+  target?: string;
+  position?: { x: number; y: number };
+}
+
+interface FixtureApi {
+  show(
+    snapshot: Snapshot | null,
+    options?: { compareWith?: Snapshot | null; selected?: number | null },
+  ): Promise<unknown>;
+  elements(): { nodes: DrawnElement[]; edges: DrawnElement[] };
+  nodeCenter(id: string): { x: number; y: number } | null;
+  selected(): number | null;
+}
+
+declare global {
+  interface Window {
+    graphFixture?: FixtureApi;
+  }
+}
+
+/** Runs `source` through the engine and returns the Snapshot where line `line` is about to run. */
+export function engineSnapshot(source: string, line: number, occurrence = 1): Snapshot {
+  const dir = mkdtempSync(join(tmpdir(), 'pymem-graph-'));
+  try {
+    writeFileSync(join(dir, 'main.py'), source);
+    const out = join(dir, 'snapshot.json');
+    const run = spawnSync(
+      process.execPath,
+      [ENGINE, join(dir, 'main.py'), '--snapshot-json', out, '--at-line', `${line}:${occurrence}`],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    if (run.status !== 0) throw new Error(`engine failed (${run.status}): ${run.stderr}`);
+    return JSON.parse(readFileSync(out, 'utf8')) as Snapshot;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export class GraphPage {
+  readonly canvas: Locator;
+  readonly collector: Locator;
+
+  constructor(readonly page: Page) {
+    this.canvas = page.getByRole('img', { name: 'Reference graph drawing' });
+    this.collector = page.getByRole('status', { name: 'Garbage collection' });
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('graph-fixture.html');
+    await this.page.waitForFunction(() => window.graphFixture !== undefined);
+  }
+
+  async show(snapshot: Snapshot | null, options: { compareWith?: Snapshot; selected?: number } = {}) {
+    await this.page.evaluate(([s, o]) => window.graphFixture!.show(s, o), [snapshot, options] as const);
+  }
+
+  async elements() {
+    return this.page.evaluate(() => window.graphFixture!.elements());
+  }
+
+  /** The drawn node of an object. */
+  async node(objectId: number): Promise<DrawnElement | undefined> {
+    return (await this.elements()).nodes.find((n) => n.objectId === objectId);
+  }
+
+  /** Object ids of the drawn nodes that have every one of `classes`. */
+  async objectsWith(...classes: string[]): Promise<number[]> {
+    const { nodes } = await this.elements();
+    return nodes
+      .filter((n) => n.objectId !== undefined && classes.every((c) => n.classes.includes(c)))
+      .map((n) => n.objectId!)
+      .sort((a, b) => a - b);
+  }
+
+  /** Stops the collection's animation on one of its phases (or "after"). */
+  async showPhase(name: string | RegExp): Promise<void> {
+    await this.collector.getByRole('button', { name }).click();
+  }
+
+  async clickNode(objectId: number): Promise<void> {
+    const at = await this.page.evaluate((id) => window.graphFixture!.nodeCenter(`o${id}`), objectId);
+    expect(at).not.toBeNull();
+    await this.page.mouse.click(at!.x, at!.y);
+  }
+
+  async screenshot(name: string): Promise<void> {
+    // Let fades and flashes end: the picture is of the step, not of the transition.
+    await this.page.waitForTimeout(1000);
+    await this.page.screenshot({ path: `out/screenshots/graph-${name}.png` });
+  }
+}

@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, schemaVersion, type Migration } from './migrations';
+import { openSqlite, type SqliteDatabase } from './sqlite';
+import { useTempDir } from './test-support';
+
+const tempDir = useTempDir();
+
+function databaseAt(version: number): SqliteDatabase {
+  const db = openSqlite(join(tempDir(), 'lab.sqlite'));
+  db.pragma('foreign_keys = ON');
+  migrate(db, version);
+  expect(schemaVersion(db)).toBe(version);
+  return db;
+}
+
+const tables = (db: SqliteDatabase) =>
+  db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all();
+
+describe('the migrations', () => {
+  it('are numbered 1, 2, 3… in order', () => {
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(
+      Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1),
+    );
+  });
+
+  it('bring an empty database to the latest version, and running them again changes nothing', () => {
+    const db = databaseAt(0);
+    migrate(db);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    const schema = db.prepare('SELECT sql FROM sqlite_schema ORDER BY name').pluck().all();
+    migrate(db);
+    expect(db.prepare('SELECT sql FROM sqlite_schema ORDER BY name').pluck().all()).toEqual(schema);
+    db.close();
+  });
+
+  it('1: experiments and their contents, which go with them', () => {
+    const db = databaseAt(0);
+    migrate(db, 1);
+    expect(tables(db)).toEqual(['experiment_contents', 'experiments', 'sqlite_sequence']);
+    db.exec(`
+      INSERT INTO experiments (id, title, created_at, updated_at) VALUES (1, 'a', 10, 20);
+      INSERT INTO experiment_contents VALUES (1, 'x = 1', '', '{}', '{}');
+    `);
+    expect(() => db.exec(`INSERT INTO experiment_contents VALUES (9, '', '', '{}', '{}')`)).toThrow(
+      /FOREIGN KEY/,
+    );
+    expect(() => db.exec(`UPDATE experiment_contents SET view_state = '{oops'`)).toThrow(/CHECK/);
+    db.exec('DELETE FROM experiments WHERE id = 1');
+    expect(db.prepare('SELECT count(*) FROM experiment_contents').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('2: computes a preview for the experiments of a version-1 database', () => {
+    const db = databaseAt(1);
+    const longLine = 'y = ' + '1 + '.repeat(100) + '1';
+    db.exec(`
+      INSERT INTO experiments (id, title, step, created_at, updated_at) VALUES
+        (1, 'cycle', 7, 10, 20), (2, 'empty', 0, 11, 21), (3, 'long', 0, 12, 22);
+      INSERT INTO experiment_contents VALUES
+        (1, '\n\nl = []\n   \nl.append(l)\nprint(l)\nprint(4)', 'notes', '{"profile":"p","options":{}}', '{"z":1}'),
+        (2, '', '', '{}', '{}'),
+        (3, '${longLine}', '', '{}', '{}');
+    `);
+    migrate(db, 2);
+    expect(schemaVersion(db)).toBe(2);
+    const rows = db
+      .prepare('SELECT id, title, step, created_at, updated_at, preview FROM experiments ORDER BY id')
+      .all();
+    expect(rows).toEqual([
+      {
+        id: 1,
+        title: 'cycle',
+        step: 7,
+        created_at: 10,
+        updated_at: 20,
+        preview: 'l = []\nl.append(l)\nprint(l)',
+      },
+      { id: 2, title: 'empty', step: 0, created_at: 11, updated_at: 21, preview: '' },
+      {
+        id: 3,
+        title: 'long',
+        step: 0,
+        created_at: 12,
+        updated_at: 22,
+        preview: `${longLine.slice(0, 159)}…`,
+      },
+    ]);
+    // The contents are untouched.
+    expect(
+      db.prepare('SELECT view_state FROM experiment_contents WHERE experiment_id = 1').pluck().get(),
+    ).toBe('{"z":1}');
+    db.close();
+  });
+
+  it('leave the database at the previous version when one fails halfway', () => {
+    const db = databaseAt(1);
+    db.exec(`INSERT INTO experiments (title, created_at, updated_at) VALUES ('kept', 1, 1)`);
+    const failing: Migration = {
+      version: 2,
+      description: 'fails after its first statement',
+      up(database) {
+        database.exec('CREATE TABLE half_done (x)');
+        throw new Error('migration bug');
+      },
+    };
+    expect(() => migrate(db, 2, [MIGRATIONS[0]!, failing])).toThrow('migration bug');
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).not.toContain('half_done');
+    expect(db.prepare('SELECT title FROM experiments').pluck().all()).toEqual(['kept']);
+    db.close();
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * The Cytoscape side of the graph: applies a view model to the `cy` instance as a diff of
+ * elements (add, update, remove), so that stepping moves nothing that did not change. New
+ * nodes appear next to their referrer, freed ones fade out, refcount changes flash. Owned by
+ * ReferenceGraph; React state never holds any of this.
+ */
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
+import type { ObjectId, Snapshot } from '../../core';
+import { freshCollection } from './gc-report';
+import { edgeBends } from './edge-bends';
+import { DAGRE_MAX_NODES, fitView, runLayout, type LayoutName } from './graph-layout';
+import { buildModel, classString, type ViewModel, type ViewNodeData } from './graph-model';
+import { notifyGraph } from './graph-observers';
+import { nodeBox } from './graph-style';
+import { placeNewNodes, type Box, type NewNode, type Position } from './placement';
+
+export interface ViewInput {
+  snapshot: Snapshot | null;
+  compareWith: Snapshot | null;
+  foldShared: boolean;
+  selected: ObjectId | null;
+  gcPhase: number | null;
+  layout: LayoutName;
+}
+
+const FADE_MS = 300;
+const FLASH_MS = 900;
+/** Below this share of nodes kept on screen, a step is a new scene: lay it all out. */
+const NEW_SCENE_SHARE = 0.3;
+
+export class GraphView {
+  /** Where every node ever shown was last, so an object that comes back (stepping back) returns there. */
+  private readonly remembered = new Map<string, Position>();
+  /**
+   * The classes last given to each element by a model, and when fading ones go. Kept here,
+   * not in Cytoscape's scratch data: writing that emits events, slow over thousands of elements.
+   */
+  private readonly drawnClasses = new Map<string, string>();
+  private readonly leaveAt = new Map<string, number>();
+  private shown: Snapshot | null = null;
+  private beforeCollection: Snapshot | null = null;
+  private fadeTimer: number | undefined;
+  /** Bumped by every update: a layout that finishes after a newer update must not apply. */
+  private generation = 0;
+
+  constructor(readonly cy: Core) {
+    cy.on('dragfree', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      this.remembered.set(node.id(), { ...node.position() });
+      this.bendEdges();
+    });
+  }
+
+  /** Shows `input`; returns the model drawn. */
+  update(input: ViewInput): ViewModel | null {
+    const started = performance.now();
+    this.generation++;
+    const { snapshot } = input;
+    if (snapshot === null) {
+      this.cy.elements().remove();
+      this.drawnClasses.clear();
+      this.leaveAt.clear();
+      this.shown = null;
+      return null;
+    }
+    if (snapshot !== this.shown) {
+      this.beforeCollection = this.ghostSource(snapshot);
+      this.shown = snapshot;
+    }
+    const model = buildModel({
+      snapshot,
+      foldShared: input.foldShared,
+      selected: input.selected,
+      compareWith: input.compareWith,
+      beforeCollection: this.beforeCollection,
+      gcPhase: input.gcPhase,
+      box: nodeBox,
+    });
+    // A new scene (first step, another program, a far jump) is laid out whole; otherwise
+    // only what is new is placed, and nothing that stays moves.
+    const kept = model.nodes.filter((n) => this.isOnScreen(n.data.id)).length;
+    const onScreen = this.cy.nodes().not('.leaving').length;
+    const newScene =
+      kept === 0 || (kept < onScreen * NEW_SCENE_SHARE && kept < model.nodes.length * NEW_SCENE_SHARE);
+    if (newScene) {
+      this.remembered.clear();
+      this.replaceAll(model);
+      const generation = this.generation;
+      void runLayout(this.cy, input.layout, false).then(() => {
+        if (generation !== this.generation) return;
+        this.rememberAll();
+        this.bendEdges();
+        fitView(this.cy);
+        this.report(started, model, true);
+      });
+    } else {
+      this.applyDiff(model);
+      this.bendEdges();
+      this.report(started, model, false);
+    }
+    return model;
+  }
+
+  /** Lays the current graph out again (the toolbar's layout buttons). */
+  async relayout(layout: LayoutName): Promise<void> {
+    this.generation++;
+    await runLayout(this.cy, layout, true);
+    this.rememberAll();
+    this.bendEdges();
+    fitView(this.cy);
+  }
+
+  destroy(): void {
+    window.clearTimeout(this.fadeTimer);
+    this.cy.destroy();
+  }
+
+  /**
+   * The snapshot whose objects the collector of this step freed: the one shown just before,
+   * if it was taken before that collection; kept while the same collection stays fresh.
+   */
+  private ghostSource(snapshot: Snapshot): Snapshot | null {
+    const report = freshCollection(snapshot);
+    if (report === null) return null;
+    const candidates = [this.shown, this.beforeCollection];
+    return (
+      candidates.find((s) => s !== null && s.step < report.step && (s.gc.last?.step ?? -1) < report.step) ??
+      null
+    );
+  }
+
+  private isOnScreen(id: string): boolean {
+    const node = this.cy.getElementById(id);
+    return node.nonempty() && !node.hasClass('leaving');
+  }
+
+  private report(started: number, model: ViewModel, fullLayout: boolean): void {
+    notifyGraph('updated', {
+      ms: performance.now() - started,
+      nodes: model.nodes.length,
+      edges: model.edges.length,
+      fullLayout,
+    });
+  }
+
+  private replaceAll(model: ViewModel): void {
+    this.drawnClasses.clear();
+    this.leaveAt.clear();
+    const definition = (
+      group: 'nodes' | 'edges',
+      e: ViewModel['nodes'][number] | ViewModel['edges'][number],
+    ) => {
+      const classes = classString(e);
+      this.drawnClasses.set(e.data.id, classes);
+      return { group, data: e.data, classes };
+    };
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add([
+        ...model.nodes.map((n): ElementDefinition => definition('nodes', n)),
+        ...model.edges.map((e): ElementDefinition => definition('edges', e)),
+      ]);
+    });
+  }
+
+  private applyDiff(model: ViewModel): void {
+    const cy = this.cy;
+    const wanted = new Set<string>();
+    const flashes: string[] = [];
+    const added: ElementDefinition[] = [];
+    const newNodes: NewNode[] = [];
+
+    cy.batch(() => {
+      // Cytoscape elements are touched only where something changed: a few per step.
+      const sync = (group: 'nodes' | 'edges', e: ViewModel['nodes'][number] | ViewModel['edges'][number]) => {
+        const id = e.data.id;
+        wanted.add(id);
+        const classes = classString(e);
+        const ele = cy.getElementById(id);
+        if (ele.empty()) {
+          added.push({ group, data: e.data, classes });
+          this.drawnClasses.set(id, classes);
+          return;
+        }
+        if (this.leaveAt.delete(id)) ele.removeClass('leaving');
+        if (this.drawnClasses.get(id) !== classes) {
+          ele.classes(classes);
+          this.drawnClasses.set(id, classes);
+        }
+        const old = ele.data() as Partial<ViewNodeData>;
+        const next = e.data as Partial<ViewNodeData>;
+        if (old.label !== next.label || old.w !== next.w || old.h !== next.h) ele.data(e.data);
+        if (old.refcount !== undefined && old.refcount !== next.refcount) flashes.push(id);
+      };
+      for (const n of model.nodes) {
+        sync('nodes', n);
+        if (cy.getElementById(n.data.id).empty() && !this.remembered.has(n.data.id))
+          newNodes.push({ id: n.data.id, w: n.data.w, h: n.data.h, frame: n.data.kind === 'frame' });
+      }
+      for (const e of model.edges) sync('edges', e);
+
+      // New nodes go where they were if they were shown before, else next to a referrer.
+      const positions =
+        newNodes.length > 0
+          ? placeNewNodes(
+              this.boxes(model, wanted),
+              newNodes,
+              model.edges.map((e) => e.data),
+            )
+          : null;
+      for (const def of added) {
+        if (def.group !== 'nodes') continue;
+        const id = def.data.id!;
+        def.position = this.remembered.get(id) ?? positions?.get(id);
+        if (def.position !== undefined) this.remembered.set(id, def.position);
+      }
+      cy.add(added);
+
+      // What is no longer there fades out, then goes.
+      const leaveAt = performance.now() + FADE_MS;
+      cy.elements().forEach((ele) => {
+        const id = ele.id();
+        if (wanted.has(id) || this.leaveAt.has(id)) return;
+        ele.addClass('leaving');
+        this.leaveAt.set(id, leaveAt);
+      });
+    });
+
+    for (const id of flashes) cy.getElementById(id).flashClass('flash', FLASH_MS);
+    this.scheduleRemoval();
+  }
+
+  /** The boxes of the nodes that stay, and of those coming back to a remembered position. */
+  private boxes(model: ViewModel, wanted: Set<string>): Map<string, Box> {
+    const boxes = new Map<string, Box>();
+    for (const n of model.nodes) {
+      const node = this.cy.getElementById(n.data.id);
+      const at = node.nonempty() && wanted.has(n.data.id) ? node.position() : this.remembered.get(n.data.id);
+      if (at !== undefined) boxes.set(n.data.id, { x: at.x, y: at.y, w: n.data.w, h: n.data.h });
+    }
+    return boxes;
+  }
+
+  private scheduleRemoval(): void {
+    window.clearTimeout(this.fadeTimer);
+    if (this.leaveAt.size === 0) return;
+    this.fadeTimer = window.setTimeout(() => {
+      const now = performance.now();
+      const gone = this.cy.collection();
+      for (const [id, at] of this.leaveAt) {
+        if (at > now) continue;
+        gone.merge(this.cy.getElementById(id));
+        this.leaveAt.delete(id);
+        this.drawnClasses.delete(id);
+      }
+      gone.remove();
+      this.scheduleRemoval();
+    }, FADE_MS + 20);
+  }
+
+  /** Curves the references that would cross other objects (small graphs: it is quadratic). */
+  private bendEdges(): void {
+    const nodes = this.cy.nodes().filter((n) => !this.leaveAt.has(n.id()));
+    if (nodes.length > DAGRE_MAX_NODES) return;
+    const boxes = new Map<string, Box>();
+    nodes.forEach((n) => {
+      const { x, y } = n.position();
+      boxes.set(n.id(), { x, y, w: n.data('w') as number, h: n.data('h') as number });
+    });
+    const edges = this.cy.edges().filter((e) => !this.leaveAt.has(e.id()) && !e.hasClass('parallel'));
+    const bends = edgeBends(
+      boxes,
+      edges.map((e) => ({
+        id: e.id(),
+        source: e.data('source') as string,
+        target: e.data('target') as string,
+      })),
+    );
+    this.cy.batch(() =>
+      this.cy.edges().forEach((e) => {
+        const bend = bends.get(e.id());
+        if (bend === undefined) {
+          if (e.data('bend') !== undefined) e.removeData('bend');
+        } else if (e.data('bend') !== bend) e.data('bend', bend);
+      }),
+    );
+  }
+
+  private rememberAll(): void {
+    this.cy.nodes().forEach((node) => void this.remembered.set(node.id(), { ...node.position() }));
+  }
+}
