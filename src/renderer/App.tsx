@@ -71,12 +71,13 @@ export function App({ lab }: { lab: LabApi }) {
         </h1>
         <ExperimentTitle experiments={experiments} />
         <div className="toolbar-actions">
-          <SamplesMenu onLoad={views.loadSample} disabled={active} />
+          {/* Until the experiment (or the draft) is open there is no editor to load into or run. */}
+          <SamplesMenu onLoad={views.loadSample} disabled={active || !experiments.document} />
           <button
             type="button"
             className="button primary"
             onClick={runProgram}
-            disabled={active}
+            disabled={active || !experiments.document}
             title={`Run (${RUN_SHORTCUT})`}
           >
             <RunIcon /> Run

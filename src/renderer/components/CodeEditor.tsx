@@ -8,7 +8,7 @@
  */
 
 import { EditorView } from '@codemirror/view';
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { pythonEditorExtensions } from '../python-editor';
 
 export interface CodeEditorProps {
@@ -30,7 +30,9 @@ export function CodeEditor({ initialText, editorRef, onRun, onChange }: CodeEdit
     changeRef.current = onChange;
   }, [onRun, onChange]);
 
-  useEffect(() => {
+  // A layout effect: the view exists before the first paint, so nothing on screen (Run, the
+  // samples menu) can act on an editor that is not there yet.
+  useLayoutEffect(() => {
     if (!host.current) return;
     const root = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
     const view = new EditorView({
