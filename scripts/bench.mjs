@@ -101,11 +101,15 @@ console.log(
   `best of ${runs} runs each; python3 is ${spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
 );
 
-// ── The experiment store (its own script: node scripts/bench-store.mjs) ──
-console.log('');
-const store = spawnSync(process.execPath, [join(ROOT, 'scripts/bench-store.mjs')], { stdio: 'inherit' });
-if (store.status !== 0) process.exitCode = 1;
-
-// ── The reference graph (its own script: node scripts/bench-graph.mjs) ──
-const graph = spawnSync(process.execPath, [join(ROOT, 'scripts/bench-graph.mjs')], { stdio: 'inherit' });
-if (graph.status !== 0) process.exitCode = 1;
+// ── The other benchmarks, each its own script (the last two need the built app in out/) ──
+const SECTIONS = [
+  'bench-timeline.mjs', // time travel: recording cost, bytes per step, seeks
+  'bench-store.mjs', // the experiment store
+  'bench-graph.mjs', // the reference graph in headless Chromium
+  'load-web.mjs', // the web shell with 30 clients at once
+];
+for (const script of SECTIONS) {
+  console.log('');
+  const section = spawnSync(process.execPath, [join(ROOT, 'scripts', script)], { stdio: 'inherit' });
+  if (section.status !== 0) process.exitCode = 1;
+}
