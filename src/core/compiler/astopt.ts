@@ -14,7 +14,7 @@ import { BytesType, type PyBytes } from '../objects/bytesobject';
 import { TupleType, type PyTuple } from '../objects/tupleobject';
 import { isPyException } from '../vm/errors';
 import { Arena, type ConstObjects } from './consts';
-import { newFrozenSetFromArray } from '../objects/setobject';
+import { newFrozenSet } from '../objects/setobject';
 
 const MAX_INT_SIZE = 128;
 const MAX_COLLECTION_SIZE = 256;
@@ -418,7 +418,8 @@ export class AstOptimizer {
     } else if (arg._type === 'Set') {
       const t = this.constTuple(arg.elts);
       if (t === null) return;
-      const fs = this.attempt(() => newFrozenSetFromArray((t as PyTuple).items));
+      // PyFrozenSet_New(tuple) iterates the tuple (a tuple iterator is made and freed).
+      const fs = this.attempt(() => newFrozenSet(t));
       decref(t);
       this.makeConst(arg, fs);
     }

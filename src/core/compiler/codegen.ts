@@ -30,8 +30,11 @@ import {
 } from './flowgraph';
 import { SymbolTable, SymbolTableEntry, Scope, mangle } from './symtable';
 import { CompileError, unsupported } from './errors';
-import { ConstCache, constTuple, internStringConstants, type ConstObjects } from './consts';
-import { newFrozenSetFromArray } from '../objects/setobject';
+import { constTuple, internStringConstants, type ConstObjects } from './consts';
+import { newFrozenSet } from '../objects/setobject';
+import { newList, listAppendTake, type PyList } from '../objects/listobject';
+import { CompilerObjects, type UnitObjects } from './compilerobjects';
+import { assembleBytes } from './bytecode';
 
 const STACK_USE_GUIDELINE = 30;
 
@@ -74,6 +77,8 @@ class Unit {
   readonly varnames = new Map<string, number>();
   readonly cellvars = new Map<string, number>();
   readonly freevars = new Map<string, number>();
+  /** The dicts CPython's compiler_unit has (main file only). */
+  objs: UnitObjects | null = null;
   argcount = 0;
   posonlyargcount = 0;
   kwonlyargcount = 0;
@@ -94,13 +99,23 @@ export class Compiler {
   private u!: Unit;
   private inUnit = false;
   private readonly stack: Unit[] = [];
-  private readonly cache = new ConstCache();
+  /** c_const_cache */
+  private readonly cache;
 
+  /**
+   * `objs`: the objects CPython's compiler makes along the way (compiler_init made the
+   * constant cache's dict and the unit stack before the AST was optimized and the symbol
+   * table built). Without it nothing is emulated (bundled modules). The compiler frees
+   * them when it is done (compiler_free).
+   */
   constructor(
     private readonly st: SymbolTable,
     private readonly constObjs: ConstObjects,
     private readonly filename: string,
-  ) {}
+    private readonly objs: CompilerObjects = new CompilerObjects(false),
+  ) {
+    this.cache = objs.cache;
+  }
 
   /** compiler_mod: the module's code object. */
   compileModule(mod: ast.Module): PyCode {
@@ -112,7 +127,24 @@ export class Compiler {
       this.exitScope();
       return co;
     } finally {
-      this.cache.release();
+      this.objs.free();
+    }
+  }
+
+  /**
+   * compiler_mod for an Expression (eval mode): the expression's value is returned. `mod`
+   * is the module whose single expression statement holds `body` (its symbol table key).
+   */
+  compileExpression(mod: ast.Module, body: ast.Expr): PyCode {
+    try {
+      this.enterScope('<module>', 'module', mod, 1);
+      this.u.loc.lineno = 1;
+      this.expr(body);
+      const co = this.assemble(false);
+      this.exitScope();
+      return co;
+    } finally {
+      this.objs.free();
     }
   }
 
@@ -122,6 +154,7 @@ export class Compiler {
     const ste = this.st.lookup(key);
     const parent = this.inUnit ? this.u : null;
     const u = new Unit(ste, name, scopeType, lineno, parent?.privateName ?? null);
+    u.objs = this.objs.unitEnter(ste.symbols.size);
     for (const v of ste.varnames) u.varnames.set(v, u.varnames.size);
     const cells = [...ste.symbols.keys()]
       .filter((n) => ste.getScope(n) === Scope.CELL)
@@ -144,6 +177,7 @@ export class Compiler {
   }
 
   private exitScope(): void {
+    this.objs.unitExit(this.u.objs);
     for (const c of this.u.consts) decref(c);
     const parent = this.stack.pop();
     if (parent !== undefined) this.u = parent;
@@ -529,16 +563,25 @@ export class Compiler {
       this.addopI(Op.BUILD_TUPLE, a.defaults.length);
       flags |= 1;
     }
+    // compiler_visit_kwonlydefaults: a list of the names, made at the first default.
     const keys: string[] = [];
+    let list: PyList | null = null;
     a.kwonlyargs.forEach((arg, i) => {
       const d = a.kw_defaults[i];
       if (d !== null) {
-        keys.push(mangle(this.u.privateName, arg.arg));
+        const mangled = mangle(this.u.privateName, arg.arg);
+        keys.push(mangled);
+        if (this.objs.emulate) {
+          if (list === null) list = newList([internFromString(mangled)]);
+          else listAppendTake(list, internFromString(mangled));
+        }
         this.expr(d);
       }
     });
     if (keys.length > 0) {
-      this.loadConst(identifierTuple(keys));
+      const t = identifierTuple(keys);
+      if (list !== null) decref(list);
+      this.loadConst(t);
       this.addopI(Op.BUILD_CONST_KEY_MAP, keys.length);
       flags |= 2;
     }
@@ -1393,7 +1436,7 @@ export class Compiler {
       } else {
         let folded: PyObject = constTuple(objs);
         if (add === Op.SET_ADD) {
-          const fs = newFrozenSetFromArray((folded as PyTuple).items);
+          const fs = newFrozenSet(folded);
           decref(folded);
           folded = fs;
         }
@@ -1825,13 +1868,14 @@ export class Compiler {
     const flags = this.codeFlags();
     this.insertPrefixInstructions(entry, fixed, nfreevars, flags);
     const numdropped = this.fixCellOffsets(entry, fixed);
+    // consts_dict_keys_inorder: the list optimize_cfg works on, freed after makecode.
+    const constsList = this.objs.constsList(u.consts);
     const host = {
       constIsTrue: (i: number) => isTrue(u.consts[i]),
       constIsNone: (i: number) => u.consts[i] === None,
       foldTuple: (args: number[]) => {
-        const t = constTuple(args.map((i) => u.consts[i]));
-        const merged = this.cache.merge(t);
-        decref(t);
+        // fold_tuple_on_constants: merge_const_one, not the recursive merge.
+        const merged = this.cache.mergeOne(constTuple(args.map((i) => u.consts[i])));
         const found = u.constIndex.get(merged);
         if (found !== undefined) {
           decref(merged);
@@ -1852,7 +1896,16 @@ export class Compiler {
     convertExceptionHandlersToNops(entry);
     for (let b: Block | null = entry; b !== null; b = b.next) cleanBasicBlock(b);
     const asm = layout(entry);
-    return this.makeCode(asm, maxdepth, nlocals + ncellvars + nfreevars - numdropped, flags);
+    if (this.objs.emulate) {
+      // merge_const_one of the exception table, the location table and the bytecode.
+      const bytes = assembleBytes(asm, u.firstlineno);
+      this.cache.mergeBytes(bytes.exceptiontable);
+      this.cache.mergeBytes(bytes.linetable);
+      this.cache.mergeBytes(bytes.code);
+    }
+    const co = this.makeCode(asm, maxdepth, nlocals + ncellvars + nfreevars - numdropped, flags);
+    if (constsList !== null) decref(constsList);
+    return co;
   }
 
   private codeFlags(): number {
@@ -1977,10 +2030,10 @@ export class Compiler {
     co.posonlyargcount = u.posonlyargcount;
     co.kwonlyargcount = u.kwonlyargcount;
     co.stacksize = maxdepth;
-    co.names = newTuple([...u.names.keys()].map((n) => internFromString(n)));
+    // makecode: each tuple is merged with an equal constant the file already has.
+    const coNames = this.cache.mergeOne(newTuple([...u.names.keys()].map((n) => internFromString(n))));
     for (const c of u.consts) c.refcnt++;
-    co.consts = newTuple(u.consts.slice());
-    internStringConstants(co.consts);
+    const consts = this.cache.mergeOne(newTuple(u.consts.slice()));
     // compute_localsplus_info
     const names: string[] = new Array(nlocalsplus);
     const kinds: number[] = new Array(nlocalsplus).fill(0);
@@ -2015,7 +2068,12 @@ export class Compiler {
       names[offset] = name;
       kinds[offset] = LocalKind.FREE;
     }
-    co.localsplusnames = newTuple(names.map((n) => internFromString(n)));
+    const localsplusnames = this.cache.mergeOne(newTuple(names.map((n) => internFromString(n))));
+    // _PyCode_New: intern_strings(names), intern_string_constants(consts).
+    co.names = coNames as PyTuple;
+    co.consts = consts as PyTuple;
+    internStringConstants(co.consts, this.objs.emulate);
+    co.localsplusnames = localsplusnames as PyTuple;
     co.localspluskinds = kinds;
     co.nlocals = nlocals;
     co.ncellvars = kinds.filter((k) => (k & LocalKind.CELL) !== 0).length;

@@ -4,6 +4,7 @@
  */
 import type * as ast from '../syntax/ast';
 import { CompileError } from './errors';
+import type { CompilerObjects } from './compilerobjects';
 
 export const enum Def {
   GLOBAL = 1,
@@ -74,14 +75,20 @@ export class SymbolTable {
   private cur!: SymbolTableEntry;
   private readonly stack: SymbolTableEntry[] = [];
   private privateName: string | null = null;
+  /** The objects CPython's symbol table allocates (main file only). */
+  private objs: CompilerObjects | null = null;
 
-  static build(mod: ast.Module): SymbolTable {
+  /** `objs`: where to make the Python objects CPython's symtable.c makes along the way. */
+  static build(mod: ast.Module, objs: CompilerObjects | null = null): SymbolTable {
     const st = new SymbolTable();
+    st.objs = objs;
+    objs?.symtableNew();
     st.enter('top', 'module', mod, 0);
     st.top = st.cur;
     for (const s of mod.body) st.visitStmt(s);
     st.exit();
     st.analyze();
+    objs?.analyze(st.top);
     return st;
   }
 
@@ -96,6 +103,7 @@ export class SymbolTable {
   private enter(name: string, type: BlockType, key: object, lineno: number): void {
     const parent = this.stack.length > 0 ? this.cur : null;
     const e = new SymbolTableEntry(name, type, key, lineno, parent);
+    this.objs?.entryNew(e);
     this.entries.set(key, e);
     if (parent !== null) parent.children.push(e);
     this.stack.push(e);
@@ -284,6 +292,7 @@ export class SymbolTable {
             throw new CompileError('nonlocal declaration not allowed at module level', s);
           }
           this.addDef(name, isGlobal ? Def.GLOBAL : Def.NONLOCAL, s);
+          this.objs?.directive(this.cur, name, s);
         }
         break;
       }
@@ -494,10 +503,13 @@ export class SymbolTable {
           continue;
         }
         if (ste.type === 'function') {
-          this.addDef(e.target.id, Def.NONLOCAL, e);
+          const inScope = ste.symbols.get(e.target.id) ?? 0;
+          this.addDef(e.target.id, inScope & Def.GLOBAL ? Def.GLOBAL : Def.NONLOCAL, e);
+          this.objs?.directive(this.cur, e.target.id, e.target);
           this.addDefIn(ste, e.target.id, Def.LOCAL, e);
         } else if (ste.type === 'module') {
           this.addDef(e.target.id, Def.GLOBAL, e);
+          this.objs?.directive(this.cur, e.target.id, e.target);
           this.addDefIn(ste, e.target.id, Def.GLOBAL, e);
         } else {
           throw new CompileError(

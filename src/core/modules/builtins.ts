@@ -73,6 +73,8 @@ import { SetType, FrozenSetType } from '../objects/setobject';
 import { BytearrayType } from '../objects/bytearrayobject';
 import { newCallIter, newSeqIter } from '../objects/iterobject';
 import { ModuleType } from '../objects/moduleobject';
+import { builtinCompile, builtinEval, builtinExec } from './execeval';
+import { beginPrint, endPrint, stdoutWrite, textioFlush } from './textio';
 
 type Impl = (args: PyObject[], kwnames: PyTuple | null) => PyObject;
 
@@ -180,7 +182,18 @@ function calculateMetaclass(meta: PyType, bases: PyTuple): PyObject {
 /** print(*objects, sep=' ', end='\n', file=None, flush=False). */
 function builtinPrint(args: PyObject[], kwnames: PyTuple | null): PyObject {
   const { pos, kw } = splitKwargs(args, kwnames);
+  // _PyArg_UnpackKeywordsWithVararg: the keyword names' tuple (first call), the arguments' tuple.
+  const varargs = beginPrint(pos);
+  try {
+    return printImpl(pos, kw);
+  } finally {
+    endPrint(varargs);
+  }
+}
+
+function printImpl(pos: PyObject[], kw: Map<string, PyObject> | null): PyObject {
   let sep = ' ';
+  let flush = false;
   let end = '\n';
   let file: PyObject | null = null;
   if (kw !== null) {
@@ -197,7 +210,9 @@ function builtinPrint(args: PyObject[], kwnames: PyTuple | null): PyObject {
         }
       } else if (k === 'file') {
         if (v !== None) file = v;
-      } else if (k !== 'flush') {
+      } else if (k === 'flush') {
+        flush = isTrue(v);
+      } else {
         typeError(`'${k}' is an invalid keyword argument for print()`);
       }
     }
@@ -225,6 +240,21 @@ function builtinPrint(args: PyObject[], kwnames: PyTuple | null): PyObject {
   }
   const toStderr = file !== null && file === rt.sysStderr;
   let out = '';
+  if (!toStderr) {
+    // Each piece goes through sys.stdout.write (its objects: see modules/textio.ts).
+    const sepObj = kw?.get('sep');
+    const endObj = kw?.get('end');
+    const piece = (o: PyObject | undefined, text: string) => () =>
+      o !== undefined && o !== None ? ((o.refcnt++, o) as PyStr) : newStr(text);
+    for (let i = 0; i < pos.length; i++) {
+      if (i > 0) out += stdoutWrite(piece(sepObj, sep));
+      out += stdoutWrite(() => objectStr(pos[i]));
+    }
+    out += stdoutWrite(piece(endObj, end));
+    if (flush) textioFlush();
+    rt.writeStdout(out);
+    return (None.refcnt++, None);
+  }
   for (let i = 0; i < pos.length; i++) {
     if (i > 0) out += sep;
     const s = objectStr(pos[i]);
@@ -232,8 +262,7 @@ function builtinPrint(args: PyObject[], kwnames: PyTuple | null): PyObject {
     decref(s);
   }
   out += end;
-  if (toStderr) rt.writeStderr(out);
-  else rt.writeStdout(out);
+  rt.writeStderr(out);
   return (None.refcnt++, None);
 }
 
@@ -617,10 +646,6 @@ function builtinInput(): PyObject {
   );
 }
 
-function builtinExecEval(name: string): Impl {
-  return () => typeError(`PyMem Lab does not support ${name}() yet`);
-}
-
 function builtinHex(base: 16 | 8 | 2): Impl {
   return (args, kwnames) => {
     exactArgs(base === 16 ? 'hex' : base === 8 ? 'oct' : 'bin', args, kwnames, 1);
@@ -646,12 +671,12 @@ export function createBuiltinsModule(): PyModule {
   fn('breakpoint', notProvided('breakpoint()'));
   fn('callable', builtinCallable);
   fn('chr', builtinChr);
-  fn('compile', builtinExecEval('compile'));
+  fn('compile', builtinCompile);
   fn('delattr', builtinDelattr);
   fn('dir', builtinDir, true);
   fn('divmod', builtinDivmod);
-  fn('eval', builtinExecEval('eval'));
-  fn('exec', builtinExecEval('exec'));
+  fn('eval', builtinEval);
+  fn('exec', builtinExec);
   fn('format', builtinFormat);
   fn('getattr', builtinGetattr);
   fn('globals', builtinGlobals);

@@ -82,6 +82,15 @@ function referents(o: PyObject): PyObject[] {
   return out;
 }
 
+/**
+ * gc.garbage and gc.callbacks belong to the interpreter's GC state (_PyGC_Init makes them
+ * at startup), not to the module: importing gc later makes neither.
+ */
+export function createGcStateLists(): void {
+  rt.gcGarbage ??= newEmptyList();
+  rt.gcCallbacks ??= newEmptyList();
+}
+
 export function createGcModule(): PyModule {
   const { module: m, add: put, fn } = moduleBuilder('gc');
   const none = () => (None.refcnt++, None);
@@ -182,12 +191,11 @@ export function createGcModule(): PyModule {
   fn('unfreeze', () => (gc.unfreeze(), none()));
   fn('get_freeze_count', () => newInt(gc.freezeCount()));
 
-  const garbage = newEmptyList();
-  rt.gcGarbage = garbage;
+  createGcStateLists();
+  const garbage = rt.gcGarbage!;
   garbage.refcnt++;
   put('garbage', garbage);
-  const callbacks = newEmptyList();
-  rt.gcCallbacks = callbacks;
+  const callbacks = rt.gcCallbacks!;
   callbacks.refcnt++;
   put('callbacks', callbacks);
   put('DEBUG_STATS', newInt(GCDebug.STATS));

@@ -24,6 +24,8 @@ import { RecursionErrorType, SystemExitType, PyBaseException } from '../objects/
 import { topmostException } from '../vm/ceval';
 import { frameObjectOf } from '../objects/frameobject';
 import { PY_VERSION } from '../profiles/cpython311';
+import { debugTypeStats } from '../memory/debugstats';
+import { textioFlush, textioWrite } from './textio';
 import { isInt, type PyLong } from '../objects/longobject';
 
 /** sys.stdout / sys.stderr: text streams that write to the run's output. */
@@ -50,12 +52,20 @@ TextIOType.methodSpecs.push(
       if (s === undefined || !isStr(s))
         typeError(`write() argument must be str, not ${s?.type.name ?? 'nothing'}`);
       const text = (s as PyStr).value;
-      if ((self as PyTextStream).stream === 'stdout') rt.writeStdout(text);
-      else rt.writeStderr(text);
+      if ((self as PyTextStream).stream === 'stdout') {
+        textioWrite((s.refcnt++, s) as PyStr);
+        rt.writeStdout(text);
+      } else rt.writeStderr(text);
       return newInt((s as PyStr).length);
     },
   },
-  { name: 'flush', call: () => (None.refcnt++, None) },
+  {
+    name: 'flush',
+    call: (self) => {
+      if ((self as PyTextStream).stream === 'stdout') textioFlush();
+      return (None.refcnt++, None);
+    },
+  },
   { name: 'isatty', call: () => newBool(false) },
 );
 TextIOType.getsetSpecs.push({ name: 'encoding', get: () => newStr('utf-8') });
@@ -159,6 +169,12 @@ export function createSysModule(filename: string, modules: PyDict): PyModule {
     return fo;
   });
   fn('getdefaultencoding', () => newStr('utf-8'));
+  // Written to C's stderr by CPython; here to the run's stderr.
+  fn('_debugmallocstats', (args, kw) => {
+    exactArgs('_debugmallocstats', args, kw, 0);
+    rt.writeStderr(debugTypeStats());
+    return (None.refcnt++, None);
+  });
   fn('settrace', () =>
     typeError('PyMem Lab does not support sys.settrace(): the lab traces programs itself'),
   );

@@ -408,16 +408,11 @@ function listRepr(o: PyObject): PyObject {
   if (reprEnter(l)) return newStr('[...]');
   try {
     const parts: string[] = [];
+    // 3.11's list_repr takes no reference to the item it is repr'ing.
     for (let i = 0; i < l.items.length; i++) {
-      const item = l.items[i];
-      item.refcnt++;
-      try {
-        const r = objectRepr(item);
-        parts.push(r.value);
-        decref(r);
-      } finally {
-        decref(item);
-      }
+      const r = objectRepr(l.items[i]);
+      parts.push(r.value);
+      decref(r);
     }
     return newStr('[' + parts.join(', ') + ']');
   } finally {
@@ -790,9 +785,10 @@ ListType.sq_repeat = listRepeat;
 ListType.sq_inplace_concat = listInplaceConcat;
 ListType.sq_inplace_repeat = listInplaceRepeat;
 ListType.tp_iter = (o) => newListIterator(o as PyList, false);
+/** PyType_GenericNew: `list.__new__` never takes a list from the free list. */
 ListType.tp_new = (type) => {
-  const l = type === ListType ? allocList() : allocGCObject(new PyList(type), type.basicsize);
-  if (type !== ListType) type.refcnt++;
+  const l = allocGCObject(new PyList(type), type.basicsize);
+  if (type.isHeapType) type.refcnt++;
   rt.gc.track(l);
   return l;
 };
@@ -805,7 +801,8 @@ ListType.tp_init = (self, args, kw) => {
 /** list_vectorcall: `list()` / `list(iterable)` without going through __new__/__init__. */
 ListType.tp_vectorcall = (type, args, kw) => {
   rangeArgs('list', args, kw, 0, 1);
-  const l = newEmptyList();
+  // PyType_GenericAlloc: a new object, not one from the free list.
+  const l = ListType.tp_new!(type as PyType, [], null) as PyList;
   if (args.length > 0) {
     try {
       listExtend(l, args[0]);

@@ -83,3 +83,12 @@ ModuleType.tp_getattro = (o, name) => {
   return attributeError(`module '${moduleName(o)}' has no attribute '${name.value}'`, o, name);
 };
 ModuleType.tp_repr = (o) => newStr(`<module '${moduleName(o)}'>`);
+/** module.__dict__ (a read-only member). */
+ModuleType.getsetSpecs.push({
+  name: '__dict__',
+  get: (o) => {
+    const d = (o as PyModule).dict ?? None;
+    d.refcnt++;
+    return d;
+  },
+});

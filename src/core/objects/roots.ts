@@ -32,6 +32,8 @@ export function staticType(init: {
   itemsize?: number;
   flags?: number;
   module?: string;
+  /** For a tp_name with a module prefix ("collections.deque"): the type's __qualname__. */
+  qualname?: string;
 }): PyType {
   const t = new PyType({ ...init, base: init.base ?? ObjectType, metatype: TypeType });
   if (init.module !== undefined) t.module = init.module;

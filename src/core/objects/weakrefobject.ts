@@ -18,6 +18,7 @@ import { typeError, raise } from '../vm/errors';
 import { ReferenceErrorType } from './exceptions';
 import { writeUnraisable } from '../vm/unraisable';
 import { newStr, type PyStr } from './unicodeobject';
+import { memoryObserver } from '../memory/memory-observer';
 
 export const WeakRefType: PyType = staticType({
   name: 'weakref.ReferenceType',
@@ -174,6 +175,7 @@ export function weakrefsOf(o: PyObject): PyWeakRef[] {
 }
 
 function handleCallback(wr: PyWeakRef, callback: PyObject): void {
+  memoryObserver?.weakrefCallback();
   try {
     const r = callOneArg(callback, wr);
     decref(r);

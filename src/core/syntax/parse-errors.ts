@@ -24,6 +24,19 @@ function tolerated(cx: Context, err: Node): boolean {
     const nextText = next ? cx.text.slice(next.start, next.end) : '';
     return prev?.name === 'yield' && (next?.kind === Tok.NEWLINE || [')', ';', '=', '}'].includes(nextText));
   }
+  // `lambda a, b,: …`: Lezer wants a parameter after a lambda's trailing comma.
+  if (parent.name === 'ParamList' && parent.parent?.name === 'LambdaExpression' && err.from === err.to) {
+    const prev = err.prevSibling;
+    const beforeComma = prev?.prevSibling;
+    return (
+      prev?.name === ',' &&
+      !!beforeComma &&
+      beforeComma.name !== ',' &&
+      !beforeComma.type.isError &&
+      err.nextSibling === null &&
+      parent.nextSibling?.name === ':'
+    );
+  }
   // f-strings are scanned and their fields parsed again, as CPython does.
   for (let p: Node | null = parent; p; p = p.parent) if (p.name === 'FormatString') return true;
   // `match a, b:` and other subjects Lezer does not take; lowering reparses them.

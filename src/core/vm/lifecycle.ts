@@ -10,7 +10,7 @@ import { GCState, type GCHooks } from '../memory/gc';
 import { FreeLists } from '../memory/freelists';
 import { PyObject, decref } from '../objects/object';
 import { Runtime, rt, setRuntime, type RuntimeOptions } from './runtime';
-import { newInternedTable } from '../objects/unicodeobject';
+import { freezeStaticInterned, newInternedTable } from '../objects/unicodeobject';
 import { TupleType, tupleMaybeUntrack } from '../objects/tupleobject';
 import { DictType, dictMaybeUntrack } from '../objects/dictobject';
 import { PyWeakRef, clearWeakrefKeepCallback, weakrefsOf } from '../objects/weakrefobject';
@@ -21,6 +21,7 @@ import { clearFreelists } from '../memory/freelistclear';
 import { readyStaticTypes, setStaticAllocator } from '../objects/typeobject';
 import { registerAllTypes } from '../objects/alltypes';
 import { invokeGcCallbacks } from '../modules/gcmodule';
+import { memoryObserver } from '../memory/memory-observer';
 
 const DEFAULT_OPTIONS: RuntimeOptions = {
   filename: '<lab>',
@@ -39,6 +40,7 @@ const gcHooks: GCHooks = {
   weakrefsOf: (o) => weakrefsOf(o),
   weakrefCallback: (wr) => (wr as PyWeakRef).callback,
   callWeakrefCallback: (callback, wr) => {
+    memoryObserver?.weakrefCallback();
     try {
       decref(callOneArg(callback, wr));
     } catch (e) {
@@ -81,6 +83,7 @@ export function ensureStatics(): void {
   readyStaticTypes();
   applyStaticRefCalibration();
   freezeStaticState();
+  freezeStaticInterned();
 }
 
 /** A fresh interpreter state, made current. */

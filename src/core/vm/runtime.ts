@@ -60,8 +60,10 @@ export class Runtime {
   trashNesting = 0;
   /** interp->slice_cache: one dead slice kept for reuse. */
   sliceCache: import('../objects/sliceobject').PySlice | null = null;
-  /** Objects whose repr is being computed (Py_ReprEnter), to print `[...]` for cycles. */
-  reprStack: PyObject[] = [];
+  /** The thread state's dict (PyThreadState_GetDict), made on first use. */
+  threadDict: PyDict | null = null;
+  /** Its 'Py_Repr' list: the objects whose repr is being computed (Py_ReprEnter). */
+  reprList: PyList | null = null;
   /** Objects whose dealloc the trashcan postponed, newest last. */
   trashLater: PyObject[] = [];
 

@@ -1,0 +1,38 @@
+/**
+ * Parsing a module again for every run is most of a small run's cost: the bundled modules
+ * (weakref, copy) are imported by many runs, and time travel re-runs the same program for
+ * each snapshot. The syntax tree of a source text is kept and each run gets its own copy,
+ * since compiling annotates and folds the tree in place. Errors are not cached.
+ */
+import { parseModule } from './parse';
+import type { Module } from './ast';
+
+const CAPACITY = 16;
+const trees = new Map<string, Module>();
+
+export function parseModuleCached(source: string): Module {
+  let tree = trees.get(source);
+  if (tree === undefined) {
+    tree = parseModule(source);
+    trees.set(source, tree);
+    if (trees.size > CAPACITY) trees.delete(trees.keys().next().value!);
+  } else {
+    // Most recently used last.
+    trees.delete(source);
+    trees.set(source, tree);
+  }
+  return cloneTree(tree);
+}
+
+/**
+ * A deep copy of the tree's nodes (plain objects and arrays); anything else (primitives, a
+ * bytes literal's Uint8Array) is never changed by compiling and is shared.
+ */
+function cloneTree<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(cloneTree) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = cloneTree((value as Record<string, unknown>)[key]);
+  return copy as T;
+}
