@@ -5,6 +5,7 @@
 //   eslint, prettier --check, typecheck (tsc -b), build    one test each; run two at a time
 //   vitest                                                  its JSON report's counts
 //   conformance, steps                                      the ratchet lists in tests/conformance
+//   corpora                                                 tests/stdlib-cases, tests/engine-cases
 //   e2e                                                     Playwright's JSON report's counts
 //
 // A suite's own output is shown only when it failed.
@@ -122,6 +123,37 @@ async function ratchet({ listFile, stepsDir }) {
   );
 }
 
+/**
+ * The project's own corpora (tests/stdlib-cases, tests/engine-cases): recorded from CPython
+ * like the shared one, with no ratchet: every case must pass.
+ */
+async function corpora() {
+  let bundle;
+  try {
+    bundle = await ensureEngineBundle();
+  } catch (error) {
+    return result(0, 1, 0, `${error.message}\n`);
+  }
+  const results = [];
+  let skipped = 0;
+  for (const dir of ['stdlib-cases', 'engine-cases']) {
+    // Cases whose recording the engine deliberately differs from (KNOWN-DIFFERENCES.md there).
+    const known = new Set(readList(join(ROOT, 'tests', dir, 'known-differences.txt')));
+    const ran = await runCorpus({ bundle, dir: join(ROOT, 'tests', dir), jobs: defaultJobs() });
+    skipped += ran.filter((r) => known.has(r.name)).length;
+    results.push(...ran.filter((r) => !known.has(r.name)));
+  }
+  const failed = results.filter((r) => r.failure);
+  const note = skipped > 0 ? `${skipped} skipped: see tests/*/KNOWN-DIFFERENCES.md` : '';
+  return result(
+    results.length - failed.length,
+    failed.length,
+    skipped,
+    failed.map(formatFailure).join('\n'),
+    note,
+  );
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 function report(name, outcome, started) {
@@ -167,6 +199,7 @@ const [eslint, prettier, typecheck, build] = await mapPool(
 (await timed('conformance', () => ratchet({ listFile: join(CONFORMANCE, 'passing.txt') }))).print();
 const stepsList = join(CONFORMANCE, 'steps-passing.txt');
 (await timed('steps', () => ratchet({ listFile: stepsList, stepsDir: join(CONFORMANCE, 'steps') }))).print();
+(await timed('corpora', corpora)).print();
 // The e2e tests serve out/: only a build made by this run may be tested.
 (await timed('e2e', () => e2e(build.outcome.failed === 0))).print();
 

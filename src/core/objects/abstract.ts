@@ -16,12 +16,13 @@ import {
 import { NotImplemented, None } from './noneobject';
 import { False, True, BoolType } from './boolobject';
 import { newTuple, tupleFromBorrowed, PyTuple } from './tupleobject';
-import { isStr, type PyStr } from './unicodeobject';
+import { internFromString, isStr, type PyStr } from './unicodeobject';
+import { listAppend, listAssSlice, newEmptyList, type PyList } from './listobject';
 import { IntType, PyLong, isInt } from './longobject';
 import { AttributeErrorType, IndexErrorType, OverflowErrorType, RecursionErrorType } from './exceptions';
 import { TypeType } from './roots';
 import { StrType } from './unicodeobject';
-import { DictType, dictItems, dictSetItem, newDictPresized, type PyDict } from './dictobject';
+import { DictType, dictItems, dictSetItem, newDict, newDictPresized, type PyDict } from './dictobject';
 import { ModuleType, moduleName } from './moduleobject';
 import { newSeqIter } from './iterobject';
 import { classGetItem, genericGetAttr, typeLookup } from './typeobject';
@@ -106,16 +107,42 @@ export function strText(o: PyObject): string {
   return v;
 }
 
-/** Py_ReprEnter: true when `o` is already being repr'd higher up (print `[...]`). */
+/**
+ * Py_ReprEnter: true when `o` is already being repr'd higher up (print `[...]`). The
+ * objects being repr'd are kept, as in CPython, in a list stored in the thread state's
+ * dict under 'Py_Repr': both are made by the first container repr and live on (two GC
+ * allocations gc.get_count() sees), and the list holds a reference to each object.
+ */
 export function reprEnter(o: PyObject): boolean {
-  if (rt.reprStack.includes(o)) return true;
-  rt.reprStack.push(o);
+  const list = reprList();
+  for (let i = list.items.length - 1; i >= 0; i--) if (list.items[i] === o) return true;
+  listAppend(list, o);
   return false;
 }
 
+/** Py_ReprLeave. */
 export function reprLeave(o: PyObject): void {
-  const i = rt.reprStack.lastIndexOf(o);
-  if (i >= 0) rt.reprStack.splice(i, 1);
+  const list = reprList();
+  for (let i = list.items.length - 1; i >= 0; i--) {
+    if (list.items[i] === o) {
+      listAssSlice(list, i, i + 1, null);
+      return;
+    }
+  }
+}
+
+function reprList(): PyList {
+  if (rt.reprList === null) {
+    // PyThreadState_GetDict makes the thread's dict on first use; the list goes into it.
+    rt.threadDict ??= newDict();
+    const list = newEmptyList();
+    const key = internFromString('Py_Repr');
+    dictSetItem(rt.threadDict, key, list);
+    decref(key);
+    decref(list);
+    rt.reprList = list;
+  }
+  return rt.reprList;
 }
 
 function recursionError(where: string): never {
@@ -382,12 +409,13 @@ export function callObject(callable: PyObject, args: PyTuple, kwargs: PyDict | n
   const f = t.tp_call;
   if (f === undefined) typeError(`'${t.name}' object is not callable`);
   if (rt.recursionDepth > rt.recursionLimit) recursionError(' while calling a Python object');
-  if (kwargs === null || kwargs.used === 0) return f!(callable, args.items, null);
+  if (kwargs === null || kwargs.used === 0)
+    return withPacked(args, null, () => f!(callable, args.items, null));
   const items = dictItems(kwargs);
   const values = [...args.items, ...items.map(([, v]) => v)];
   if (!t.hasVectorcall?.(callable)) {
     // tp_call reads the dict itself; the engine passes its keys as names (no object made).
-    return f!(callable, values, new PyTuple(items.map(([k]) => k)));
+    return withPacked(args, kwargs, () => f!(callable, values, new PyTuple(items.map(([k]) => k))));
   }
   const kwnames = newTuple(items.map(([k]) => (k.refcnt++, k)));
   try {
@@ -425,13 +453,34 @@ export function withArgumentTuple<T>(args: PyObject[], kwnames: PyTuple | null, 
   const nkw = kwnames === null ? 0 : kwnames.items.length;
   const npos = args.length - nkw;
   const argsTuple = tupleFromBorrowed(args.slice(0, npos));
-  let kwargs: PyObject | null = null;
+  let kwargs: PyDict | null = null;
   try {
     if (nkw > 0) kwargs = dictFromKeywords(kwnames!, args, npos);
-    return fn();
+    return withPacked(argsTuple, kwargs, fn);
   } finally {
     if (kwargs !== null) decref(kwargs);
     decref(argsTuple);
+  }
+}
+
+/**
+ * The argument tuple (and keyword dict) of the tp_call or tp_new now running, as CPython
+ * passes them: the ones _PyObject_MakeTpCall packed, or the caller's own (PyObject_Call).
+ * C types that keep them (lru_cache keys, chain, partial, itemgetter) read them here.
+ */
+export let packedArgs: PyTuple | null = null;
+export let packedKwargs: PyDict | null = null;
+
+function withPacked<T>(args: PyTuple, kwargs: PyDict | null, fn: () => T): T {
+  const savedArgs = packedArgs;
+  const savedKwargs = packedKwargs;
+  packedArgs = args;
+  packedKwargs = kwargs;
+  try {
+    return fn();
+  } finally {
+    packedArgs = savedArgs;
+    packedKwargs = savedKwargs;
   }
 }
 

@@ -461,15 +461,36 @@ function rangeError(): never {
 
 /*
  * CPython's float ** float calls the C library's pow(). Engines' Math.pow differ from
- * glibc's in the last bit for about 1 in 12 arguments, so this is glibc 2.36's pow
- * (sysdeps/ieee754/dbl-64/e_pow.c, the variant x86-64 CPUs with FMA run): log(x) in
- * double-double from a 128-entry table and a degree-8 polynomial, times y, then exp
- * from a 128-entry table of 2**(k/128) and a degree-5 polynomial. GCC contracts
- * `a*b + c` into fused multiply-adds in that build (except in the k < 0 special case,
- * whose product is shared across blocks), and the results depend on it: `fma` below
- * is an exact fused multiply-add. The tables are the documented definitions evaluated
- * exactly (fixtures/float-pow-tables.py); the results are checked against CPython in
- * float-pow.test.ts.
+ * glibc 2.36's in the last bit for about 1 in 12 arguments, so this follows the pow that
+ * glibc uses, ARM's optimized-routines math/pow.c (the variant built with fused
+ * multiply-adds, which x86-64 CPUs with FMA run): log(x) in double-double from a
+ * 128-entry table and a degree-8 polynomial, times y, then exp from a 128-entry table of
+ * 2**(k/128) and a degree-5 polynomial (math/exp.c). GCC contracts `a*b + c` into fused
+ * multiply-adds in that build (except in the k < 0 special case, whose product is shared
+ * across blocks), and the results depend on it: `fma` below is an exact fused
+ * multiply-add. The tables are the documented definitions evaluated exactly
+ * (fixtures/float-pow-tables.py); the results are checked against CPython in
+ * float-pow.test.ts. The algorithm, its constants and tables are ARM's:
+ *
+ *   Copyright (c) 2018-2020, Arm Limited.
+ *   SPDX-License-Identifier: MIT (the project is MIT OR Apache-2.0 WITH LLVM-exception)
+ *
+ *   Permission is hereby granted, free of charge, to any person obtaining a copy of this
+ *   software and associated documentation files (the "Software"), to deal in the Software
+ *   without restriction, including without limitation the rights to use, copy, modify,
+ *   merge, publish, distribute, sublicense, and/or sell copies of the Software, and to
+ *   permit persons to whom the Software is furnished to do so, subject to the following
+ *   conditions:
+ *
+ *   The above copyright notice and this permission notice shall be included in all
+ *   copies or substantial portions of the Software.
+ *
+ *   THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED,
+ *   INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A
+ *   PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT
+ *   HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF
+ *   CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE
+ *   OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
  */
 
 const POW_LOG_TABLE =
@@ -598,8 +619,8 @@ for (let i = 0; i < 128; i++) {
   POW_LOGC.push(doubleFromHex(POW_LOG_TABLE.slice(48 * i + 16, 48 * i + 32)));
   POW_LOGCTAIL.push(doubleFromHex(POW_LOG_TABLE.slice(48 * i + 32, 48 * i + 48)));
 }
-const EXP_TAIL: number[] = [];
-const EXP_SCALE: number[] = [];
+export const EXP_TAIL: number[] = [];
+export const EXP_SCALE: number[] = [];
 for (let k = 0; k < 128; k++) {
   EXP_TAIL.push(doubleFromHex(EXP_TABLE.slice(32 * k, 32 * k + 16)));
   EXP_SCALE.push(doubleFromHex(EXP_TABLE.slice(32 * k + 16, 32 * k + 32)));
@@ -720,7 +741,7 @@ function top12(x: number): number {
 }
 
 /** exp_inline(x, xtail) for pow's positive results. */
-function powExp(x: number, xtail: number): number {
+export function powExp(x: number, xtail: number): number {
   let abstop = top12(x) & 0x7ff;
   if ((abstop - 0x3c9) >>> 0 >= 0x408 - 0x3c9) {
     if (abstop < 0x3c9) return 1.0 + x;
@@ -759,7 +780,7 @@ function powExp(x: number, xtail: number): number {
   return 2 ** -1022 * y;
 }
 
-/** glibc's pow(x, y) for finite x > 0, x != 1 and finite y != 0 (what float_pow passes). */
+/** pow(x, y) (ARM's pow.c) for finite x > 0, x != 1 and finite y != 0 (what float_pow passes). */
 export function libmPow(x: number, y: number): number {
   powView.setFloat64(0, x);
   let ixHi = powView.getUint32(0);

@@ -10,7 +10,9 @@ import { allocGCObject, gcDel } from '../memory/alloc';
 import { rt } from '../vm/runtime';
 import { call } from './abstract';
 import { newBool } from './boolobject';
-import { newNotImplemented } from './noneobject';
+import { newNotImplemented, None } from './noneobject';
+import { newStr } from './unicodeobject';
+import { formatAddress } from './address';
 
 export type BuiltinImpl = (self: PyObject | null, args: PyObject[], kwnames: PyTuple | null) => PyObject;
 
@@ -118,3 +120,39 @@ MethodType.tp_richcompare = (a, b, op) => {
   const eq = x.func === y.func && x.self === y.self;
   return newBool(op === CompareOp.EQ ? eq : !eq);
 };
+
+// --------------------------------------------------- builtin functions: repr, attributes
+
+/** meth_repr: `<built-in function len>` or `<built-in method append of list object at …>`. */
+BuiltinFunctionType.tp_repr = (o) => {
+  const f = o as PyCFunction;
+  if (f.self === null || f.self.type.name === 'module') return newStr(`<built-in function ${f.name}>`);
+  return newStr(`<built-in method ${f.name} of ${f.self.type.name} object at ${formatAddress(f.self.addr)}>`);
+};
+BuiltinFunctionType.getsetSpecs.push(
+  { name: '__name__', get: (o) => newStr((o as PyCFunction).name) },
+  {
+    name: '__qualname__',
+    get: (o) => {
+      const f = o as PyCFunction;
+      if (f.self === null || f.self.type.name === 'module') return newStr(f.name);
+      const owner = f.self.type.name === 'type' ? (f.self as PyType).qualname : f.self.type.qualname;
+      return newStr(`${owner}.${f.name}`);
+    },
+  },
+  {
+    name: '__self__',
+    get: (o) => {
+      const s = (o as PyCFunction).self ?? None;
+      s.refcnt++;
+      return s;
+    },
+  },
+  {
+    name: '__module__',
+    get: (o) => {
+      const m = (o as PyCFunction).module;
+      return m === null ? (None.refcnt++, None) : newStr(m);
+    },
+  },
+);

@@ -41,3 +41,4 @@ import './zipmapfilter';
 import './sliceobject';
 import '../vm/call';
 import '../modules/sysmodule';
+import '../modules/stdlib';

@@ -43,10 +43,11 @@ export function installInstanceSlots(t: PyType): void {
     baseDealloc(o);
     decref(type);
   };
+  // subtype_traverse: the instance dict and the class, then the static base's traverse.
   t.tp_traverse = (o: PyObject, visit: Visit) => {
-    if (baseTraverse !== undefined) baseTraverse(o, visit);
     if (o.extra?.dict) visit(o.extra.dict, '__dict__');
     visit(o.type, '__class__');
+    if (baseTraverse !== undefined) baseTraverse(o, visit);
   };
   t.tp_clear = (o: PyObject) => {
     if (baseClear !== undefined) baseClear(o);

@@ -170,9 +170,13 @@ export function tupleMaybeUntrack(o: PyObject): void {
   rt.gc.untrack(o);
 }
 
-/** _PyObject_GC_MAY_BE_TRACKED: a GC object that is tracked, or not a tuple. */
+/**
+ * _PyObject_GC_MAY_BE_TRACKED: a GC object that is tracked, or not a tuple. A static type
+ * is not a GC object (PyObject_IS_GC asks type_is_gc, which wants a heap type).
+ */
 export function mayBeTracked(o: PyObject): boolean {
   if (!o.type.isGC) return false;
+  if (o instanceof PyType && !o.isHeapType) return false;
   if (o.type === TupleType) return o.gcNext !== null;
   return true;
 }

@@ -741,11 +741,11 @@ function typeDealloc(o: PyObject): void {
 function typeTraverse(o: PyObject, visit: Visit): void {
   const t = o as PyType;
   if (!t.isHeapType) return;
+  // type_traverse does not visit the metaclass (subtype_traverse does, for a heap metaclass).
   if (t.dict !== null) visit(t.dict, '__dict__');
   if (t.mroTuple !== null) visit(t.mroTuple, '__mro__');
   if (t.bases !== null) visit(t.bases, '__bases__');
   if (t.base !== null) visit(t.base, '__base__');
-  visit(t.type, '__class__');
 }
 
 /**
@@ -870,7 +870,11 @@ const str = (o: PyObject) => o as PyStr;
 TypeType.getsetSpecs.push(
   {
     name: '__name__',
-    get: (o) => newStr((o as PyType).name),
+    // A static type's tp_name may carry its module ("collections.deque"): __name__ is the rest.
+    get: (o) => {
+      const n = (o as PyType).name;
+      return newStr((o as PyType).isHeapType ? n : n.slice(n.lastIndexOf('.') + 1));
+    },
     set: (o, v) => setTypeName(o as PyType, v, 'name'),
   },
   {
@@ -887,6 +891,15 @@ TypeType.getsetSpecs.push(
         if (m !== null) return (m.refcnt++, m);
       }
       return newStr(t.module);
+    },
+    /** type_set_module: heap types store it in their dict. */
+    set: (o, v) => {
+      const t = o as PyType;
+      if (!t.isHeapType) typeError(`cannot set '__module__' attribute of immutable type '${t.name}'`);
+      if (v === null) typeError(`cannot delete '__module__' attribute of immutable type '${t.name}'`);
+      setClassAttr(t.dict!, '__module__', v!);
+      if (isStr(v!)) t.module = (v as PyStr).value;
+      t.modified();
     },
   },
   { name: '__dict__', get: (o) => newMappingProxy((o as PyType).dict!) },

@@ -170,8 +170,21 @@ export function staticId(value: string): PyStr {
   return s;
 }
 
+/**
+ * The static strings every run starts with interned: those made before the first run.
+ * staticId() also makes strings the first time a run needs them; were they interned in the
+ * runs after it, a program's second run would allocate less than its first, and time travel
+ * (which re-runs the program) would see other addresses than the run it replays.
+ */
+let runInterned: Map<string, PyStr> | null = null;
+
+/** Called once the builtin types are ready (vm/lifecycle.ts ensureStatics). */
+export function freezeStaticInterned(): void {
+  runInterned = new Map(staticInterned);
+}
+
 export function newInternedTable(): Map<string, PyStr> {
-  return new Map(staticInterned);
+  return new Map(runInterned ?? staticInterned);
 }
 
 // ------------------------------------------------------------------- creation

@@ -194,8 +194,30 @@ function lowerBinary(cx: Context, node: Node): Expr {
 function lowerUnary(cx: Context, node: Node): Expr {
   const [opNode, operandNode] = kids(node);
   const text = cx.slice(opNode);
-  const op: UnaryOperator = text === 'not' ? 'Not' : text === '-' ? 'USub' : text === '+' ? 'UAdd' : 'Invert';
+  if (text === 'not') return notOf(cx, opNode, operandNode, node.to);
+  const op: UnaryOperator = text === '-' ? 'USub' : text === '+' ? 'UAdd' : 'Invert';
   return { _type: 'UnaryOp', op, operand: lowerExpr(cx, operandNode), ...cx.nodeLoc(node) };
+}
+
+/**
+ * `not` binds tighter than `and`/`or` (`not a and b` is `(not a) and b`), but
+ * Lezer lets it take the whole boolean expression; the `not` is pushed down to
+ * the leftmost operand of that expression.
+ */
+function notOf(cx: Context, kw: Node, operand: Node, end: number): Expr {
+  if (operand.name === 'BinaryExpression') {
+    const ks = kids(operand);
+    const op = operatorText(cx, ks);
+    if (op === 'and' || op === 'or') {
+      const boolOp: BoolOperator = op === 'and' ? 'And' : 'Or';
+      const l = notOf(cx, kw, ks[0], ks[0].to);
+      const values =
+        l._type === 'BoolOp' && l.op === boolOp && ks[0].name === 'BinaryExpression' ? l.values : [l];
+      const right = lowerExpr(cx, ks[ks.length - 1]);
+      return { _type: 'BoolOp', op: boolOp, values: [...values, right], ...cx.loc(kw.from, end) };
+    }
+  }
+  return { _type: 'UnaryOp', op: 'Not', operand: lowerExpr(cx, operand), ...cx.loc(kw.from, end) };
 }
 
 /**
@@ -265,7 +287,7 @@ function lowerLambda(cx: Context, node: Node): Expr {
   const ks = kids(node);
   const colon = indexOf(ks, ':');
   const params = ks.find((k) => k.name === 'ParamList');
-  const args = lowerArguments(cx, params ? kids(params) : [], true);
+  const args = lowerArguments(cx, params ? kids(params).filter((k) => !k.type.isError) : [], true);
   const body = lowerExpr(cx, ks[colon + 1]);
   return { _type: 'Lambda', args, body, ...cx.nodeLoc(node) };
 }

@@ -1,0 +1,1539 @@
+/**
+ * The itertools module. @cpython Modules/itertoolsmodule.c (3.11)
+ *
+ * Every iterator type is a static GC type allocated by PyType_GenericAlloc (tracked at
+ * once) and created through type_call, so `itertools.X(...)` packs its arguments into a
+ * tuple first (none has vectorcall in 3.11; chain keeps an iterator over that tuple).
+ * product, combinations, combinations_with_replacement, permutations and zip_longest
+ * refill one result tuple while the caller does not hold it, and copy it when it does;
+ * pairwise and groupby make a new tuple per item. Fields are released and visited in the
+ * C order.
+ */
+import { CompareOp, PyObject, PyType, TypeFlag, decref, xdecref, type Visit } from '../objects/object';
+import { staticType } from '../objects/roots';
+import { None } from '../objects/noneobject';
+import { BoolType } from '../objects/boolobject';
+import { newStr, isStr, type PyStr } from '../objects/unicodeobject';
+import { IntType, isInt, newInt, newIntValue, smallInt, type PyLong } from '../objects/longobject';
+import {
+  EmptyTuple,
+  newTuple,
+  sequenceTuple,
+  tupleAlloc,
+  tupleFromBorrowed,
+  tuplePack,
+  type PyTuple,
+} from '../objects/tupleobject';
+import { newEmptyList, listAppend, type PyList } from '../objects/listobject';
+import {
+  asSsize,
+  binaryOp,
+  call,
+  callObject,
+  getIter,
+  isTrue,
+  iterNext,
+  lookupAttr,
+  getAttr,
+  objectRepr,
+  richCompareBool,
+} from '../objects/abstract';
+import { clearWeakrefs } from '../objects/weakrefobject';
+import {
+  OverflowErrorType,
+  RuntimeErrorType,
+  StopIterationType,
+  ValueErrorType,
+  TypeErrorType,
+} from '../objects/exceptions';
+import { isExceptionOf } from '../objects/iterobject';
+import { raise, typeError } from '../vm/errors';
+import { rt } from '../vm/runtime';
+import { pyFree, pyMalloc } from '../memory/alloc';
+import { staticId } from '../objects/unicodeobject';
+import { moduleBuilder } from './moduledef';
+import type { PyModule } from '../objects/moduleobject';
+import { gcFree, gcNew, genericAlloc, withCallArgs } from './cobject';
+
+const PY_SSIZE_T_MAX = 2 ** 63 - 1;
+
+/** A new static itertools type (GC, subclassable unless said otherwise). */
+function itType(name: string, basicsize: number, base = true): PyType {
+  const t = staticType({
+    name: `itertools.${name}`,
+    qualname: name,
+    module: 'itertools',
+    basicsize,
+    flags: TypeFlag.HAVE_GC | (base ? TypeFlag.BASETYPE : 0),
+  });
+  t.tp_iter = (o) => (o.refcnt++, o);
+  return t;
+}
+
+/** The fields an object holds, in dealloc order and in traverse order. */
+function slots<T extends PyObject>(
+  t: PyType,
+  deallocOrder: (keyof T & string)[],
+  traverseOrder: (keyof T & string)[],
+): void {
+  t.tp_dealloc = (o) => {
+    rt.gc.untrack(o);
+    const r = o as unknown as Record<string, PyObject | null>;
+    const held = deallocOrder.map((f) => r[f]);
+    for (const f of deallocOrder) r[f] = null;
+    for (const v of held) xdecref(v);
+    gcFree(o);
+  };
+  t.tp_traverse = (o, visit: Visit) => {
+    const r = o as unknown as Record<string, PyObject | null>;
+    for (const f of traverseOrder) {
+      const v = r[f];
+      if (v !== null && v !== undefined) visit(v, f);
+    }
+  };
+}
+
+/** Positional and keyword arguments by name, as Argument Clinic parses them. */
+function parseArgs(
+  fname: string,
+  args: PyObject[],
+  kwnames: PyTuple | null,
+  names: string[],
+  opts: { required: number; maxPos?: number; kwAllowed?: boolean },
+): (PyObject | undefined)[] {
+  const nkw = kwnames === null ? 0 : kwnames.items.length;
+  const npos = args.length - nkw;
+  const maxPos = opts.maxPos ?? names.length;
+  if (nkw > 0 && opts.kwAllowed === false) typeError(`${fname}() takes no keyword arguments`);
+  if (npos > maxPos) {
+    if (opts.kwAllowed === false || maxPos === names.length) {
+      typeError(
+        opts.required === maxPos
+          ? `${fname} expected ${maxPos} argument${maxPos === 1 ? '' : 's'}, got ${npos}`
+          : `${fname} expected at most ${maxPos} argument${maxPos === 1 ? '' : 's'}, got ${npos}`,
+      );
+    }
+    typeError(
+      `${fname}() takes at most ${maxPos} positional argument${maxPos === 1 ? '' : 's'} (${npos} given)`,
+    );
+  }
+  const out: (PyObject | undefined)[] = new Array(names.length).fill(undefined);
+  for (let i = 0; i < npos; i++) out[i] = args[i];
+  for (let i = 0; i < nkw; i++) {
+    const k = (kwnames!.items[i] as PyStr).value;
+    const at = names.indexOf(k);
+    if (at < 0) typeError(`${fname}() got an unexpected keyword argument '${k}'`);
+    if (out[at] !== undefined)
+      typeError(`argument for ${fname}() given by name ('${k}') and position (${at + 1})`);
+    out[at] = args[npos + i];
+  }
+  for (let i = 0; i < opts.required; i++) {
+    if (out[i] === undefined) {
+      if (opts.kwAllowed === false) {
+        typeError(
+          `${fname} expected ${opts.required === maxPos ? '' : 'at least '}${opts.required} argument${opts.required === 1 ? '' : 's'}, got ${npos}`,
+        );
+      }
+      typeError(`${fname}() missing required argument '${names[i]}' (pos ${i + 1})`);
+    }
+  }
+  return out;
+}
+
+/** PyTuple_New(n) with empty slots, tracked. */
+function tupleWithSlots(n: number): PyTuple {
+  if (n === 0) return (EmptyTuple.refcnt++, EmptyTuple);
+  const t = tupleAlloc(n);
+  t.items = new Array<PyObject>(n).fill(null as unknown as PyObject);
+  rt.gc.track(t);
+  return t;
+}
+
+const isRealInt = (o: PyObject): boolean => o.type === IntType || o.type.isSubtypeOf(IntType);
+
+// ------------------------------------------------------------------ count
+
+const CountType = itType('count', 40);
+class PyCount extends PyObject {
+  cnt = 0;
+  longCnt: PyObject | null = null;
+  longStep: PyObject | null = null;
+}
+slots<PyCount>(CountType, ['longCnt', 'longStep'], ['longCnt', 'longStep']);
+CountType.tp_new = (type, args, kwnames) => {
+  const [startArg, stepArg] = parseArgs('count', args, kwnames, ['start', 'step'], { required: 0 });
+  const isNumber = (o: PyObject) =>
+    o.type.nb_index !== undefined || o.type.nb_float !== undefined || o.type.nb_int !== undefined;
+  if ((startArg !== undefined && !isNumber(startArg)) || (stepArg !== undefined && !isNumber(stepArg))) {
+    typeError('a number is required');
+  }
+  let fast = (startArg === undefined || isRealInt(startArg)) && (stepArg === undefined || isRealInt(stepArg));
+  let cnt = 0;
+  let longCnt: PyObject;
+  if (startArg !== undefined) {
+    if (fast) {
+      const v = (startArg as PyLong).value;
+      if (typeof v === 'bigint' || v > PY_SSIZE_T_MAX || v < -PY_SSIZE_T_MAX - 1) fast = false;
+      else cnt = v;
+    }
+    longCnt = startArg;
+  } else longCnt = smallInt(0);
+  longCnt.refcnt++;
+  const longStep = stepArg ?? smallInt(1);
+  longStep.refcnt++;
+  if (fast && Number((longStep as PyLong).value) !== 1) fast = false;
+  const lz = genericAlloc(new PyCount(type), type);
+  if (fast) {
+    decref(longCnt);
+    lz.longCnt = null;
+    lz.cnt = cnt;
+  } else {
+    lz.longCnt = longCnt;
+    lz.cnt = PY_SSIZE_T_MAX;
+  }
+  lz.longStep = longStep;
+  return lz;
+};
+CountType.tp_iternext = (o) => {
+  const lz = o as PyCount;
+  if (lz.cnt !== PY_SSIZE_T_MAX) return newIntValue(lz.cnt++);
+  const longCnt = lz.longCnt ?? newIntValue(BigInt(PY_SSIZE_T_MAX));
+  const steppedUp = binaryOp(longCnt, lz.longStep!, 'nb_add');
+  lz.longCnt = steppedUp;
+  return longCnt;
+};
+CountType.tp_repr = (o) => {
+  const lz = o as PyCount;
+  if (lz.cnt !== PY_SSIZE_T_MAX) return newStr(`count(${lz.cnt})`);
+  const cnt = reprOf(lz.longCnt!);
+  const step = lz.longStep!;
+  if (isInt(step) && Number((step as PyLong).value) === 1) return newStr(`count(${cnt})`);
+  return newStr(`count(${cnt}, ${reprOf(step)})`);
+};
+
+function reprOf(o: PyObject): string {
+  const r = objectRepr(o);
+  const s = r.value;
+  decref(r);
+  return s;
+}
+
+// ------------------------------------------------------------------ repeat
+
+const RepeatType = itType('repeat', 32);
+class PyRepeat extends PyObject {
+  element: PyObject | null = null;
+  cnt = -1;
+}
+slots<PyRepeat>(RepeatType, ['element'], ['element']);
+RepeatType.tp_new = (type, args, kwnames) => {
+  const [element, times] = parseArgs('repeat', args, kwnames, ['object', 'times'], { required: 1 });
+  let cnt = -1;
+  if (times !== undefined) {
+    cnt = asSsize(times);
+    if (cnt < 0) cnt = 0;
+  }
+  const ro = genericAlloc(new PyRepeat(type), type);
+  element!.refcnt++;
+  ro.element = element!;
+  ro.cnt = cnt;
+  return ro;
+};
+RepeatType.tp_iternext = (o) => {
+  const ro = o as PyRepeat;
+  if (ro.cnt === 0) return null;
+  if (ro.cnt > 0) ro.cnt--;
+  ro.element!.refcnt++;
+  return ro.element;
+};
+RepeatType.tp_repr = (o) => {
+  const ro = o as PyRepeat;
+  const e = reprOf(ro.element!);
+  return newStr(ro.cnt === -1 ? `repeat(${e})` : `repeat(${e}, ${ro.cnt})`);
+};
+RepeatType.methodSpecs.push({
+  name: '__length_hint__',
+  call: (self) => {
+    const ro = self as PyRepeat;
+    if (ro.cnt === -1) typeError('len() of unsized object');
+    return newInt(ro.cnt);
+  },
+});
+RepeatType.lengthHint = (o) => {
+  const ro = o as PyRepeat;
+  if (ro.cnt === -1) typeError('len() of unsized object');
+  return ro.cnt;
+};
+
+// ------------------------------------------------------------------ cycle
+
+const CycleType = itType('cycle', 48);
+class PyCycle extends PyObject {
+  it: PyObject | null = null;
+  saved: PyList | null = null;
+  index = 0;
+  firstpass = false;
+}
+slots<PyCycle>(CycleType, ['it', 'saved'], ['it', 'saved']);
+CycleType.tp_new = (type, args, kwnames) => {
+  const [iterable] = parseArgs('cycle', args, kwnames, ['iterable'], { required: 1, kwAllowed: false });
+  const it = getIter(iterable!);
+  let saved: PyList;
+  try {
+    saved = newEmptyList();
+  } catch (e) {
+    decref(it);
+    throw e;
+  }
+  const lz = genericAlloc(new PyCycle(type), type);
+  lz.it = it;
+  lz.saved = saved;
+  return lz;
+};
+CycleType.tp_iternext = (o) => {
+  const lz = o as PyCycle;
+  if (lz.it !== null) {
+    const item = iterNext(lz.it);
+    if (item !== null) {
+      if (lz.firstpass) return item;
+      try {
+        listAppend(lz.saved!, item);
+      } catch (e) {
+        decref(item);
+        throw e;
+      }
+      return item;
+    }
+    const it = lz.it;
+    lz.it = null;
+    decref(it);
+  }
+  const saved = lz.saved!;
+  if (saved.items.length === 0) return null;
+  const item = saved.items[lz.index];
+  lz.index++;
+  if (lz.index >= saved.items.length) lz.index = 0;
+  item.refcnt++;
+  return item;
+};
+
+// ------------------------------------------------------------------ chain
+
+const ChainType = itType('chain', 32);
+class PyChain extends PyObject {
+  source: PyObject | null = null;
+  active: PyObject | null = null;
+}
+slots<PyChain>(ChainType, ['active', 'source'], ['source', 'active']);
+function chainNewInternal(type: PyType, source: PyObject): PyChain {
+  const lz = genericAlloc(new PyChain(type), type);
+  lz.source = source;
+  return lz;
+}
+/** chain_new: the source iterates over the call's argument tuple itself. */
+ChainType.tp_new = (type, args, kwnames) => {
+  if (type === ChainType && kwnames !== null && kwnames.items.length > 0)
+    typeError('chain() takes no keyword arguments');
+  return withCallArgs(args, kwnames, (t) => chainNewInternal(type, getIter(t)));
+};
+ChainType.tp_iternext = (o) => {
+  const lz = o as PyChain;
+  while (lz.source !== null) {
+    if (lz.active === null) {
+      let iterable: PyObject | null;
+      try {
+        iterable = iterNext(lz.source);
+      } catch (e) {
+        const s = lz.source;
+        lz.source = null;
+        decref(s);
+        throw e;
+      }
+      if (iterable === null) {
+        const s = lz.source;
+        lz.source = null;
+        decref(s);
+        return null;
+      }
+      try {
+        lz.active = getIter(iterable);
+      } catch (e) {
+        const s = lz.source;
+        lz.source = null;
+        decref(s);
+        throw e;
+      } finally {
+        decref(iterable);
+      }
+    }
+    let item: PyObject | null;
+    try {
+      item = lz.active.type.tp_iternext!(lz.active);
+    } catch (e) {
+      if (!isExceptionOf(e, StopIterationType)) throw e;
+      decref(e);
+      item = null;
+    }
+    if (item !== null) return item;
+    const a = lz.active;
+    lz.active = null;
+    decref(a);
+  }
+  return null;
+};
+ChainType.methodSpecs.push({
+  name: 'from_iterable',
+  kind: 'classmethod',
+  call: (cls, args, kw) => {
+    if ((kw !== null && kw.items.length > 0) || args.length !== 1) {
+      typeError(`chain.from_iterable() takes exactly one argument (${args.length} given)`);
+    }
+    return chainNewInternal(cls as PyType, getIter(args[0]));
+  },
+});
+
+// ------------------------------------------------------------------ islice
+
+const IsliceType = itType('islice', 56);
+class PyIslice extends PyObject {
+  it: PyObject | null = null;
+  next = 0;
+  stop = -1;
+  step = 1;
+  cnt = 0;
+}
+slots<PyIslice>(IsliceType, ['it'], ['it']);
+/** PyNumber_AsSsize_t(o, OverflowError) with any error cleared: -1 on failure. */
+function ssizeCleared(o: PyObject): number {
+  try {
+    return asSsize(o, OverflowErrorType);
+  } catch (e) {
+    if (e instanceof PyObject) {
+      decref(e);
+      return -1;
+    }
+    throw e;
+  }
+}
+IsliceType.tp_new = (type, args, kwnames) => {
+  if (type === IsliceType && kwnames !== null && kwnames.items.length > 0)
+    typeError('islice() takes no keyword arguments');
+  const npos = args.length - (kwnames === null ? 0 : kwnames.items.length);
+  if (npos < 2) typeError(`islice expected at least 2 arguments, got ${npos}`);
+  if (npos > 4) typeError(`islice expected at most 4 arguments, got ${npos}`);
+  const seq = args[0];
+  let start = 0;
+  let stop = -1;
+  let step = 1;
+  const stopMessage = 'Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.';
+  if (npos === 2) {
+    if (args[1] !== None) {
+      stop = ssizeCleared(args[1]);
+      if (stop === -1) raise(ValueErrorType, stopMessage);
+    }
+  } else {
+    if (args[1] !== None) start = ssizeCleared(args[1]);
+    if (args[2] !== None) {
+      stop = ssizeCleared(args[2]);
+      if (stop === -1) raise(ValueErrorType, stopMessage);
+    }
+  }
+  if (start < 0 || stop < -1) {
+    raise(ValueErrorType, 'Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.');
+  }
+  if (npos === 4 && args[3] !== None) step = ssizeCleared(args[3]);
+  if (step < 1) raise(ValueErrorType, 'Step for islice() must be a positive integer or None.');
+  const it = getIter(seq);
+  const lz = genericAlloc(new PyIslice(type), type);
+  lz.it = it;
+  lz.next = start;
+  lz.stop = stop;
+  lz.step = step;
+  lz.cnt = 0;
+  return lz;
+};
+IsliceType.tp_iternext = (o) => {
+  const lz = o as PyIslice;
+  const it = lz.it;
+  const stop = lz.stop;
+  if (it === null) return null;
+  const empty = (): null => {
+    const i = lz.it;
+    lz.it = null;
+    xdecref(i);
+    return null;
+  };
+  while (lz.cnt < lz.next) {
+    const item = it.type.tp_iternext!(it);
+    if (item === null) return empty();
+    decref(item);
+    lz.cnt++;
+  }
+  if (stop !== -1 && lz.cnt >= stop) return empty();
+  const item = it.type.tp_iternext!(it);
+  if (item === null) return empty();
+  lz.cnt++;
+  const oldnext = lz.next;
+  lz.next += lz.step;
+  if (lz.next < oldnext || (stop !== -1 && lz.next > stop)) lz.next = stop;
+  return item;
+};
+
+// ------------------------------------------------------------------ starmap, takewhile, dropwhile, filterfalse
+
+const StarmapType = itType('starmap', 32);
+class PyFuncIt extends PyObject {
+  func: PyObject | null = null;
+  it: PyObject | null = null;
+  flag = 0;
+}
+slots<PyFuncIt>(StarmapType, ['func', 'it'], ['it', 'func']);
+function funcItNew(name: string) {
+  return (type: PyType, args: PyObject[], kwnames: PyTuple | null): PyObject => {
+    if (!type.isHeapType && kwnames !== null && kwnames.items.length > 0) {
+      typeError(`${name}() takes no keyword arguments`);
+    }
+    const npos = args.length - (kwnames === null ? 0 : kwnames.items.length);
+    if (npos !== 2) typeError(`${name} expected 2 arguments, got ${npos}`);
+    const it = getIter(args[1]);
+    const lz = genericAlloc(new PyFuncIt(type), type);
+    args[0].refcnt++;
+    lz.func = args[0];
+    lz.it = it;
+    return lz;
+  };
+}
+StarmapType.tp_new = funcItNew('starmap');
+StarmapType.tp_iternext = (o) => {
+  const lz = o as PyFuncIt;
+  const it = lz.it!;
+  let args = it.type.tp_iternext!(it);
+  if (args === null) return null;
+  if (args.type !== EmptyTuple.type) {
+    const t = sequenceTuple(args);
+    decref(args);
+    args = t;
+  }
+  try {
+    return callObject(lz.func!, args as PyTuple, null);
+  } finally {
+    decref(args);
+  }
+};
+
+const TakewhileType = itType('takewhile', 40);
+slots<PyFuncIt>(TakewhileType, ['func', 'it'], ['it', 'func']);
+TakewhileType.tp_new = funcItNew('takewhile');
+TakewhileType.tp_iternext = (o) => {
+  const lz = o as PyFuncIt;
+  if (lz.flag === 1) return null;
+  const it = lz.it!;
+  const item = it.type.tp_iternext!(it);
+  if (item === null) return null;
+  let ok: boolean;
+  try {
+    const good = call(lz.func!, [item]);
+    try {
+      ok = isTrue(good);
+    } finally {
+      decref(good);
+    }
+  } catch (e) {
+    decref(item);
+    throw e;
+  }
+  if (ok) return item;
+  decref(item);
+  lz.flag = 1;
+  return null;
+};
+
+const DropwhileType = itType('dropwhile', 40);
+slots<PyFuncIt>(DropwhileType, ['func', 'it'], ['it', 'func']);
+DropwhileType.tp_new = funcItNew('dropwhile');
+DropwhileType.tp_iternext = (o) => {
+  const lz = o as PyFuncIt;
+  const it = lz.it!;
+  for (;;) {
+    const item = it.type.tp_iternext!(it);
+    if (item === null) return null;
+    if (lz.flag === 1) return item;
+    let ok: boolean;
+    try {
+      const good = call(lz.func!, [item]);
+      try {
+        ok = isTrue(good);
+      } finally {
+        decref(good);
+      }
+    } catch (e) {
+      decref(item);
+      throw e;
+    }
+    if (!ok) {
+      lz.flag = 1;
+      return item;
+    }
+    decref(item);
+  }
+};
+
+const FilterfalseType = itType('filterfalse', 32);
+slots<PyFuncIt>(FilterfalseType, ['func', 'it'], ['it', 'func']);
+FilterfalseType.tp_new = funcItNew('filterfalse');
+FilterfalseType.tp_iternext = (o) => {
+  const lz = o as PyFuncIt;
+  const it = lz.it!;
+  for (;;) {
+    const item = it.type.tp_iternext!(it);
+    if (item === null) return null;
+    let ok: boolean;
+    try {
+      if (lz.func === None || lz.func === BoolType) ok = isTrue(item);
+      else {
+        const good = call(lz.func!, [item]);
+        try {
+          ok = isTrue(good);
+        } finally {
+          decref(good);
+        }
+      }
+    } catch (e) {
+      decref(item);
+      throw e;
+    }
+    if (!ok) return item;
+    decref(item);
+  }
+};
+
+// ------------------------------------------------------------------ compress
+
+const CompressType = itType('compress', 32);
+class PyCompress extends PyObject {
+  data: PyObject | null = null;
+  selectors: PyObject | null = null;
+}
+slots<PyCompress>(CompressType, ['data', 'selectors'], ['data', 'selectors']);
+CompressType.tp_new = (type, args, kwnames) => {
+  const [seq1, seq2] = parseArgs('compress', args, kwnames, ['data', 'selectors'], { required: 2 });
+  const data = getIter(seq1!);
+  let selectors: PyObject;
+  try {
+    selectors = getIter(seq2!);
+  } catch (e) {
+    decref(data);
+    throw e;
+  }
+  const lz = genericAlloc(new PyCompress(type), type);
+  lz.data = data;
+  lz.selectors = selectors;
+  return lz;
+};
+CompressType.tp_iternext = (o) => {
+  const lz = o as PyCompress;
+  for (;;) {
+    const datum = lz.data!.type.tp_iternext!(lz.data!);
+    if (datum === null) return null;
+    let selector: PyObject | null;
+    try {
+      selector = lz.selectors!.type.tp_iternext!(lz.selectors!);
+    } catch (e) {
+      decref(datum);
+      throw e;
+    }
+    if (selector === null) {
+      decref(datum);
+      return null;
+    }
+    let ok: boolean;
+    try {
+      ok = isTrue(selector);
+    } catch (e) {
+      decref(datum);
+      throw e;
+    } finally {
+      decref(selector);
+    }
+    if (ok) return datum;
+    decref(datum);
+  }
+};
+
+// ------------------------------------------------------------------ accumulate
+
+const AccumulateType = itType('accumulate', 48);
+class PyAccumulate extends PyObject {
+  total: PyObject | null = null;
+  it: PyObject | null = null;
+  binop: PyObject | null = null;
+  initial: PyObject | null = null;
+}
+slots<PyAccumulate>(AccumulateType, ['binop', 'total', 'it', 'initial'], ['binop', 'it', 'total', 'initial']);
+AccumulateType.tp_new = (type, args, kwnames) => {
+  const [iterable, func, initial] = parseArgs('accumulate', args, kwnames, ['iterable', 'func', 'initial'], {
+    required: 1,
+    maxPos: 2,
+  });
+  const it = getIter(iterable!);
+  const lz = genericAlloc(new PyAccumulate(type), type);
+  if (func !== undefined && func !== None) {
+    func.refcnt++;
+    lz.binop = func;
+  }
+  lz.total = null;
+  lz.it = it;
+  const init = initial ?? None;
+  init.refcnt++;
+  lz.initial = init;
+  return lz;
+};
+AccumulateType.tp_iternext = (o) => {
+  const lz = o as PyAccumulate;
+  if (lz.initial !== None) {
+    lz.total = lz.initial;
+    None.refcnt++;
+    lz.initial = None;
+    lz.total!.refcnt++;
+    return lz.total;
+  }
+  const val = lz.it!.type.tp_iternext!(lz.it!);
+  if (val === null) return null;
+  if (lz.total === null) {
+    val.refcnt++;
+    lz.total = val;
+    return val;
+  }
+  let newtotal: PyObject;
+  try {
+    newtotal = lz.binop === null ? binaryOp(lz.total, val, 'nb_add') : call(lz.binop, [lz.total, val]);
+  } finally {
+    decref(val);
+  }
+  const oldtotal = lz.total;
+  lz.total = newtotal;
+  decref(oldtotal);
+  newtotal.refcnt++;
+  return newtotal;
+};
+
+// ------------------------------------------------------------------ product
+
+const ProductType = itType('product', 48);
+class PyProduct extends PyObject {
+  pools: PyTuple | null = null;
+  indices: number[] = [];
+  indicesAddr = 0;
+  result: PyTuple | null = null;
+  stopped = false;
+}
+ProductType.tp_dealloc = (o) => {
+  const lz = o as PyProduct;
+  rt.gc.untrack(lz);
+  const { pools, result } = lz;
+  lz.pools = null;
+  lz.result = null;
+  xdecref(pools);
+  xdecref(result);
+  pyFree(lz.indicesAddr);
+  gcFree(lz);
+};
+ProductType.tp_traverse = (o, visit: Visit) => {
+  const lz = o as PyProduct;
+  if (lz.pools !== null) visit(lz.pools, 'pools');
+  if (lz.result !== null) visit(lz.result, 'result');
+};
+ProductType.tp_sizeof = (o) => ProductType.basicsize + 8 * ((o as PyProduct).pools?.items.length ?? 0);
+ProductType.tp_new = (type, args, kwnames) => {
+  const nkw = kwnames === null ? 0 : kwnames.items.length;
+  const npos = args.length - nkw;
+  let repeat = 1;
+  for (let i = 0; i < nkw; i++) {
+    const k = (kwnames!.items[i] as PyStr).value;
+    if (k !== 'repeat' || nkw > 1) typeError(`product() got an unexpected keyword argument '${k}'`);
+    repeat = asSsize(args[npos + i]);
+    if (repeat < 0) raise(ValueErrorType, 'repeat argument cannot be negative');
+  }
+  const nargs = repeat === 0 ? 0 : npos;
+  const npools = nargs * repeat;
+  const indicesAddr = pyMalloc(Math.max(1, 8 * npools));
+  const pools = tupleWithSlots(npools);
+  try {
+    for (let i = 0; i < nargs; i++) pools.items[i] = sequenceTuple(args[i]);
+    for (let i = nargs; i < npools; i++) {
+      const p = pools.items[i - nargs];
+      p.refcnt++;
+      pools.items[i] = p;
+    }
+  } catch (e) {
+    decref(pools);
+    pyFree(indicesAddr);
+    throw e;
+  }
+  const lz = genericAlloc(new PyProduct(type), type);
+  lz.pools = pools;
+  lz.indices = new Array<number>(npools).fill(0);
+  lz.indicesAddr = indicesAddr;
+  lz.result = null;
+  lz.stopped = false;
+  return lz;
+};
+
+/** Copies the result tuple if the caller still holds it (_PyTuple_FromArray), else reuses it. */
+function ownResult(result: PyTuple, setResult: (t: PyTuple) => void): PyTuple {
+  if (result.refcnt > 1) {
+    const copy = tupleFromBorrowed(result.items);
+    setResult(copy);
+    decref(result);
+    return copy;
+  }
+  if (result.gcNext === null) rt.gc.track(result);
+  return result;
+}
+
+function setItem(result: PyTuple, i: number, elem: PyObject): void {
+  elem.refcnt++;
+  const old = result.items[i];
+  result.items[i] = elem;
+  decref(old);
+}
+
+ProductType.tp_iternext = (o) => {
+  const lz = o as PyProduct;
+  if (lz.stopped) return null;
+  const pools = lz.pools!.items as PyTuple[];
+  const npools = pools.length;
+  let result = lz.result;
+  if (result === null) {
+    result = tupleWithSlots(npools);
+    lz.result = result;
+    for (let i = 0; i < npools; i++) {
+      const pool = pools[i];
+      if (pool.items.length === 0) {
+        lz.stopped = true;
+        return null;
+      }
+      const elem = pool.items[0];
+      elem.refcnt++;
+      result.items[i] = elem;
+    }
+  } else {
+    result = ownResult(result, (t) => (lz.result = t));
+    let i = npools - 1;
+    for (; i >= 0; i--) {
+      const pool = pools[i];
+      lz.indices[i]++;
+      if (lz.indices[i] === pool.items.length) {
+        lz.indices[i] = 0;
+        setItem(result, i, pool.items[0]);
+      } else {
+        setItem(result, i, pool.items[lz.indices[i]]);
+        break;
+      }
+    }
+    if (i < 0) {
+      lz.stopped = true;
+      return null;
+    }
+  }
+  result.refcnt++;
+  return result;
+};
+
+// ------------------------------------------------------------------ combinations, cwr, permutations
+
+class PyCombinations extends PyObject {
+  pool: PyTuple | null = null;
+  indices: number[] = [];
+  indicesAddr = 0;
+  cycles: number[] = [];
+  cyclesAddr = 0;
+  result: PyTuple | null = null;
+  r = 0;
+  stopped = false;
+}
+
+function combDealloc(o: PyObject): void {
+  const co = o as PyCombinations;
+  rt.gc.untrack(co);
+  const { pool, result } = co;
+  co.pool = null;
+  co.result = null;
+  xdecref(pool);
+  xdecref(result);
+  pyFree(co.indicesAddr);
+  if (co.cyclesAddr !== 0) pyFree(co.cyclesAddr);
+  gcFree(co);
+}
+function combTraverse(o: PyObject, visit: Visit): void {
+  const co = o as PyCombinations;
+  if (co.pool !== null) visit(co.pool, 'pool');
+  if (co.result !== null) visit(co.result, 'result');
+}
+
+const CombinationsType = itType('combinations', 56);
+const CwrType = itType('combinations_with_replacement', 56);
+const PermutationsType = itType('permutations', 64);
+for (const t of [CombinationsType, CwrType, PermutationsType]) {
+  t.tp_dealloc = combDealloc;
+  t.tp_traverse = combTraverse;
+}
+CombinationsType.tp_sizeof = (o) => CombinationsType.basicsize + 8 * (o as PyCombinations).r;
+CwrType.tp_sizeof = (o) => CwrType.basicsize + 8 * (o as PyCombinations).r;
+PermutationsType.tp_sizeof = (o) => {
+  const po = o as PyCombinations;
+  return PermutationsType.basicsize + 8 * po.pool!.items.length + 8 * po.r;
+};
+
+function combNew(name: string, withCycles: boolean) {
+  return (type: PyType, args: PyObject[], kwnames: PyTuple | null): PyObject => {
+    const [iterable, rArg] = parseArgs(name, args, kwnames, ['iterable', 'r'], {
+      required: withCycles ? 1 : 2,
+    });
+    const pool = sequenceTuple(iterable!);
+    const n = pool.items.length;
+    let r: number;
+    try {
+      if (withCycles && (rArg === undefined || rArg === None)) r = n;
+      else {
+        if (withCycles && !isInt(rArg!)) typeError('Expected int as r');
+        r = asSsize(rArg!);
+        if (r < 0) raise(ValueErrorType, 'r must be non-negative');
+      }
+    } catch (e) {
+      decref(pool);
+      throw e;
+    }
+    const co = genericAlloc(new PyCombinations(type), type);
+    co.pool = pool;
+    co.r = r;
+    if (name === 'permutations') {
+      co.indicesAddr = pyMalloc(Math.max(1, 8 * n));
+      co.cyclesAddr = pyMalloc(Math.max(1, 8 * r));
+      co.indices = Array.from({ length: n }, (_, i) => i);
+      co.cycles = Array.from({ length: r }, (_, i) => n - i);
+      co.stopped = r > n;
+    } else if (name === 'combinations') {
+      co.indicesAddr = pyMalloc(Math.max(1, 8 * r));
+      co.indices = Array.from({ length: r }, (_, i) => i);
+      co.stopped = r > n;
+    } else {
+      co.indicesAddr = pyMalloc(Math.max(1, 8 * r));
+      co.indices = new Array<number>(r).fill(0);
+      co.stopped = n === 0 && r > 0;
+    }
+    return co;
+  };
+}
+CombinationsType.tp_new = combNew('combinations', false);
+CwrType.tp_new = combNew('combinations_with_replacement', false);
+PermutationsType.tp_new = combNew('permutations', true);
+
+/** The first result: pool[indices[i]] for i < r. */
+function firstResult(co: PyCombinations): PyTuple {
+  const result = tupleWithSlots(co.r);
+  co.result = result;
+  for (let i = 0; i < co.r; i++) {
+    const elem = co.pool!.items[co.indices[i]];
+    elem.refcnt++;
+    result.items[i] = elem;
+  }
+  return result;
+}
+
+CombinationsType.tp_iternext = (o) => {
+  const co = o as PyCombinations;
+  if (co.stopped) return null;
+  const n = co.pool!.items.length;
+  const r = co.r;
+  const indices = co.indices;
+  let result = co.result;
+  if (result === null) result = firstResult(co);
+  else {
+    result = ownResult(result, (t) => (co.result = t));
+    let i = r - 1;
+    while (i >= 0 && indices[i] === i + n - r) i--;
+    if (i < 0) {
+      co.stopped = true;
+      return null;
+    }
+    indices[i]++;
+    for (let j = i + 1; j < r; j++) indices[j] = indices[j - 1] + 1;
+    for (; i < r; i++) setItem(result, i, co.pool!.items[indices[i]]);
+  }
+  result.refcnt++;
+  return result;
+};
+
+CwrType.tp_iternext = (o) => {
+  const co = o as PyCombinations;
+  if (co.stopped) return null;
+  const n = co.pool!.items.length;
+  const r = co.r;
+  const indices = co.indices;
+  let result = co.result;
+  if (result === null) {
+    result = tupleWithSlots(r);
+    co.result = result;
+    if (n > 0) {
+      const elem = co.pool!.items[0];
+      for (let i = 0; i < r; i++) {
+        elem.refcnt++;
+        result.items[i] = elem;
+      }
+    }
+  } else {
+    result = ownResult(result, (t) => (co.result = t));
+    let i = r - 1;
+    while (i >= 0 && indices[i] === n - 1) i--;
+    if (i < 0) {
+      co.stopped = true;
+      return null;
+    }
+    const index = indices[i] + 1;
+    indices[i] = index;
+    const elem = co.pool!.items[index];
+    for (; i < r; i++) {
+      indices[i] = index;
+      setItem(result, i, elem);
+    }
+  }
+  result.refcnt++;
+  return result;
+};
+
+PermutationsType.tp_iternext = (o) => {
+  const po = o as PyCombinations;
+  if (po.stopped) return null;
+  const pool = po.pool!.items;
+  const n = pool.length;
+  const r = po.r;
+  const indices = po.indices;
+  const cycles = po.cycles;
+  let result = po.result;
+  if (result === null) result = firstResult(po);
+  else {
+    if (n === 0) {
+      po.stopped = true;
+      return null;
+    }
+    result = ownResult(result, (t) => (po.result = t));
+    let i = r - 1;
+    for (; i >= 0; i--) {
+      cycles[i] -= 1;
+      if (cycles[i] === 0) {
+        const index = indices[i];
+        for (let j = i; j < n - 1; j++) indices[j] = indices[j + 1];
+        indices[n - 1] = index;
+        cycles[i] = n - i;
+      } else {
+        const j = cycles[i];
+        const index = indices[i];
+        indices[i] = indices[n - j];
+        indices[n - j] = index;
+        for (let k = i; k < r; k++) setItem(result, k, pool[indices[k]]);
+        break;
+      }
+    }
+    if (i < 0) {
+      po.stopped = true;
+      return null;
+    }
+  }
+  result.refcnt++;
+  return result;
+};
+
+// ------------------------------------------------------------------ zip_longest
+
+const ZipLongestType = itType('zip_longest', 56);
+class PyZipLongest extends PyObject {
+  tuplesize = 0;
+  numactive = 0;
+  ittuple: PyTuple | null = null;
+  result: PyTuple | null = null;
+  fillvalue: PyObject | null = null;
+}
+slots<PyZipLongest>(ZipLongestType, ['ittuple', 'result', 'fillvalue'], ['ittuple', 'result', 'fillvalue']);
+ZipLongestType.tp_new = (type, args, kwnames) => {
+  const nkw = kwnames === null ? 0 : kwnames.items.length;
+  const npos = args.length - nkw;
+  let fillvalue: PyObject = None;
+  if (nkw > 0) {
+    if (nkw !== 1 || (kwnames!.items[0] as PyStr).value !== 'fillvalue') {
+      typeError('zip_longest() got an unexpected keyword argument');
+    }
+    fillvalue = args[npos];
+  }
+  const ittuple = tupleWithSlots(npos);
+  try {
+    for (let i = 0; i < npos; i++) ittuple.items[i] = getIter(args[i]);
+  } catch (e) {
+    decref(ittuple);
+    throw e;
+  }
+  const result = tupleWithSlots(npos);
+  for (let i = 0; i < npos; i++) result.items[i] = (None.refcnt++, None);
+  const lz = genericAlloc(new PyZipLongest(type), type);
+  lz.ittuple = ittuple;
+  lz.tuplesize = npos;
+  lz.numactive = npos;
+  lz.result = result;
+  fillvalue.refcnt++;
+  lz.fillvalue = fillvalue;
+  return lz;
+};
+ZipLongestType.tp_iternext = (o) => {
+  const lz = o as PyZipLongest;
+  const tuplesize = lz.tuplesize;
+  if (tuplesize === 0 || lz.numactive === 0) return null;
+  const nextItem = (i: number): PyObject | null => {
+    const it = lz.ittuple!.items[i];
+    if (it === null) {
+      lz.fillvalue!.refcnt++;
+      return lz.fillvalue;
+    }
+    let item: PyObject | null;
+    try {
+      item = iterNext(it);
+    } catch (e) {
+      lz.numactive = 0;
+      throw e;
+    }
+    if (item === null) {
+      lz.numactive -= 1;
+      if (lz.numactive === 0) return null;
+      lz.fillvalue!.refcnt++;
+      lz.ittuple!.items[i] = null as unknown as PyObject;
+      decref(it);
+      return lz.fillvalue;
+    }
+    return item;
+  };
+  let result = lz.result!;
+  if (result.refcnt === 1) {
+    result.refcnt++;
+    for (let i = 0; i < tuplesize; i++) {
+      let item: PyObject | null;
+      try {
+        item = nextItem(i);
+      } catch (e) {
+        decref(result);
+        throw e;
+      }
+      if (item === null) {
+        decref(result);
+        return null;
+      }
+      const old = result.items[i];
+      result.items[i] = item;
+      decref(old);
+    }
+    if (result.gcNext === null) rt.gc.track(result);
+  } else {
+    result = tupleWithSlots(tuplesize);
+    for (let i = 0; i < tuplesize; i++) {
+      let item: PyObject | null;
+      try {
+        item = nextItem(i);
+      } catch (e) {
+        decref(result);
+        throw e;
+      }
+      if (item === null) {
+        decref(result);
+        return null;
+      }
+      result.items[i] = item;
+    }
+  }
+  return result;
+};
+
+// ------------------------------------------------------------------ pairwise
+
+const PairwiseType = itType('pairwise', 32);
+class PyPairwise extends PyObject {
+  it: PyObject | null = null;
+  old: PyObject | null = null;
+}
+slots<PyPairwise>(PairwiseType, ['it', 'old'], ['it', 'old']);
+PairwiseType.tp_new = (type, args, kwnames) => {
+  const [iterable] = parseArgs('pairwise', args, kwnames, ['iterable'], { required: 1, kwAllowed: false });
+  const it = getIter(iterable!);
+  const po = genericAlloc(new PyPairwise(type), type);
+  po.it = it;
+  return po;
+};
+PairwiseType.tp_iternext = (o) => {
+  const po = o as PyPairwise;
+  let it = po.it;
+  if (it === null) return null;
+  let old = po.old;
+  if (old === null) {
+    old = it.type.tp_iternext!(it);
+    po.old = old;
+    if (old === null) {
+      const i = po.it;
+      po.it = null;
+      xdecref(i);
+      return null;
+    }
+    it = po.it;
+    if (it === null) {
+      const x = po.old;
+      po.old = null;
+      xdecref(x);
+      return null;
+    }
+  }
+  old.refcnt++;
+  const nw = it.type.tp_iternext!(it);
+  if (nw === null) {
+    const i = po.it;
+    po.it = null;
+    xdecref(i);
+    const x = po.old;
+    po.old = null;
+    xdecref(x);
+    decref(old);
+    return null;
+  }
+  const result = tuplePack(old, nw);
+  const prev = po.old;
+  po.old = nw;
+  xdecref(prev);
+  decref(old);
+  return result;
+};
+
+// ------------------------------------------------------------------ groupby
+
+const GroupbyType = itType('groupby', 64);
+class PyGroupby extends PyObject {
+  it: PyObject | null = null;
+  keyfunc: PyObject | null = null;
+  tgtkey: PyObject | null = null;
+  currkey: PyObject | null = null;
+  currvalue: PyObject | null = null;
+  /** currgrouper: a borrowed reference. */
+  currgrouper: PyObject | null = null;
+}
+slots<PyGroupby>(
+  GroupbyType,
+  ['it', 'keyfunc', 'tgtkey', 'currkey', 'currvalue'],
+  ['it', 'keyfunc', 'tgtkey', 'currkey', 'currvalue'],
+);
+GroupbyType.tp_new = (type, args, kwnames) => {
+  const [iterable, key] = parseArgs('groupby', args, kwnames, ['iterable', 'key'], { required: 1 });
+  const gbo = genericAlloc(new PyGroupby(type), type);
+  const keyfunc = key ?? None;
+  keyfunc.refcnt++;
+  gbo.keyfunc = keyfunc;
+  try {
+    gbo.it = getIter(iterable!);
+  } catch (e) {
+    decref(gbo);
+    throw e;
+  }
+  return gbo;
+};
+
+function groupbyStep(gbo: PyGroupby): boolean {
+  const newvalue = iterNext(gbo.it!);
+  if (newvalue === null) return false;
+  let newkey: PyObject;
+  if (gbo.keyfunc === None) {
+    newvalue.refcnt++;
+    newkey = newvalue;
+  } else {
+    try {
+      newkey = call(gbo.keyfunc!, [newvalue]);
+    } catch (e) {
+      decref(newvalue);
+      throw e;
+    }
+  }
+  const oldvalue = gbo.currvalue;
+  gbo.currvalue = newvalue;
+  const oldkey = gbo.currkey;
+  gbo.currkey = newkey;
+  xdecref(oldkey);
+  xdecref(oldvalue);
+  return true;
+}
+
+GroupbyType.tp_iternext = (o) => {
+  const gbo = o as PyGroupby;
+  gbo.currgrouper = null;
+  for (;;) {
+    if (gbo.currkey === null) {
+      // pass
+    } else if (gbo.tgtkey === null) break;
+    else if (!richCompareBool(gbo.tgtkey, gbo.currkey, CompareOp.EQ)) break;
+    if (!groupbyStep(gbo)) return null;
+  }
+  gbo.currkey!.refcnt++;
+  const oldtgt = gbo.tgtkey;
+  gbo.tgtkey = gbo.currkey;
+  xdecref(oldtgt);
+  const grouper = newGrouper(gbo, gbo.tgtkey!);
+  const r = tuplePack(gbo.currkey!, grouper);
+  decref(grouper);
+  return r;
+};
+
+const GrouperType = itType('_grouper', 32, false);
+class PyGrouper extends PyObject {
+  parent: PyGroupby | null = null;
+  tgtkey: PyObject | null = null;
+}
+slots<PyGrouper>(GrouperType, ['parent', 'tgtkey'], ['parent', 'tgtkey']);
+function newGrouper(parent: PyGroupby, tgtkey: PyObject): PyGrouper {
+  const igo = gcNew(new PyGrouper(GrouperType), GrouperType);
+  parent.refcnt++;
+  igo.parent = parent;
+  tgtkey.refcnt++;
+  igo.tgtkey = tgtkey;
+  parent.currgrouper = igo;
+  rt.gc.track(igo);
+  return igo;
+}
+GrouperType.tp_iternext = (o) => {
+  const igo = o as PyGrouper;
+  const gbo = igo.parent!;
+  if (gbo.currgrouper !== igo) return null;
+  if (gbo.currvalue === null) {
+    if (!groupbyStep(gbo)) return null;
+  }
+  if (!richCompareBool(igo.tgtkey!, gbo.currkey!, CompareOp.EQ)) return null;
+  const r = gbo.currvalue!;
+  gbo.currvalue = null;
+  const k = gbo.currkey;
+  gbo.currkey = null;
+  xdecref(k);
+  return r;
+};
+
+// ------------------------------------------------------------------ tee
+
+const LINKCELLS = 57;
+
+const TeeDataType = itType('_tee_dataobject', 16 + 8 + 8 + 8 + 8 * LINKCELLS, false);
+class PyTeeData extends PyObject {
+  it: PyObject | null = null;
+  numread = 0;
+  running = false;
+  nextlink: PyTeeData | null = null;
+  values: (PyObject | null)[] = [];
+}
+function newTeeData(it: PyObject): PyTeeData {
+  const tdo = gcNew(new PyTeeData(TeeDataType), TeeDataType);
+  it.refcnt++;
+  tdo.it = it;
+  rt.gc.track(tdo);
+  return tdo;
+}
+/** teedataobject_safe_decref: a chain of links released without recursion. */
+function teeDataSafeDecref(obj: PyObject | null): void {
+  while (obj !== null && obj.type === TeeDataType && obj.refcnt === 1) {
+    const next = (obj as PyTeeData).nextlink;
+    (obj as PyTeeData).nextlink = null;
+    decref(obj);
+    obj = next;
+  }
+  xdecref(obj);
+}
+function teeDataClear(o: PyObject): void {
+  const tdo = o as PyTeeData;
+  const it = tdo.it;
+  tdo.it = null;
+  xdecref(it);
+  for (let i = 0; i < tdo.numread; i++) {
+    const v = tdo.values[i];
+    tdo.values[i] = null;
+    xdecref(v);
+  }
+  const tmp = tdo.nextlink;
+  tdo.nextlink = null;
+  teeDataSafeDecref(tmp);
+}
+TeeDataType.tp_dealloc = (o) => {
+  rt.gc.untrack(o);
+  teeDataClear(o);
+  gcFree(o);
+};
+TeeDataType.tp_clear = teeDataClear;
+TeeDataType.tp_traverse = (o, visit: Visit) => {
+  const tdo = o as PyTeeData;
+  if (tdo.it !== null) visit(tdo.it, 'it');
+  for (let i = 0; i < tdo.numread; i++) {
+    const v = tdo.values[i];
+    if (v !== null) visit(v, `[${i}]`);
+  }
+  if (tdo.nextlink !== null) visit(tdo.nextlink, 'nextlink');
+};
+TeeDataType.tp_iter = undefined;
+
+const TeeType = itType('_tee', 40, false);
+TeeType.weakrefable = true;
+class PyTee extends PyObject {
+  dataobj: PyTeeData | null = null;
+  index = 0;
+}
+function teeClear(o: PyObject): void {
+  const to = o as PyTee;
+  if (to.weakrefs !== null) clearWeakrefs(to);
+  const d = to.dataobj;
+  to.dataobj = null;
+  xdecref(d);
+}
+TeeType.tp_dealloc = (o) => {
+  rt.gc.untrack(o);
+  teeClear(o);
+  gcFree(o);
+};
+TeeType.tp_clear = teeClear;
+TeeType.tp_traverse = (o, visit: Visit) => {
+  const d = (o as PyTee).dataobj;
+  if (d !== null) visit(d, 'dataobj');
+};
+function teeCopy(to: PyTee): PyTee {
+  const n = gcNew(new PyTee(TeeType), TeeType);
+  to.dataobj!.refcnt++;
+  n.dataobj = to.dataobj;
+  n.index = to.index;
+  rt.gc.track(n);
+  return n;
+}
+function teeFromIterable(iterable: PyObject): PyTee {
+  const it = getIter(iterable);
+  try {
+    if (it.type === TeeType) return teeCopy(it as PyTee);
+    const dataobj = newTeeData(it);
+    const to = gcNew(new PyTee(TeeType), TeeType);
+    to.dataobj = dataobj;
+    to.index = 0;
+    rt.gc.track(to);
+    return to;
+  } finally {
+    decref(it);
+  }
+}
+TeeType.tp_iternext = (o) => {
+  const to = o as PyTee;
+  if (to.index >= LINKCELLS) {
+    const d = to.dataobj!;
+    if (d.nextlink === null) d.nextlink = newTeeData(d.it!);
+    d.nextlink.refcnt++;
+    const link = d.nextlink;
+    to.dataobj = link;
+    decref(d);
+    to.index = 0;
+  }
+  const tdo = to.dataobj!;
+  const i = to.index;
+  let value: PyObject;
+  if (i < tdo.numread) value = tdo.values[i]!;
+  else {
+    if (tdo.running) raise(RuntimeErrorType, 'cannot re-enter the tee iterator');
+    tdo.running = true;
+    let v: PyObject | null;
+    try {
+      v = iterNext(tdo.it!);
+    } finally {
+      tdo.running = false;
+    }
+    if (v === null) return null;
+    tdo.numread++;
+    tdo.values[i] = v;
+    value = v;
+  }
+  value.refcnt++;
+  to.index++;
+  return value;
+};
+TeeType.tp_new = (_type, args, kwnames) => {
+  const [iterable] = parseArgs('_tee', args, kwnames, ['iterable'], { required: 1, kwAllowed: false });
+  return teeFromIterable(iterable!);
+};
+TeeType.methodSpecs.push({ name: '__copy__', call: (self) => teeCopy(self as PyTee) });
+
+/** itertools.tee(iterable, n=2): n copies of one tee (or of a copyable iterator). */
+function tee(args: PyObject[], kwnames: PyTuple | null): PyObject {
+  if (kwnames !== null && kwnames.items.length > 0) typeError('tee() takes no keyword arguments');
+  if (args.length < 1 || args.length > 2) {
+    typeError(
+      args.length < 1
+        ? 'tee expected at least 1 argument, got 0'
+        : `tee expected at most 2 arguments, got ${args.length}`,
+    );
+  }
+  const n = args.length > 1 ? asSsize(args[1]) : 2;
+  if (n < 0) raise(ValueErrorType, 'n must be >= 0');
+  const result = tupleWithSlots(n);
+  if (n === 0) return result;
+  let copyable: PyObject;
+  let copyfunc: PyObject | null;
+  try {
+    const it = getIter(args[0]);
+    copyfunc = lookupAttr(it, staticId('__copy__'));
+    if (copyfunc !== null) copyable = it;
+    else {
+      try {
+        copyable = teeFromIterable(it);
+      } finally {
+        decref(it);
+      }
+      copyfunc = getAttr(copyable, staticId('__copy__'));
+    }
+  } catch (e) {
+    decref(result);
+    throw e;
+  }
+  result.items[0] = copyable;
+  try {
+    for (let i = 1; i < n; i++) result.items[i] = call(copyfunc, []);
+  } catch (e) {
+    decref(result);
+    throw e;
+  } finally {
+    decref(copyfunc);
+  }
+  return result;
+}
+
+export function createItertoolsModule(): PyModule {
+  const { module: m, set, fn } = moduleBuilder('itertools');
+  fn('tee', tee);
+  for (const t of [
+    AccumulateType,
+    CombinationsType,
+    CwrType,
+    CycleType,
+    DropwhileType,
+    TakewhileType,
+    IsliceType,
+    StarmapType,
+    ChainType,
+    CompressType,
+    FilterfalseType,
+    CountType,
+    ZipLongestType,
+    PairwiseType,
+    PermutationsType,
+    ProductType,
+    RepeatType,
+    GroupbyType,
+    GrouperType,
+    TeeType,
+    TeeDataType,
+  ]) {
+    set(t.qualname, t);
+  }
+  return m;
+}
+
+void TypeErrorType;
+void isStr;
+void newTuple;

@@ -1,0 +1,501 @@
+/**
+ * _operator: the operator functions and itemgetter, attrgetter, methodcaller.
+ * @cpython Modules/_operator.c (3.11)
+ *
+ * The functions are METH_O / METH_FASTCALL builtins (no argument tuple). The three types
+ * are heap types in CPython ("operator.itemgetter"…, GC): `itemgetter(a, b)` keeps the
+ * call's argument tuple as its items and methodcaller keeps the call's keyword dict, so
+ * their construction packs the arguments as type_call does. itemgetter and attrgetter
+ * are called by vectorcall; methodcaller through an argument tuple.
+ */
+import { CompareOp, PyObject, PyType, TypeFlag, decref, xdecref, type Visit } from '../objects/object';
+import { staticType } from '../objects/roots';
+import { None } from '../objects/noneobject';
+import { newBool } from '../objects/boolobject';
+import { internFromString, intern, isStr, newStr, type PyStr } from '../objects/unicodeobject';
+import { newInt } from '../objects/longobject';
+import { isTuple, tupleFromBorrowed, type PyTuple } from '../objects/tupleobject';
+import { lengthHint } from '../objects/listobject';
+import {
+  asSsize,
+  binaryOp,
+  call,
+  callObject,
+  contains,
+  delItem,
+  getAttr,
+  getItem,
+  getIter,
+  inplaceOp,
+  isTrue,
+  iterNext,
+  numberIndex,
+  objectRepr,
+  reprEnter,
+  reprLeave,
+  richCompare,
+  richCompareBool,
+  setItem,
+  unaryOp,
+} from '../objects/abstract';
+import { dictNext, type PyDict } from '../objects/dictobject';
+import { ValueErrorType } from '../objects/exceptions';
+import { raise, typeError } from '../vm/errors';
+import { rt } from '../vm/runtime';
+import type { NumberSlot } from '../objects/object';
+import { moduleBuilder } from './moduledef';
+import type { PyModule } from '../objects/moduleobject';
+import { gcFree, gcNew, withCallArgs } from './cobject';
+
+type Args = PyObject[];
+type Kw = PyTuple | null;
+
+function noKw(name: string, kw: Kw): void {
+  if (kw !== null && kw.items.length > 0) typeError(`${name}() takes no keyword arguments`);
+}
+/** _PyArg_NoKeywords + _PyArg_CheckPositional(name, nargs, 1, 1) of the getter types' calls. */
+function oneArg(name: string, args: Args, kw: Kw): void {
+  noKw(name, kw);
+  if (args.length !== 1) typeError(`${name} expected 1 argument, got ${args.length}`);
+}
+function arity(name: string, args: Args, kw: Kw, n: number): void {
+  noKw(name, kw);
+  if (args.length !== n) {
+    if (n === 1) typeError(`${name}() takes exactly one argument (${args.length} given)`);
+    typeError(`${name} expected ${n} arguments, got ${args.length}`);
+  }
+}
+
+// ------------------------------------------------------------------ itemgetter
+
+export const ItemGetterType: PyType = staticType({
+  name: 'operator.itemgetter',
+  qualname: 'itemgetter',
+  module: 'operator',
+  basicsize: 48,
+  flags: TypeFlag.HAVE_GC,
+});
+class PyItemGetter extends PyObject {
+  nitems = 0;
+  item: PyObject | null = null;
+  index = -1;
+}
+
+/** itemgetter_new (args: the call's tuple). */
+function itemgetterNew(args: PyTuple): PyObject {
+  const nitems = args.items.length;
+  let item: PyObject;
+  if (nitems <= 1) {
+    if (nitems === 0) typeError('itemgetter expected 1 argument, got 0');
+    item = args.items[0];
+  } else item = args;
+  const ig = gcNew(new PyItemGetter(ItemGetterType), ItemGetterType);
+  item.refcnt++;
+  ig.item = item;
+  ig.nitems = nitems;
+  ig.index = -1;
+  if (item.type.name === 'int' && !item.type.isHeapType) {
+    const v = (item as unknown as { value: number | bigint }).value;
+    if (typeof v === 'number' && v >= 0) ig.index = v;
+  }
+  rt.gc.track(ig);
+  return ig;
+}
+
+ItemGetterType.tp_new = (_type, args, kw) => {
+  noKw('itemgetter', kw);
+  return withCallArgs(args, kw, (t) => itemgetterNew(t));
+};
+ItemGetterType.hasVectorcall = () => true;
+ItemGetterType.tp_call = (callable, args, kw) => {
+  const ig = callable as PyItemGetter;
+  oneArg('itemgetter', args, kw);
+  const obj = args[0];
+  if (ig.nitems === 1) {
+    if (ig.index >= 0 && obj.type.name === 'tuple' && !obj.type.isHeapType) {
+      const items = (obj as PyTuple).items;
+      if (ig.index < items.length) {
+        const r = items[ig.index];
+        r.refcnt++;
+        return r;
+      }
+    }
+    return getItem(obj, ig.item!);
+  }
+  const keys = (ig.item as PyTuple).items;
+  const out: PyObject[] = [];
+  try {
+    for (const k of keys) out.push(getItem(obj, k));
+  } catch (e) {
+    for (const x of out) decref(x);
+    throw e;
+  }
+  return newTupleOf(out);
+};
+ItemGetterType.tp_dealloc = (o) => {
+  rt.gc.untrack(o);
+  const ig = o as PyItemGetter;
+  const item = ig.item;
+  ig.item = null;
+  xdecref(item);
+  gcFree(o);
+};
+ItemGetterType.tp_traverse = (o, visit: Visit) => {
+  visit(o.type, '__class__');
+  const item = (o as PyItemGetter).item;
+  if (item !== null) visit(item, 'item');
+};
+ItemGetterType.tp_repr = (o) => {
+  const ig = o as PyItemGetter;
+  if (reprEnter(ig)) return newStr('operator.itemgetter(...)');
+  try {
+    const r = objectRepr(ig.item!);
+    const text = ig.nitems === 1 ? `operator.itemgetter(${r.value})` : `operator.itemgetter${r.value}`;
+    decref(r);
+    return newStr(text);
+  } finally {
+    reprLeave(ig);
+  }
+};
+
+import { newTuple } from '../objects/tupleobject';
+function newTupleOf(items: PyObject[]): PyTuple {
+  return newTuple(items);
+}
+
+// ------------------------------------------------------------------ attrgetter
+
+export const AttrGetterType: PyType = staticType({
+  name: 'operator.attrgetter',
+  qualname: 'attrgetter',
+  module: 'operator',
+  basicsize: 40,
+  flags: TypeFlag.HAVE_GC,
+});
+class PyAttrGetter extends PyObject {
+  nattrs = 0;
+  attr: PyTuple | null = null;
+}
+
+function attrgetterNew(args: PyTuple): PyObject {
+  const nattrs = args.items.length;
+  if (nattrs === 0) typeError('attrgetter expected 1 argument, got 0');
+  const parts: PyObject[] = [];
+  try {
+    for (const item of args.items) {
+      if (!isStr(item)) typeError('attribute name must be a string');
+      const text = (item as PyStr).value;
+      if (!text.includes('.')) {
+        item.refcnt++;
+        parts.push(intern(item as PyStr));
+      } else {
+        parts.push(newTuple(text.split('.').map((s) => internFromString(s))));
+      }
+    }
+  } catch (e) {
+    for (const p of parts) decref(p);
+    throw e;
+  }
+  const attr = newTuple(parts);
+  const ag = gcNew(new PyAttrGetter(AttrGetterType), AttrGetterType);
+  ag.attr = attr;
+  ag.nattrs = nattrs;
+  rt.gc.track(ag);
+  return ag;
+}
+
+function dottedGetattr(obj: PyObject, attr: PyObject): PyObject {
+  if (isTuple(attr)) {
+    obj.refcnt++;
+    let cur = obj;
+    for (const name of (attr as PyTuple).items) {
+      try {
+        const next = getAttr(cur, name as PyStr);
+        decref(cur);
+        cur = next;
+      } catch (e) {
+        decref(cur);
+        throw e;
+      }
+    }
+    return cur;
+  }
+  return getAttr(obj, attr as PyStr);
+}
+
+AttrGetterType.tp_new = (_type, args, kw) => {
+  noKw('attrgetter', kw);
+  return withCallArgs(args, kw, (t) => attrgetterNew(t));
+};
+AttrGetterType.hasVectorcall = () => true;
+AttrGetterType.tp_call = (callable, args, kw) => {
+  const ag = callable as PyAttrGetter;
+  oneArg('attrgetter', args, kw);
+  const obj = args[0];
+  const attrs = ag.attr!.items;
+  if (ag.nattrs === 1) return dottedGetattr(obj, attrs[0]);
+  const out: PyObject[] = [];
+  try {
+    for (const a of attrs) out.push(dottedGetattr(obj, a));
+  } catch (e) {
+    for (const x of out) decref(x);
+    throw e;
+  }
+  return newTuple(out);
+};
+AttrGetterType.tp_dealloc = (o) => {
+  rt.gc.untrack(o);
+  const ag = o as PyAttrGetter;
+  const attr = ag.attr;
+  ag.attr = null;
+  xdecref(attr);
+  gcFree(o);
+};
+AttrGetterType.tp_traverse = (o, visit: Visit) => {
+  const attr = (o as PyAttrGetter).attr;
+  if (attr !== null) visit(attr, 'attr');
+  visit(o.type, '__class__');
+};
+const dotJoin = (a: PyObject): string =>
+  isTuple(a) ? (a as PyTuple).items.map((s) => (s as PyStr).value).join('.') : (a as PyStr).value;
+AttrGetterType.tp_repr = (o) => {
+  const ag = o as PyAttrGetter;
+  if (reprEnter(ag)) return newStr('operator.attrgetter(...)');
+  try {
+    const names = ag.attr!.items.map((a) => newStr(dotJoin(a)));
+    const t = newTuple(names);
+    try {
+      const target = ag.nattrs === 1 ? t.items[0] : t;
+      const r = objectRepr(target);
+      const text = ag.nattrs === 1 ? `operator.attrgetter(${r.value})` : `operator.attrgetter${r.value}`;
+      decref(r);
+      return newStr(text);
+    } finally {
+      decref(t);
+    }
+  } finally {
+    reprLeave(ag);
+  }
+};
+
+// ------------------------------------------------------------------ methodcaller
+
+export const MethodCallerType: PyType = staticType({
+  name: 'operator.methodcaller',
+  qualname: 'methodcaller',
+  module: 'operator',
+  basicsize: 40,
+  flags: TypeFlag.HAVE_GC,
+});
+class PyMethodCaller extends PyObject {
+  name: PyObject | null = null;
+  args: PyTuple | null = null;
+  kwds: PyDict | null = null;
+}
+
+function methodcallerNew(args: PyTuple, kwds: PyDict | null): PyObject {
+  if (args.items.length < 1) typeError('methodcaller needs at least one argument, the method name');
+  const name = args.items[0];
+  if (!isStr(name)) typeError('method name must be a string');
+  const mc = gcNew(new PyMethodCaller(MethodCallerType), MethodCallerType);
+  name.refcnt++;
+  mc.name = intern(name as PyStr);
+  if (kwds !== null) kwds.refcnt++;
+  mc.kwds = kwds;
+  mc.args = tupleFromBorrowed(args.items.slice(1));
+  rt.gc.track(mc);
+  return mc;
+}
+
+MethodCallerType.tp_new = (_type, args, kw) => withCallArgs(args, kw, (t, d) => methodcallerNew(t, d));
+/** methodcaller_call: tp_call only (the engine packs the tuple for it). */
+MethodCallerType.tp_call = (callable, args, kw) => {
+  const mc = callable as PyMethodCaller;
+  oneArg('methodcaller', args, kw);
+  const method = getAttr(args[0], mc.name as PyStr);
+  try {
+    return callObject(method, mc.args!, mc.kwds);
+  } finally {
+    decref(method);
+  }
+};
+MethodCallerType.tp_dealloc = (o) => {
+  rt.gc.untrack(o);
+  const mc = o as PyMethodCaller;
+  const { name, args, kwds } = mc;
+  mc.name = null;
+  mc.args = null;
+  mc.kwds = null;
+  xdecref(name);
+  xdecref(args);
+  xdecref(kwds);
+  gcFree(o);
+};
+MethodCallerType.tp_traverse = (o, visit: Visit) => {
+  const mc = o as PyMethodCaller;
+  if (mc.name !== null) visit(mc.name, 'name');
+  if (mc.args !== null) visit(mc.args, 'args');
+  if (mc.kwds !== null) visit(mc.kwds, 'kwds');
+  visit(o.type, '__class__');
+};
+MethodCallerType.tp_repr = (o) => {
+  const mc = o as PyMethodCaller;
+  if (reprEnter(mc)) return newStr('operator.methodcaller(...)');
+  try {
+    const nameRepr = reprText(mc.name!);
+    const parts = mc.args!.items.map(reprText);
+    if (mc.kwds !== null) {
+      let pos = 0;
+      for (;;) {
+        const e = dictNext(mc.kwds, pos);
+        if (e === null) break;
+        pos = e.pos;
+        parts.push(`${(e.key as PyStr).value}=${reprText(e.value)}`);
+      }
+    }
+    if (parts.length === 0) return newStr(`operator.methodcaller(${nameRepr})`);
+    return newStr(`operator.methodcaller(${nameRepr}, ${parts.join(', ')})`);
+  } finally {
+    reprLeave(mc);
+  }
+};
+
+function reprText(o: PyObject): string {
+  const r = objectRepr(o);
+  const s = r.value;
+  decref(r);
+  return s;
+}
+
+// ------------------------------------------------------------------ functions
+
+/** PySequence_Concat: sequences only (those with sq_concat), a TypeError otherwise. */
+function sequenceConcat(a: PyObject, b: PyObject, inplace: boolean): PyObject {
+  const isSeq = (o: PyObject) => o.type.sq_concat !== undefined || o.type.mp_subscript !== undefined;
+  if (!isSeq(a)) typeError(`'${a.type.name}' object can't be concatenated`);
+  if (inplace && a.type.sq_inplace_concat !== undefined) return a.type.sq_inplace_concat(a, b);
+  if (a.type.sq_concat !== undefined) return a.type.sq_concat(a, b);
+  return inplace ? inplaceOp(a, b, 'nb_add') : binaryOp(a, b, 'nb_add');
+}
+
+/** PySequence_Count / PySequence_Index by iteration. */
+function countOrIndex(a: PyObject, b: PyObject, index: boolean): PyObject {
+  const it = getIter(a);
+  let n = 0;
+  let i = 0;
+  try {
+    for (;;) {
+      const item = iterNext(it);
+      if (item === null) break;
+      let eq: boolean;
+      try {
+        eq = richCompareBool(item, b, CompareOp.EQ);
+      } finally {
+        decref(item);
+      }
+      if (eq) {
+        if (index) return newInt(i);
+        n++;
+      }
+      i++;
+    }
+  } finally {
+    decref(it);
+  }
+  if (index) raise(ValueErrorType, 'sequence.index(x): x not in sequence');
+  return newInt(n);
+}
+
+export function createOperatorCModule(): PyModule {
+  const { module: m, set, fn } = moduleBuilder('_operator');
+  const bin = (name: string, slot: NumberSlot) =>
+    fn(name, (args, kw) => (arity(name, args, kw, 2), binaryOp(args[0], args[1], slot)));
+  const ibin = (name: string, slot: NumberSlot) =>
+    fn(name, (args, kw) => (arity(name, args, kw, 2), inplaceOp(args[0], args[1], slot)));
+  const cmp = (name: string, op: CompareOp) =>
+    fn(name, (args, kw) => (arity(name, args, kw, 2), richCompare(args[0], args[1], op)));
+  fn('truth', (args, kw) => (arity('truth', args, kw, 1), newBool(isTrue(args[0]))));
+  bin('add', 'nb_add');
+  bin('sub', 'nb_subtract');
+  bin('mul', 'nb_multiply');
+  bin('matmul', 'nb_matrix_multiply');
+  bin('floordiv', 'nb_floor_divide');
+  bin('truediv', 'nb_true_divide');
+  bin('mod', 'nb_remainder');
+  fn('neg', (args, kw) => (arity('neg', args, kw, 1), unaryOp(args[0], 'nb_negative', 'unary -')));
+  fn('pos', (args, kw) => (arity('pos', args, kw, 1), unaryOp(args[0], 'nb_positive', 'unary +')));
+  fn('abs', (args, kw) => (arity('abs', args, kw, 1), unaryOp(args[0], 'nb_absolute', 'abs()')));
+  fn('inv', (args, kw) => (arity('inv', args, kw, 1), unaryOp(args[0], 'nb_invert', 'unary ~')));
+  fn('invert', (args, kw) => (arity('invert', args, kw, 1), unaryOp(args[0], 'nb_invert', 'unary ~')));
+  bin('lshift', 'nb_lshift');
+  bin('rshift', 'nb_rshift');
+  fn('not_', (args, kw) => (arity('not_', args, kw, 1), newBool(!isTrue(args[0]))));
+  bin('and_', 'nb_and');
+  bin('xor', 'nb_xor');
+  bin('or_', 'nb_or');
+  ibin('iadd', 'nb_add');
+  ibin('isub', 'nb_subtract');
+  ibin('imul', 'nb_multiply');
+  ibin('imatmul', 'nb_matrix_multiply');
+  ibin('ifloordiv', 'nb_floor_divide');
+  ibin('itruediv', 'nb_true_divide');
+  ibin('imod', 'nb_remainder');
+  ibin('ilshift', 'nb_lshift');
+  ibin('irshift', 'nb_rshift');
+  ibin('iand', 'nb_and');
+  ibin('ixor', 'nb_xor');
+  ibin('ior', 'nb_or');
+  fn('concat', (args, kw) => (arity('concat', args, kw, 2), sequenceConcat(args[0], args[1], false)));
+  fn('iconcat', (args, kw) => (arity('iconcat', args, kw, 2), sequenceConcat(args[0], args[1], true)));
+  fn('contains', (args, kw) => (arity('contains', args, kw, 2), newBool(contains(args[0], args[1]))));
+  fn('indexOf', (args, kw) => (arity('indexOf', args, kw, 2), countOrIndex(args[0], args[1], true)));
+  fn('countOf', (args, kw) => (arity('countOf', args, kw, 2), countOrIndex(args[0], args[1], false)));
+  fn('getitem', (args, kw) => (arity('getitem', args, kw, 2), getItem(args[0], args[1])));
+  fn('setitem', (args, kw) => {
+    arity('setitem', args, kw, 3);
+    setItem(args[0], args[1], args[2]);
+    return (None.refcnt++, None);
+  });
+  fn('delitem', (args, kw) => {
+    arity('delitem', args, kw, 2);
+    delItem(args[0], args[1]);
+    return (None.refcnt++, None);
+  });
+  cmp('eq', CompareOp.EQ);
+  cmp('ne', CompareOp.NE);
+  cmp('lt', CompareOp.LT);
+  cmp('le', CompareOp.LE);
+  cmp('gt', CompareOp.GT);
+  cmp('ge', CompareOp.GE);
+  bin('pow', 'nb_power');
+  ibin('ipow', 'nb_power');
+  fn('index', (args, kw) => (arity('index', args, kw, 1), numberIndex(args[0])));
+  fn('is_', (args, kw) => (arity('is_', args, kw, 2), newBool(args[0] === args[1])));
+  fn('is_not', (args, kw) => (arity('is_not', args, kw, 2), newBool(args[0] !== args[1])));
+  fn('length_hint', (args, kw) => {
+    noKw('length_hint', kw);
+    if (args.length < 1 || args.length > 2) {
+      typeError(
+        args.length < 1
+          ? 'length_hint expected at least 1 argument, got 0'
+          : `length_hint expected at most 2 arguments, got ${args.length}`,
+      );
+    }
+    const dflt = args.length > 1 ? asSsize(args[1]) : 0;
+    return newInt(lengthHint(args[0], dflt));
+  });
+  fn('_compare_digest', (args, kw) => {
+    arity('_compare_digest', args, kw, 2);
+    return richCompare(args[0], args[1], CompareOp.EQ);
+  });
+  fn('call', (args, kw) => {
+    const npos = args.length - (kw === null ? 0 : kw.items.length);
+    if (npos < 1) typeError("call() missing 1 required positional argument: 'obj'");
+    if (kw === null) return call(args[0], args.slice(1), null);
+    return call(args[0], args.slice(1), kw);
+  });
+  set('attrgetter', AttrGetterType);
+  set('itemgetter', ItemGetterType);
+  set('methodcaller', MethodCallerType);
+  return m;
+}

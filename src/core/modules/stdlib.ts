@@ -1,0 +1,19 @@
+/**
+ * The standard-library modules written in TypeScript (CPython's C modules): registered
+ * with the importer when the engine loads, so that their types exist before the builtin
+ * types are readied. The pure-Python parts live in py/*.py (importer.ts PY_MODULES).
+ */
+import { registerBuiltinModule } from './importer';
+import { createMathModule } from './mathmodule';
+import { createFunctoolsCModule } from './functoolsmodule';
+import { createCollectionsCModule } from './collectionsmodule';
+import { createItertoolsModule } from './itertoolsmodule';
+import { createOperatorCModule } from './operatormodule';
+import { createThreadModule } from './threadmodule';
+
+registerBuiltinModule('math', createMathModule);
+registerBuiltinModule('_functools', createFunctoolsCModule);
+registerBuiltinModule('_collections', createCollectionsCModule);
+registerBuiltinModule('itertools', createItertoolsModule);
+registerBuiltinModule('_operator', createOperatorCModule);
+registerBuiltinModule('_thread', createThreadModule);
