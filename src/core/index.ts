@@ -27,6 +27,8 @@ export interface RunOptions {
   snapshotSteps?: number[];
   /** Bounds for the snapshot's heap walk. */
   snapshotLimits?: Partial<CaptureLimits>;
+  /** Record memory over time: a few numbers per step for the whole run (`RunResult.memory`). */
+  recordMemory?: boolean;
 }
 
 export type TraceEvent = 'call' | 'line' | 'return' | 'exception';
@@ -49,6 +51,8 @@ export interface RunResult {
   snapshot?: Snapshot;
   /** The snapshots of `snapshotSteps` (and `snapshotAt`) that the run reached, in step order. */
   snapshots?: Snapshot[];
+  /** With `recordMemory`: bytes, blocks, objects by type and gc counts at every step. */
+  memory?: MemorySeries;
 }
 
 export { runSource } from './run';
@@ -56,3 +60,7 @@ export type * from './trace/snapshot-types';
 import type { Snapshot } from './trace/snapshot-types';
 import type { CaptureLimits } from './trace/capture';
 export type { CaptureLimits };
+import type { MemorySeries } from './trace/memory-series';
+export type { MemoryChannel, MemorySeries } from './trace/memory-series';
+// Also brings in the fields the memory views add to Snapshot (allocating line, pool detail).
+export type { FreedBlock } from './trace/memory-detail';

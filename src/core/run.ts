@@ -9,13 +9,21 @@ import type { RunOptions, RunResult, TraceStep } from './index';
 import { PyObject, decref, xdecref } from './objects/object';
 import { createRuntime } from './vm/lifecycle';
 import { rt, type TraceSink } from './vm/runtime';
-import { parseModule } from './syntax/parse';
+import { parseModuleCached } from './syntax/parse-cache';
 import { PySyntaxError } from './syntax/errors';
 import { SymbolTable } from './compiler/symtable';
 import { Compiler } from './compiler/codegen';
 import { CompileError } from './compiler/errors';
-import { Arena, materializeConstants, releaseTemporaryConstants } from './compiler/consts';
+import {
+  Arena,
+  hasNonAsciiIdentifier,
+  materializeConstants,
+  releaseTemporaryConstants,
+} from './compiler/consts';
 import { AstOptimizer } from './compiler/astopt';
+import { CompilerObjects } from './compiler/compilerobjects';
+import { applyStartupBaseline, importUnicodedataForParser, runPythonrunPrelude } from './startup';
+import { textioFlush } from './modules/textio';
 import { newDict, dictSetItem, dictItems, dictClear, type PyDict } from './objects/dictobject';
 import { newModule, type PyModule } from './objects/moduleobject';
 import { newStr, internFromString, isStr, type PyStr } from './objects/unicodeobject';
@@ -30,9 +38,9 @@ import { isPyException, newException } from './vm/errors';
 import { formatException, registerSource } from './vm/traceback';
 import { createBuiltinsModule } from './modules/builtins';
 import { createSysModule } from './modules/sysmodule';
-import { createGcModule } from './modules/gcmodule';
+import { createGcModule, createGcStateLists } from './modules/gcmodule';
 import { createWeakrefCModule, createAtexitModule, runAtexit } from './modules/weakrefmodule';
-import { importModule, registerBuiltinModule, setModuleExecutor } from './modules/importer';
+import { importModule, preloadedModules, registerBuiltinModule, setModuleExecutor } from './modules/importer';
 import {
   PyBaseException,
   SystemExitType,
@@ -45,10 +53,9 @@ import type { PyType } from './objects/object';
 import './objects/registerall';
 import { captureSnapshot, DEFAULT_LIMITS } from './trace/capture';
 import type { Snapshot } from './trace/snapshot-types';
+import { startMemoryRecording } from './trace/memory-series';
 
 const DEFAULT_FILENAME = '<lab>';
-/** gc.get_count()[0] when a small script's first line runs under CPython 3.11.7. */
-const STARTUP_GEN0_COUNT = 248;
 
 export function runSource(source: string, options: RunOptions = {}): RunResult {
   const filename = options.filename ?? DEFAULT_FILENAME;
@@ -66,9 +73,12 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
   const wanted = new Set(options.snapshotSteps ?? []);
   if (options.snapshotAt !== undefined) wanted.add(options.snapshotAt);
   const last = Math.max(-1, ...wanted);
-  if (options.recordSteps || wanted.size > 0) {
+  // Memory over time (the main run) and each object's allocating line (snapshot runs).
+  const memory = startMemoryRecording({ series: options.recordMemory === true, lines: wanted.size > 0 });
+  if (options.recordSteps || wanted.size > 0 || memory !== null) {
     const limits = { ...DEFAULT_LIMITS, ...options.snapshotLimits };
     rt.trace = stepRecorder(options.recordSteps ? steps : null, (step, event, line, func) => {
+      memory?.step(step, event, func);
       if (!wanted.has(step)) return;
       const taken = captureSnapshot(step, event, line, func, limits);
       snapshots.push(taken);
@@ -100,6 +110,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
     stepCount: rt.steps,
     snapshot,
     snapshots: wanted.size > 0 ? snapshots : undefined,
+    memory: memory?.finish(rt.steps),
   };
 }
 
@@ -134,10 +145,12 @@ function initInterpreter(filename: string, source: string): void {
   registerBuiltinModule('_weakref', createWeakrefCModule);
   registerBuiltinModule('atexit', createAtexitModule);
   setModuleExecutor(execModuleSource);
-  for (const name of ['builtins', 'sys', 'gc', '_weakref', 'atexit']) importModule(name);
+  createGcStateLists();
+  // CPython's startup has imported these (not gc: the script's first `import gc` loads it).
+  for (const name of ['builtins', 'sys', '_weakref', 'atexit']) importModule(name);
   decref(builtins);
   // CPython's site has imported weakref before the script starts: importing it is free.
-  if (/weakref/.test(source)) importBundled('weakref');
+  for (const name of preloadedModules(source)) importBundled(name);
   // What startup made lives in the oldest generation, as CPython's startup objects do.
   const gc = rt.gc;
   gc.freeze();
@@ -172,16 +185,27 @@ function execModuleSource(name: string, source: string): PyModule {
   return m;
 }
 
-/** Parse, fold and compile; the arena (main script only) keeps each literal alive. */
+/**
+ * Parse, fold and compile; the arena (main script only) keeps each literal alive. Only the
+ * main script makes the objects CPython's compiler makes (CPython imports the bundled
+ * modules from .pyc files).
+ */
 function compileSource(source: string, filename: string, arena: Arena | null): PyCode {
-  const mod = parseModule(source);
+  const mod = parseModuleCached(source);
+  if (arena !== null && hasNonAsciiIdentifier(mod)) importUnicodedataForParser();
   const temps: PyObject[] = [];
   const consts = materializeConstants(mod, arena);
-  new AstOptimizer(consts, arena, temps).module(mod);
-  const st = SymbolTable.build(mod);
+  // compiler_init, then _PyAST_Optimize, _PySymtable_Build and compiler_mod (which ends
+  // with compiler_free).
+  const objs = new CompilerObjects(arena !== null);
+  let compiling = false;
   try {
-    return new Compiler(st, consts, filename).compileModule(mod);
+    new AstOptimizer(consts, arena, temps).module(mod);
+    const st = SymbolTable.build(mod, objs);
+    compiling = true;
+    return new Compiler(st, consts, filename, objs).compileModule(mod);
   } finally {
+    if (!compiling) objs.free();
     for (const t of temps) decref(t);
     releaseTemporaryConstants();
   }
@@ -198,16 +222,8 @@ function execCode(code: PyCode, globals: PyDict): PyObject {
 
 function runMain(source: string, filename: string): number {
   initInterpreter(filename, source);
-  rt.mainBirth = rt.births;
-  const arena = new Arena();
-  let code: PyCode;
-  try {
-    code = compileSource(source, filename, arena);
-  } catch (e) {
-    arena.free();
-    return reportCompileError(e, filename, source);
-  }
-  rt.gc.count = [STARTUP_GEN0_COUNT, 0, 2];
+  const startupBirths = rt.births;
+  // __main__ exists from startup (pylifecycle's add_main_module).
   const main = newModule('__main__');
   const globals = main.dict!;
   const set = (k: string, v: PyObject) => {
@@ -216,16 +232,29 @@ function runMain(source: string, filename: string): number {
     decref(key);
     decref(v);
   };
+  set('__annotations__', newDict());
   const builtins = importModule('builtins');
   builtins.refcnt++;
   set('__builtins__', builtins);
-  set('__file__', newStr(filename));
-  set('__cached__', (None.refcnt++, None));
   const mkey = internFromString('__main__');
   dictSetItem(rt.modules!, mkey, main);
   decref(mkey);
   decref(main);
   rt.mainDict = globals;
+  // From here on the state is CPython's: _PyRun_SimpleFileObject, pyrun_file, run_mod.
+  applyStartupBaseline();
+  rt.mainBirth = startupBirths;
+  set('__file__', newStr(filename));
+  set('__cached__', (None.refcnt++, None));
+  runPythonrunPrelude(filename);
+  const arena = new Arena();
+  let code: PyCode;
+  try {
+    code = compileSource(source, filename, arena);
+  } catch (e) {
+    arena.free();
+    return reportCompileError(e, filename, source);
+  }
 
   let exitCode = 0;
   let uncaught: PyBaseException | null = null;
@@ -238,8 +267,10 @@ function runMain(source: string, filename: string): number {
     exitCode = r.exitCode;
     uncaught = r.keep;
   }
-  arena.free();
+  // run_mod releases the code object, then pyrun_file frees the arena; flush_io.
   decref(code);
+  arena.free();
+  textioFlush();
   finalize(uncaught);
   return exitCode;
 }

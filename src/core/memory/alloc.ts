@@ -7,6 +7,7 @@
 import type { PyObject } from '../objects/object';
 import { rt } from '../vm/runtime';
 import { raiseMemoryError } from '../vm/memoryerror';
+import { memoryObserver } from './memory-observer';
 
 /** PyObject_Malloc / PyMem_Malloc: raises MemoryError past the run's memory limit. */
 export function pyMalloc(nbytes: number): number {
@@ -15,15 +16,19 @@ export function pyMalloc(nbytes: number): number {
     rt.heap.free(address);
     raiseMemoryError();
   }
+  memoryObserver?.malloc(address, nbytes);
   return address;
 }
 
 export function pyFree(address: number): void {
-  if (address !== 0) rt.heap.free(address);
+  if (address === 0) return;
+  memoryObserver?.free(address);
+  rt.heap.free(address);
 }
 
 export function pyRealloc(address: number, nbytes: number): number {
   const moved = rt.heap.realloc(address, nbytes);
+  memoryObserver?.realloc(address, moved, nbytes);
   if (rt.heap.footprint() > rt.options.memoryLimit) raiseMemoryError();
   return moved;
 }
@@ -32,6 +37,7 @@ export function pyRealloc(address: number, nbytes: number): number {
 export function allocObject<T extends PyObject>(o: T, size: number): T {
   o.addr = pyMalloc(size);
   o.serial = ++rt.births;
+  memoryObserver?.objectAllocated(o);
   return o;
 }
 
@@ -46,6 +52,7 @@ export function objectId(o: PyObject): number {
 /** A dead object taken back from a free list is a new object for the lab's views. */
 export function reborn(o: PyObject): void {
   o.serial = ++rt.births;
+  memoryObserver?.objectReborn(o);
 }
 
 /**
@@ -56,18 +63,21 @@ export function allocGCObject<T extends PyObject>(o: T, size: number): T {
   const pre = o.type.preheaderSize;
   o.addr = pyMalloc(pre + size) + pre;
   o.serial = ++rt.births;
+  memoryObserver?.objectAllocated(o);
   rt.gc.link();
   return o;
 }
 
 /** PyObject_Free of a non-GC object. */
 export function freeObject(o: PyObject): void {
-  rt.heap.free(o.addr);
+  memoryObserver?.objectFreed(o);
+  pyFree(o.addr);
 }
 
 /** PyObject_GC_Del: lowers generation 0's count and frees the block. */
 export function gcDel(o: PyObject): void {
   rt.gc.untrack(o);
   rt.gc.unlink();
-  rt.heap.free(o.addr - o.type.preheaderSize);
+  memoryObserver?.objectFreed(o);
+  pyFree(o.addr - o.type.preheaderSize);
 }

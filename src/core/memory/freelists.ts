@@ -6,13 +6,37 @@
  */
 import type { PyObject } from '../objects/object';
 import { PyTuple_MAXSAVESIZE } from '../profiles/cpython311';
+import { memoryObserver } from './memory-observer';
+
+/**
+ * One free list: a LIFO stack of dead objects. Pushing and popping tell the memory observer,
+ * so the lab can count an object kept here as dead without touching each type's dealloc.
+ */
+export class FreeStack extends Array<PyObject> {
+  // map(), filter() and friends make plain arrays, not more free lists.
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+
+  /** One object at a time: the free lists never push more (and rest arguments cost here). */
+  override push(o: PyObject): number {
+    memoryObserver?.freelistPush(o);
+    return super.push(o);
+  }
+
+  override pop(): PyObject | undefined {
+    const o = super.pop();
+    if (o !== undefined) memoryObserver?.freelistPop(o);
+    return o;
+  }
+}
 
 export class FreeLists {
   /** tuples[n]: dead tuples of length n (1…20), most recent last. */
-  readonly tuples: PyObject[][] = Array.from({ length: PyTuple_MAXSAVESIZE + 1 }, () => []) as PyObject[][];
-  readonly lists: PyObject[] = [];
-  readonly dicts: PyObject[] = [];
+  readonly tuples: FreeStack[] = Array.from({ length: PyTuple_MAXSAVESIZE + 1 }, () => new FreeStack());
+  readonly lists = new FreeStack();
+  readonly dicts = new FreeStack();
   /** Addresses of dict keys objects of 8 slots with str keys. */
   readonly dictKeys: number[] = [];
-  readonly floats: PyObject[] = [];
+  readonly floats = new FreeStack();
 }

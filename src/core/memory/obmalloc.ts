@@ -95,6 +95,8 @@ export class ObMalloc {
   arenasHighwater = 0;
   /** Bytes in blocks handed out (block sizes, not request sizes). */
   bytesInBlocks = 0;
+  /** Blocks handed out (the sum of every pool's `ref.count`). */
+  blocksInUse = 0;
 
   constructor() {
     const dummyArena = new Arena(-1, POOL_SIZE);
@@ -112,6 +114,7 @@ export class ObMalloc {
     const header = this.usedpools[size];
     const pool = header.nextpool!;
     this.bytesInBlocks += (size + 1) << ALIGNMENT_SHIFT;
+    this.blocksInUse++;
     if (pool !== header) {
       pool.count++;
       const bp = pool.free.pop()!;
@@ -129,6 +132,7 @@ export class ObMalloc {
       return;
     }
     this.bytesInBlocks -= pool.blockSize;
+    this.blocksInUse--;
     const wasFull = pool.free.length === 0;
     pool.free.push(address);
     pool.count--;
@@ -169,6 +173,12 @@ export class ObMalloc {
   poolOf(address: number): Pool | undefined {
     const pool = this.poolsByAddress.get(address - (address & (POOL_SIZE - 1)));
     return pool !== undefined && this.isSmall(address, pool) ? pool : undefined;
+  }
+
+  /** The pool the next allocation of size class `szidx` takes a block from, if one is in use. */
+  usedPoolHead(szidx: number): Pool | null {
+    const header = this.usedpools[szidx];
+    return header.nextpool === header ? null : header.nextpool;
   }
 
   liveArenas(): Arena[] {
@@ -229,8 +239,8 @@ export class ObMalloc {
     next.prevpool = pool;
     header.nextpool = pool;
     pool.count = 1;
+    // malloc() has counted the block in bytesInBlocks and blocksInUse already.
     const blockSize = (size + 1) << ALIGNMENT_SHIFT;
-    this.bytesInBlocks += blockSize;
     if (pool.szidx === size) {
       // The pool last served this class: its free list is still valid.
       const bp = pool.free.pop()!;

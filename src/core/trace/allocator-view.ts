@@ -17,7 +17,7 @@ export function allocatorView(): AllocatorView {
           used: pool.count,
           // The free list is kept most recent last; the next allocation takes the last.
           freeBlocks: [...pool.free].reverse(),
-          untouched: Math.max(0, (pool.maxnextoffset - pool.nextoffset) / pool.blockSize + 1),
+          untouched: Math.max(0, Math.floor((pool.maxnextoffset - pool.nextoffset) / pool.blockSize) + 1),
         };
       }),
   }));

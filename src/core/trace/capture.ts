@@ -19,6 +19,7 @@ import type { TraceEvent } from '../index';
 import { labelOf } from './labels';
 import { allocatorView } from './allocator-view';
 import { findCycles } from './cycles';
+import { addMemoryDetail } from './memory-detail';
 import type {
   CollectionReport,
   FrameRef,
@@ -65,7 +66,7 @@ export function captureSnapshot(
   const walk = new HeapWalk(limits);
   const frames = walk.frames();
   walk.walkGarbage();
-  return {
+  return addMemoryDetail({
     step,
     event,
     line,
@@ -79,7 +80,7 @@ export function captureSnapshot(
     gc: gcView(),
     allocator: allocatorView(),
     truncated: walk.truncated,
-  };
+  });
 }
 
 class HeapWalk {

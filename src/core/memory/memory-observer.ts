@@ -1,0 +1,33 @@
+/**
+ * What the lab's memory recorder (trace/memory-series.ts) hears from the allocator: each
+ * object's birth and death, each block requested and released, free-list traffic and weakref
+ * callbacks. The calls cost one null test when nothing observes, so a run that records no
+ * memory series runs as before.
+ */
+import type { PyObject } from '../objects/object';
+
+export interface MemoryObserver {
+  /** A new object (allocObject / allocGCObject), its serial just assigned. */
+  objectAllocated(o: PyObject): void;
+  /** A dead object taken back from a free list, its new serial just assigned. */
+  objectReborn(o: PyObject): void;
+  /** freeObject / gcDel: the object's memory goes back to the allocator. */
+  objectFreed(o: PyObject): void;
+  /** A dead object kept by a 3.11 free list instead of being freed. */
+  freelistPush(o: PyObject): void;
+  /** A dead object leaves a free list: reborn next, or freed when the lists are cleared. */
+  freelistPop(o: PyObject): void;
+  /** PyObject_Malloc / PyMem_Malloc handed out `nbytes` at `address`. */
+  malloc(address: number, nbytes: number): void;
+  free(address: number): void;
+  realloc(from: number, to: number, nbytes: number): void;
+  /** A weakref's callback is about to be called (its referent died). */
+  weakrefCallback(): void;
+}
+
+/** The observer of the current run, or null (the default: nothing is recorded). */
+export let memoryObserver: MemoryObserver | null = null;
+
+export function setMemoryObserver(observer: MemoryObserver | null): void {
+  memoryObserver = observer;
+}
