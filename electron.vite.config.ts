@@ -8,10 +8,12 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import { pythonSourceAsText } from './scripts/lib/python-source-plugin.mjs';
+import { exercisesBundle } from './src/main/exercises/bundle-plugin';
 
 export default defineConfig({
   main: {
-    plugins: [pythonSourceAsText()],
+    // exercisesBundle: resources/exercises/ validated and bundled (a bad exercise fails the build).
+    plugins: [pythonSourceAsText(), exercisesBundle()],
     build: {
       rollupOptions: {
         input: {
@@ -39,6 +41,8 @@ export default defineConfig({
           web: resolve('src/renderer/web.html'),
           // The reference graph alone, for its e2e tests and benchmark (not linked from the app).
           'graph-fixture': resolve('src/renderer/graph-fixture.html'),
+          // The allocator map and the memory chart alone, for their benchmark (not linked from the app).
+          'memory-fixture': resolve('src/renderer/memory-fixture.html'),
         },
       },
     },

@@ -11,6 +11,7 @@ import { EditorView, keymap } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
 import { editorMarks } from './editor-marks';
+import { profileLineMark } from './editor-profile-line';
 
 const highlightStyle = HighlightStyle.define([
   {
@@ -47,6 +48,11 @@ const theme = EditorView.theme({
     backgroundColor: 'var(--step-line)',
     boxShadow: 'inset 3px 0 0 var(--accent)',
   },
+  // The memory profile's chosen line (editor-profile-line.ts).
+  '.cm-profile-line, .cm-profile-line.cm-activeLine': {
+    backgroundColor: 'var(--profile-line)',
+    boxShadow: 'inset 3px 0 0 var(--profile-line-edge)',
+  },
   '.cm-error-line, .cm-error-line.cm-activeLine': {
     backgroundColor: 'var(--error-line)',
     boxShadow: 'inset 3px 0 0 var(--stderr)',
@@ -75,6 +81,7 @@ export function pythonEditorExtensions(commands: PythonEditorCommands): Extensio
     syntaxHighlighting(highlightStyle),
     theme,
     editorMarks(),
+    profileLineMark(),
     EditorView.contentAttributes.of({ 'aria-label': 'Python program' }),
   ];
 }

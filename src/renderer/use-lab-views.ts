@@ -7,8 +7,13 @@
 
 import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MemorySeries } from '../core';
 import type { LabApi, ObjectId, RunResult } from '../shared/lab-api';
+import { decodeMemorySeries } from '../shared/memory-series';
+import type { CentreTab } from './components/CentreArea';
+import type { TimelineMark } from './components/TimelineMarks';
 import { showErrorMark, showStepLine } from './editor-marks';
+import { showProfileLine } from './editor-profile-line';
 import type { OutputChunk, RunState } from './run-state';
 import type { Sample } from './samples';
 import { indexSnapshot, type SnapshotIndex } from './snapshot-index';
@@ -28,6 +33,16 @@ export interface LabViews {
   compare: Compare;
   consoleTab: ConsoleTab;
   setConsoleTab(tab: ConsoleTab): void;
+  /** The central panel's view: the graph or a memory view. */
+  centreTab: CentreTab;
+  setCentreTab(tab: CentreTab): void;
+  /** Memory over time of the last finished run (decoded once), and its bucket (1: every step). */
+  memory: { series: MemorySeries; bucket: number } | null;
+  /** The line the memory profile marks in the editor. */
+  profileLine: number | null;
+  setProfileLine(line: number | null): void;
+  /** The run's collections, for the timeline. */
+  collectionMarks: TimelineMark[];
   /** Runs the editor's program; its timeline opens at the last step when it finishes. */
   runProgram(): void;
   compareProgram(): void;
@@ -45,6 +60,8 @@ export function useLabViews(
   const compare = useCompare(lab);
   const [selected, setSelected] = useState<ObjectId | null>(null);
   const [consoleTab, setConsoleTab] = useState<ConsoleTab>('output');
+  const [centreTab, setCentreTab] = useState<CentreTab>('graph');
+  const [profileLine, setProfileLine] = useState<number | null>(null);
   const { open, close } = timeline;
   // Object ids are birth numbers: stable across runs of one program, meaningless across programs.
   const lastSource = useRef<string | null>(null);
@@ -52,6 +69,7 @@ export function useLabViews(
   const runAndOpen = useCallback(
     async (source: string): Promise<RunResult | undefined> => {
       close();
+      setProfileLine(null);
       if (source !== lastSource.current) setSelected(null);
       lastSource.current = source;
       const view = getView();
@@ -108,8 +126,20 @@ export function useLabViews(
     if (view) showStepLine(view, line ?? null);
   }, [line, getView]);
 
+  // The memory profile's line, marked in the editor beside the step's.
+  useEffect(() => {
+    const view = getView();
+    if (view) showProfileLine(view, profileLine);
+  }, [profileLine, getView]);
+
   const { snapshot } = timeline;
   const index = useMemo(() => (snapshot ? indexSnapshot(snapshot) : null), [snapshot]);
+  const wire = state.status === 'finished' ? state.result?.memory : undefined;
+  const memory = useMemo(
+    () => (wire ? { series: decodeMemorySeries(wire), bucket: wire.bucket } : null),
+    [wire],
+  );
+  const collectionMarks = useMemo(() => (memory ? marksOf(memory.series) : []), [memory]);
 
   // At the last step the console shows everything: what is written after it (a traceback) is
   // part of the run's end. Elsewhere, what had been written by the step.
@@ -132,8 +162,23 @@ export function useLabViews(
     compare,
     consoleTab,
     setConsoleTab,
+    centreTab,
+    setCentreTab,
+    memory,
+    profileLine,
+    setProfileLine,
+    collectionMarks,
     runProgram,
     compareProgram,
     loadSample,
   };
+}
+
+function marksOf(series: MemorySeries): TimelineMark[] {
+  const { steps, generations, manual, collected } = series.collections;
+  return Array.from(steps, (step, i) => ({
+    step: Math.min(step, series.stepCount - 1),
+    generation: generations[i],
+    label: `${['Automatic collection', 'gc.collect()', 'Collection at exit'][manual[i]!] ?? 'Collection'} of generation ${generations[i]} at step ${Math.min(step, series.stepCount - 1) + 1}: ${collected[i]} collected`,
+  }));
 }

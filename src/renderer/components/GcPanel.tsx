@@ -1,10 +1,12 @@
 /**
  * The cyclic collector at the current step: `gc.get_count()` against `gc.get_threshold()` per
  * generation (generation 0 is collected when its count passes its threshold), the cycles
- * present now, and what the last collection did.
+ * present now, what the last collection did, and when the long-lived rule holds back a full
+ * collection that generation 2's count asks for (the collector view tells more).
  */
 
 import type { ObjectId, Snapshot } from '../../shared/lab-api';
+import { GenerationGauges } from './GenerationGauges';
 
 export interface GcPanelProps {
   snapshot: Snapshot | null;
@@ -19,30 +21,19 @@ export function GcPanel({ snapshot, onSelect }: GcPanelProps) {
 
   return (
     <div className="gc">
-      <ul className="generations" aria-label="Generations">
-        {gc.counts.map((count, generation) => {
-          const threshold = gc.thresholds[generation] ?? 0;
-          const fill = threshold > 0 ? Math.min(count / threshold, 1) : 0;
-          return (
-            <li
-              key={generation}
-              className="generation"
-              aria-label={`Generation ${generation}: ${count} of ${threshold}`}
-            >
-              <span className="generation-name">Gen {generation}</span>
-              <span className="gauge" aria-hidden="true">
-                <span className="gauge-fill" style={{ width: `${(fill * 100).toFixed(1)}%` }} />
-              </span>
-              <span className="generation-count mono">
-                {count} / {threshold}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+      <GenerationGauges gc={gc} />
       <p className="gc-line">
         Automatic collection {gc.enabled ? 'on' : 'off (gc.disable())'} · {gc.collections}{' '}
         {gc.collections === 1 ? 'collection' : 'collections'} so far
+        {gc.longLived &&
+          gc.counts[2]! > gc.thresholds[2]! &&
+          gc.longLived.pending < Math.floor(gc.longLived.total / 4) && (
+            <span className="warning">
+              {' '}
+              · generation 2 is due, but a full collection waits until {gc.longLived.pending} promoted objects
+              reach {Math.floor(gc.longLived.total / 4)}
+            </span>
+          )}
       </p>
       <p className="gc-line">
         {cycles.length === 0 ? (

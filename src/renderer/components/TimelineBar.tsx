@@ -8,6 +8,7 @@ import type { KeyboardEvent } from 'react';
 import { describeStep } from '../timeline';
 import type { Timeline } from '../use-timeline';
 import { StepBackIcon, StepForwardIcon, ToEndIcon, ToStartIcon } from './Icons';
+import { TimelineMarks, type TimelineMark } from './TimelineMarks';
 
 const KEY_MOVES: Record<string, (step: number, last: number) => number> = {
   ArrowLeft: (step) => step - 1,
@@ -24,9 +25,11 @@ export interface TimelineBarProps {
   timeline: Timeline;
   /** Steps so far while a program runs (the timeline opens when it ends). */
   running?: number;
+  /** The run's collections, marked under the slider. */
+  marks?: readonly TimelineMark[];
 }
 
-export function TimelineBar({ timeline, running }: TimelineBarProps) {
+export function TimelineBar({ timeline, running, marks = [] }: TimelineBarProps) {
   const { count, step, current } = timeline;
   const enabled = count > 0 && step !== null;
   const last = count - 1;
@@ -90,18 +93,21 @@ export function TimelineBar({ timeline, running }: TimelineBarProps) {
       >
         <ToEndIcon />
       </button>
-      <input
-        type="range"
-        className="step-slider"
-        aria-label="Step"
-        aria-valuetext={enabled ? `${counter}: ${where}` : 'No steps: run the program first'}
-        min={0}
-        max={Math.max(last, 0)}
-        step={1}
-        value={step ?? 0}
-        disabled={!enabled}
-        onChange={(event) => timeline.goTo(Number(event.currentTarget.value))}
-      />
+      <div className="step-track">
+        <input
+          type="range"
+          className="step-slider"
+          aria-label="Step"
+          aria-valuetext={enabled ? `${counter}: ${where}` : 'No steps: run the program first'}
+          min={0}
+          max={Math.max(last, 0)}
+          step={1}
+          value={step ?? 0}
+          disabled={!enabled}
+          onChange={(event) => timeline.goTo(Number(event.currentTarget.value))}
+        />
+        {enabled && <TimelineMarks marks={marks} count={count} onGoTo={timeline.goTo} />}
+      </div>
       <output className="step-counter" aria-label="Step counter" aria-live="polite">
         <span className="step-number">{counter}</span>
         {enabled && <span className="step-where">{where}</span>}
