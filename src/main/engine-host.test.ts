@@ -24,7 +24,16 @@ parentPort.on('message', ({ type, seq, source, steps }) => {
   if (source === 'crash') process.exit(3);
   if (source === 'throw') return parentPort.postMessage({ type: 'failure', seq, error: { name: 'Error', message: 'bad' } });
   parentPort.postMessage({ type: 'event', seq, event: { kind: 'stdout', text: source } });
-  parentPort.postMessage({ type: 'result', seq, result: { stdout: source, stderr: '', exitCode: 0, stepCount: source.length } });
+  const result = { stdout: source, stderr: '', exitCode: 0, stepCount: source.length };
+  if (source.startsWith('memory')) {
+    const empty = { steps: '', values: '' };
+    result.memory = {
+      stepCount: source === 'memory' ? source.length : 1, bucket: 1,
+      channels: [{ name: 'bytes', ...empty }], types: [], events: { steps: '', kinds: '' },
+      collections: { steps: '', generations: '', collected: '', uncollectable: '', manual: '' },
+    };
+  }
+  parentPort.postMessage({ type: 'result', seq, result });
 });
 `;
 
@@ -67,6 +76,13 @@ describe('EngineHost', () => {
     expect(events).toEqual([{ kind: 'stdout', text: 'hi' }]);
     expect(await host.run('again')).toMatchObject({ stdout: 'again' });
     expect(spawned).toBe(1);
+  });
+
+  it('passes memory over time on, and drops a series that does not fit the run', async () => {
+    const host = createHost();
+    expect((await host.run('memory')).memory?.channels[0]?.name).toBe('bytes');
+    const result = await host.run('memory, the wrong length');
+    expect(result).toEqual({ stdout: 'memory, the wrong length', stderr: '', exitCode: 0, stepCount: 24 });
   });
 
   it('refuses a second run while one is going', async () => {

@@ -16,6 +16,7 @@
 import { Worker } from 'node:worker_threads';
 import { LabError } from '../shared/lab-error';
 import type { RunEvent, RunResult, Snapshot } from '../shared/lab-api';
+import { memorySeriesProblem } from '../shared/memory-series';
 import type { EngineRunOptions, HostToWorker, WorkerToHost } from './engine-protocol';
 import { SnapshotCache } from './snapshot-cache';
 
@@ -60,6 +61,14 @@ interface FinishedRun {
 
 /** A worker may use this much JavaScript heap; past it the run fails as EngineCrashed. */
 const WORKER_HEAP_MB = 2048;
+
+/** The result with its memory series only when that has the shape and size it should. */
+function checkedMemory(result: RunResult): RunResult {
+  if (result.memory === undefined || memorySeriesProblem(result.memory, result.stepCount) === null)
+    return result;
+  const { memory: _dropped, ...rest } = result;
+  return rest;
+}
 
 /** The usual way to start the engine worker from its bundled path. */
 export function spawnEngineWorker(workerPath: string): Worker {
@@ -172,7 +181,7 @@ export class EngineHost implements Engine {
         if (active.kind !== 'run') break;
         this.#active = undefined;
         this.#lastRun = { source: active.source, stepCount: message.result.stepCount };
-        active.resolve(message.result);
+        active.resolve(checkedMemory(message.result));
         break;
       case 'snapshot': {
         if (active.kind !== 'snapshot') break;

@@ -48,9 +48,38 @@ describe('serveRun', () => {
     expect(seen?.[0]).toBe('print(1)');
     expect(seen?.[1].filename).toBe('main.py');
     expect(seen?.[1].recordSteps).toBe(true);
+    expect(seen?.[1].recordMemory).toBe(true);
     expect(posted).toEqual([
       { type: 'result', seq: 7, result: { stdout: '', stderr: '', exitCode: 0, stepCount: 0 } },
     ]);
+  });
+
+  it('sends memory over time as base64 text', () => {
+    const posted = serve(() => ({
+      stdout: '',
+      stderr: '',
+      exitCode: 0,
+      stepCount: 3,
+      memory: {
+        stepCount: 3,
+        channels: [{ name: 'bytes', steps: Uint32Array.of(0, 2), values: Uint32Array.of(0, 64) }],
+        types: [],
+        events: { steps: new Uint32Array(0), kinds: new Uint8Array(0) },
+        collections: {
+          steps: new Uint32Array(0),
+          generations: new Uint8Array(0),
+          collected: new Uint32Array(0),
+          uncollectable: new Uint32Array(0),
+          manual: new Uint8Array(0),
+        },
+      },
+    }));
+    const result = posted.find((m) => m.type === 'result');
+    expect(result?.type === 'result' && result.result.memory?.channels[0]).toEqual({
+      name: 'bytes',
+      steps: 'AAAAAAIAAAA=',
+      values: 'AAAAAEAAAAA=',
+    });
   });
 
   it('batches consecutive output of one stream and keeps the order across streams', () => {

@@ -10,6 +10,7 @@
 
 import type { RunOptions, RunResult } from '../core';
 import { MAX_LISTED_STEPS } from '../shared/lab-api';
+import { encodeMemorySeries } from '../shared/memory-series';
 import type { HostToWorker, WorkerToHost } from './engine-protocol';
 
 export const BATCH_CHARS = 16_384;
@@ -58,6 +59,7 @@ export function serveRun(
     const result = runSource(request.source, {
       ...request.options,
       recordSteps: true,
+      recordMemory: true,
       onStdout: (text) => write('stdout', text),
       onStderr: (text) => write('stderr', text),
       onProgress: (steps) => {
@@ -72,9 +74,11 @@ export function serveRun(
     // Only the documented fields cross the thread boundary: anything else the engine keeps
     // on its result (e.g. a timeline) may not survive structured cloning. A long step list
     // stays here: cloning millions of step objects would stall both threads for seconds.
-    const { stdout, stderr, exitCode, stepCount, steps } = result;
+    const { stdout, stderr, exitCode, stepCount, steps, memory } = result;
     const listed = steps && steps.length === stepCount && stepCount <= MAX_LISTED_STEPS ? { steps } : {};
-    post({ type: 'result', seq, result: { stdout, stderr, exitCode, stepCount, ...listed } });
+    // Memory over time travels as base64 text: the web shell's socket carries JSON.
+    const series = memory ? { memory: encodeMemorySeries(memory, toBase64) } : {};
+    post({ type: 'result', seq, result: { stdout, stderr, exitCode, stepCount, ...listed, ...series } });
   } catch (error) {
     flush();
     post(failure(seq, error));
@@ -101,6 +105,9 @@ export function serveSnapshot(
     post(failure(seq, error));
   }
 }
+
+const toBase64 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 function failure(seq: number, error: unknown): WorkerToHost {
   const { name, message, stack } = error instanceof Error ? error : new Error(String(error));

@@ -42,6 +42,9 @@ vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string) => ipcChannels.push(channel) },
 }));
 vi.mock('./engine.worker?modulePath', () => ({ default: '/out/main/chunks/engine.worker.js' }));
+vi.mock('./exercises/answer.worker?modulePath', () => ({ default: '/out/main/chunks/answer.worker.js' }));
+// Made by the build's exercisesBundle plugin (vitest runs without it): no exercises here.
+vi.mock('virtual:pymem-exercises', () => ({ default: [] }));
 
 beforeAll(async () => {
   await import('./index');
@@ -66,6 +69,7 @@ describe('the main process', () => {
     expect(ipcChannels).toContain('lab:run');
     expect(ipcChannels).toContain('lab:stop');
     expect(ipcChannels).toContain('lab:experiments.list');
+    expect(ipcChannels).toContain('lab:exercises.check');
   });
 
   it('opens the experiment store in the user data folder and closes it when the app quits', () => {

@@ -11,6 +11,10 @@ import { DEFAULT_STEP_BUDGET } from '../shared/lab-api';
 import { CPython } from './cpython';
 import workerPath from './engine.worker?modulePath';
 import { EngineHost, spawnEngineWorker } from './engine-host';
+import answerWorkerPath from './exercises/answer.worker?modulePath';
+import { AnswerWorkerHost } from './exercises/answer-worker-host';
+import { bundledExercises } from './exercises/bundled-exercises';
+import { ExerciseService } from './exercises/exercise-service';
 import { registerLabIpc } from './ipc';
 import { LabSession } from './lab-session';
 import { ExperimentService } from './store/experiment-service';
@@ -27,6 +31,8 @@ const sessions = new Map<number, LabSession>();
 const cpython = new CPython({ command: process.env.PYMEM_PYTHON || 'python3' });
 /** The experiment store: one database for the app, shared by its windows; opened when ready. */
 let experiments: ExperimentService | undefined;
+/** The bundled exercises, with progress in the experiment store; made when the store is open. */
+let exercises: ExerciseService | undefined;
 
 // One app per user: a second start hands over to the first (which holds the experiment store).
 const isFirstInstance = app.requestSingleInstanceLock();
@@ -47,7 +53,7 @@ function openWindow(): void {
     spawn: () => spawnEngineWorker(workerPath),
     runOptions: { filename: 'main.py', stepBudget: DEFAULT_STEP_BUDGET },
   });
-  sessions.set(id, new LabSession(engine, experiments, cpython));
+  sessions.set(id, new LabSession(engine, experiments, cpython, exercises));
   window.on('closed', () => {
     void sessions.get(id)?.dispose();
     sessions.delete(id);
@@ -70,6 +76,11 @@ void app.whenReady().then(() => {
   const { recovered, unavailable } = experiments.status;
   if (recovered) console.warn(`Experiment store: ${recovered.reason}; moved to ${recovered.movedTo}`);
   if (unavailable) console.error(`Experiment store unavailable: ${unavailable}`);
+  exercises = new ExerciseService(
+    bundledExercises(),
+    experiments,
+    new AnswerWorkerHost(() => spawnEngineWorker(answerWorkerPath)),
+  );
   app.on('will-quit', () => experiments?.close());
   // The lab needs no camera, microphone, notifications or any other permission.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

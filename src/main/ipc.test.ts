@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXPERIMENT_METHODS, experimentChannel } from '../shared/experiments-api';
+import { EXERCISE_METHODS, exerciseChannel } from '../shared/exercises-api';
 import { IPC_CHANNELS } from '../shared/lab-channels';
 import type { Snapshot } from '../shared/lab-api';
 import type { Engine } from './engine-host';
@@ -48,7 +49,7 @@ describe('registerLabIpc', () => {
   const invoke = (channel: string, payload: unknown, frameUrl = TRUSTED, from: object = sender) =>
     handlers.get(channel)!({ sender: from, senderFrame: { url: frameUrl } }, payload);
 
-  it('registers one lab: channel per LabApi method, experiments included', () => {
+  it('registers one lab: channel per LabApi method, experiments and exercises included', () => {
     expect([...handlers.keys()].sort()).toEqual(
       [
         IPC_CHANNELS.run,
@@ -57,6 +58,7 @@ describe('registerLabIpc', () => {
         IPC_CHANNELS.cpythonStatus,
         IPC_CHANNELS.runInCPython,
         ...EXPERIMENT_METHODS.map(experimentChannel),
+        ...EXERCISE_METHODS.map(exerciseChannel),
       ].sort(),
     );
   });

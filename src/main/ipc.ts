@@ -5,6 +5,7 @@
 
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { EXPERIMENT_METHODS, experimentChannel, experimentWireMethod } from '../shared/experiments-api';
+import { EXERCISE_METHODS, exerciseChannel, exerciseWireMethod } from '../shared/exercises-api';
 import { IPC_CHANNELS, LAB_METHODS, type RunEventMessage } from '../shared/lab-channels';
 import type { Outcome } from '../shared/lab-error';
 import type { LabSession } from './lab-session';
@@ -23,6 +24,11 @@ export function registerLabIpc({ sessionFor, isTrustedUrl }: LabIpcOptions): voi
     ...EXPERIMENT_METHODS.map((method) => ({
       channel: experimentChannel(method),
       method: experimentWireMethod(method),
+    })),
+    // The exercises' calls: `lab:exercises.check` carries `exercises.check`, …
+    ...EXERCISE_METHODS.map((method) => ({
+      channel: exerciseChannel(method),
+      method: exerciseWireMethod(method),
     })),
   ];
   for (const { channel, method } of routes) {

@@ -6,10 +6,12 @@
 
 import type { CPythonRun, CPythonStatus } from '../shared/cpython';
 import { isExperimentWireMethod } from '../shared/experiments-api';
+import { isExerciseWireMethod } from '../shared/exercises-api';
 import type { LabMethod, RunEventMessage } from '../shared/lab-channels';
 import { LabError, serializeError, type Outcome } from '../shared/lab-error';
 import type { Engine } from './engine-host';
 import { isLabMethod, parsePayload } from './lab-schemas';
+import type { ExerciseCalls } from './exercises/exercise-service';
 import type { ExperimentCalls } from './store/experiment-service';
 
 export type EmitRunEvent = (message: RunEventMessage) => void;
@@ -31,15 +33,23 @@ export class LabSession {
   readonly #engine: Engine;
   readonly #experiments: ExperimentCalls | undefined;
   readonly #cpython: CPythonService;
+  readonly #exercises: ExerciseCalls | undefined;
 
   /**
    * `experiments`: the process's one experiment store, shared by every session; `cpython`:
-   * the process's CPython for comparisons, likewise shared.
+   * the process's CPython for comparisons, likewise shared; `exercises`: the process's lab
+   * exercises, likewise.
    */
-  constructor(engine: Engine, experiments?: ExperimentCalls, cpython: CPythonService = NO_CPYTHON) {
+  constructor(
+    engine: Engine,
+    experiments?: ExperimentCalls,
+    cpython: CPythonService = NO_CPYTHON,
+    exercises?: ExerciseCalls,
+  ) {
     this.#engine = engine;
     this.#experiments = experiments;
     this.#cpython = cpython;
+    this.#exercises = exercises;
   }
 
   async call(method: string, payload: unknown, emit: EmitRunEvent): Promise<Outcome<unknown>> {
@@ -47,6 +57,10 @@ export class LabSession {
       if (isExperimentWireMethod(method)) {
         if (!this.#experiments) throw new LabError('StoreUnavailable', 'This lab has no experiment store.');
         return await this.#experiments.call(method, payload);
+      }
+      if (isExerciseWireMethod(method)) {
+        if (!this.#exercises) throw new LabError('Unavailable', 'This lab has no exercises.');
+        return await this.#exercises.call(method, payload);
       }
       if (!isLabMethod(method))
         throw new LabError('InvalidRequest', `Unknown method: ${JSON.stringify(method)}`);

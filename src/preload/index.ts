@@ -5,6 +5,7 @@
 
 import { contextBridge, ipcRenderer } from 'electron';
 import { createExperimentsClient } from '../shared/experiments-api';
+import { createExercisesClient } from '../shared/exercises-api';
 import type { CPythonRun, CPythonStatus, LabApi, RunEvent, RunResult, Snapshot } from '../shared/lab-api';
 import {
   IPC_CHANNELS,
@@ -53,6 +54,10 @@ const lab: LabApi = {
   },
   // `experiments.list` travels on the channel `lab:experiments.list`, its arguments as the payload.
   experiments: createExperimentsClient(async (method, args) => {
+    const outcome: Outcome<unknown> = await ipcRenderer.invoke(`lab:${method}`, args);
+    return unwrapOutcome(outcome);
+  }),
+  exercises: createExercisesClient(async (method, args) => {
     const outcome: Outcome<unknown> = await ipcRenderer.invoke(`lab:${method}`, args);
     return unwrapOutcome(outcome);
   }),

@@ -11,17 +11,19 @@ import { CodeEditor } from './components/CodeEditor';
 import { ComparePanel } from './components/ComparePanel';
 import { FramesPanel } from './components/FramesPanel';
 import { GcPanel } from './components/GcPanel';
-import { GraphArea } from './components/GraphArea';
+import { CentreArea } from './components/CentreArea';
 import { CompareIcon, RunIcon, StopIcon } from './components/Icons';
 import { ObjectInspector } from './components/ObjectInspector';
 import { SamplesMenu } from './components/SamplesMenu';
 import { TimelineBar } from './components/TimelineBar';
 import { ExperimentsSidebar } from './components/ExperimentsSidebar';
+import { ExercisesSidebar } from './components/ExercisesSidebar';
 import { ExperimentTitle } from './components/ExperimentTitle';
 import { OutputConsole } from './components/OutputConsole';
 import { Panel } from './components/Panel';
 import { StatusLine } from './components/StatusLine';
 import { isActive } from './run-state';
+import { useExercises, useSidebar } from './use-exercises';
 import { useExperiments } from './use-experiments';
 import { useLabRun } from './use-lab-run';
 import { useLabViews } from './use-lab-views';
@@ -30,13 +32,15 @@ const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 const RUN_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
 
 export function App({ lab }: { lab: LabApi }) {
-  const { state, run, stop } = useLabRun(lab);
+  const { state, run, stop, reset } = useLabRun(lab);
   const editor = useRef<EditorView | null>(null);
   const experiments = useExperiments(lab, editor);
   const active = isActive(state.status);
   const getView = useCallback(() => editor.current, []);
   const views = useLabViews(lab, state, run, getView);
   const { runProgram, timeline } = views;
+  const [sidebar, setSidebar] = useSidebar();
+  const exercises = useExercises(lab, experiments, views, { state, reset }, getView, sidebar === 'exercises');
   const cpython = views.compare.availability;
   const compareTitle = !cpython
     ? 'Looking for CPython…'
@@ -71,6 +75,15 @@ export function App({ lab }: { lab: LabApi }) {
         </h1>
         <ExperimentTitle experiments={experiments} />
         <div className="toolbar-actions">
+          <button
+            type="button"
+            className="button toolbar-exercises"
+            aria-pressed={sidebar === 'exercises'}
+            onClick={() => setSidebar(sidebar === 'exercises' ? 'experiments' : 'exercises')}
+            title="Exercises: predict, run, check"
+          >
+            Exercises
+          </button>
           {/* Until the experiment (or the draft) is open there is no editor to load into or run. */}
           <SamplesMenu onLoad={views.loadSample} disabled={active || !experiments.document} />
           <button
@@ -92,7 +105,11 @@ export function App({ lab }: { lab: LabApi }) {
             <StopIcon /> Stop
           </button>
         </div>
-        <TimelineBar timeline={timeline} running={active ? state.steps : undefined} />
+        <TimelineBar
+          timeline={timeline}
+          running={active ? state.steps : undefined}
+          marks={views.collectionMarks}
+        />
         <button
           type="button"
           className="button compare-button"
@@ -104,7 +121,11 @@ export function App({ lab }: { lab: LabApi }) {
         </button>
       </header>
 
-      <ExperimentsSidebar experiments={experiments} />
+      {sidebar === 'exercises' ? (
+        <ExercisesSidebar exercises={exercises} onClose={() => setSidebar('experiments')} />
+      ) : (
+        <ExperimentsSidebar experiments={experiments} />
+      )}
       <main className="workspace">
         <Panel title="Program" className="area-editor">
           {/* Opened from the experiment store: a new key (another experiment) is a new editor. */}
@@ -154,7 +175,19 @@ export function App({ lab }: { lab: LabApi }) {
             <ComparePanel compare={views.compare} />
           )}
         </Panel>
-        <GraphArea snapshot={timeline.snapshot} selected={views.selected} onSelect={views.select} />
+        <CentreArea
+          tab={views.centreTab}
+          onTab={views.setCentreTab}
+          snapshot={timeline.snapshot}
+          selected={views.selected}
+          onSelect={views.select}
+          memory={views.memory}
+          step={timeline.step}
+          onGoTo={timeline.goTo}
+          source={state.source}
+          profileLine={views.profileLine}
+          onProfileLine={views.setProfileLine}
+        />
         <Panel title="Frames and variables" className="area-frames">
           <FramesPanel
             snapshot={timeline.snapshot}

@@ -85,4 +85,12 @@ describe('runReducer', () => {
     );
     expect(state).toMatchObject({ status: 'running', output: [], steps: 0 });
   });
+
+  it('forgets a finished run when another program opens, but not a run in progress', () => {
+    const result = { stdout: 'old', stderr: '', exitCode: 0, stepCount: 3 };
+    const finished = play(start, out('old'), { type: 'finished', result, at: 2 });
+    expect(runReducer(finished, { type: 'reset' })).toEqual({ ...initialRunState, run: 1 });
+    const running = play(start, out('x'));
+    expect(runReducer(running, { type: 'reset' })).toBe(running);
+  });
 });

@@ -39,7 +39,9 @@ export type RunAction =
   | { type: 'event'; event: RunEvent }
   | { type: 'stop-requested' }
   | { type: 'finished'; result: RunResult; at: number }
-  | { type: 'failed'; message: string; at: number };
+  | { type: 'failed'; message: string; at: number }
+  /** Another program was opened: the last run's output and status no longer apply. */
+  | { type: 'reset' };
 
 /** The console keeps the last this many characters; a runaway print loop cannot exhaust memory. */
 export const MAX_CONSOLE_CHARS = 200_000;
@@ -97,6 +99,9 @@ export function runReducer(state: RunState, action: RunAction): RunState {
         elapsedMs: action.at - state.startedAt,
       };
     }
+    case 'reset':
+      // A run in progress goes on (its program was already sent); a finished one is forgotten.
+      return isActive(state.status) ? state : { ...initialRunState, run: state.run };
     case 'failed':
       return {
         ...state,

@@ -5,6 +5,7 @@
  */
 
 import { createExperimentsClient, type ExperimentWireMethod } from '../shared/experiments-api';
+import { createExercisesClient, type ExerciseWireMethod } from '../shared/exercises-api';
 import type { CPythonRun, CPythonStatus, LabApi, RunEvent, RunResult, Snapshot } from '../shared/lab-api';
 import type { CPythonRunRequest, LabMethod, RunRequest, SnapshotRequest } from '../shared/lab-channels';
 import { LabError, unwrapOutcome, type Outcome } from '../shared/lab-error';
@@ -50,7 +51,10 @@ export function createSocketLab(url: URL): LabApi {
     return socket;
   };
 
-  const call = async <T>(method: LabMethod | ExperimentWireMethod, payload: unknown): Promise<T> => {
+  const call = async <T>(
+    method: LabMethod | ExperimentWireMethod | ExerciseWireMethod,
+    payload: unknown,
+  ): Promise<T> => {
     const ws = await connect();
     const request: SocketRequest = { seq: ++seq, method, payload };
     const outcome = await new Promise<Outcome<unknown>>((resolve, reject) => {
@@ -85,5 +89,6 @@ export function createSocketLab(url: URL): LabApi {
       return call<CPythonRun>('runInCPython', request);
     },
     experiments: createExperimentsClient((method, args) => call(method, args)),
+    exercises: createExercisesClient((method, args) => call(method, args)),
   };
 }

@@ -12,6 +12,8 @@ export interface LabRun {
   /** Resolves with the result once the run ends; undefined when it did not start or did not finish. */
   run(source: string): Promise<RunResult | undefined>;
   stop(): void;
+  /** Forgets the last finished run (another program was opened); no effect while one runs. */
+  reset(): void;
 }
 
 export function useLabRun(lab: LabApi): LabRun {
@@ -59,5 +61,9 @@ export function useLabRun(lab: LabApi): LabRun {
     });
   }, [lab]);
 
-  return { state, run, stop };
+  const reset = useCallback(() => {
+    if (!active.current) dispatch({ type: 'reset' });
+  }, []);
+
+  return { state, run, stop, reset };
 }

@@ -4,11 +4,16 @@
  * renderer only ever sees `window.lab` and never knows which one it has.
  */
 
-import type { ObjectId, RunResult, Snapshot, TraceStep } from '../core';
+import type { ObjectId, RunResult as EngineRunResult, Snapshot, TraceStep } from '../core';
 import type { CPythonRun, CPythonStatus } from './cpython';
 import type { ExperimentsApi } from './experiments-api';
+import type { ExercisesApi } from './exercises-api';
+import type { MemorySeriesWire } from './memory-series';
 
-export type { CPythonRun, CPythonStatus, ObjectId, RunResult, Snapshot, TraceStep };
+export type { CPythonRun, CPythonStatus, MemorySeriesWire, ObjectId, Snapshot, TraceStep };
+
+/** A run's result as `run` resolves it: the engine's, with memory over time encoded for the wire. */
+export type RunResult = Omit<EngineRunResult, 'memory'> & { memory?: MemorySeriesWire };
 
 /** Output and progress of a run, streamed while it runs, in the order the engine produced them. */
 export type RunEvent =
@@ -18,8 +23,9 @@ export interface LabApi {
   /**
    * Runs a Python program in the engine. Resolves with the whole result once the program
    * ends; rejects when the run is stopped, the engine fails, or the request is invalid.
-   * One run at a time per window (or browser tab). The result has `stepCount`, and `steps`
-   * (the whole step list) when there are at most `MAX_LISTED_STEPS`.
+   * One run at a time per window (or browser tab). The result has `stepCount`, `steps`
+   * (the whole step list) when there are at most `MAX_LISTED_STEPS`, and `memory` (memory over
+   * time, src/shared/memory-series.ts).
    */
   run(source: string, onEvent?: (event: RunEvent) => void): Promise<RunResult>;
   /**
@@ -39,6 +45,8 @@ export interface LabApi {
   runInCPython(source: string): Promise<CPythonRun>;
   /** The saved experiments (src/shared/experiments-api.ts). */
   experiments: ExperimentsApi;
+  /** The bundled exercises and the person's progress (src/shared/exercises-api.ts). */
+  exercises: ExercisesApi;
 }
 
 /** Upper bound on a program's text; larger payloads are rejected before reaching the engine. */

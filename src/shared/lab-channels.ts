@@ -6,10 +6,11 @@
 import type { LabApi, RunEvent } from './lab-api';
 
 /**
- * A method of `LabApi` a transport forwards by name. `experiments` is not one: its calls travel
- * as `experiments.<method>` (src/shared/experiments-api.ts).
+ * A method of `LabApi` a transport forwards by name. `experiments` and `exercises` are not: their
+ * calls travel as `experiments.<method>` and `exercises.<method>` (src/shared/experiments-api.ts,
+ * src/shared/exercises-api.ts).
  */
-export type LabMethod = Exclude<keyof LabApi, 'experiments'>;
+export type LabMethod = Exclude<keyof LabApi, 'experiments' | 'exercises'>;
 
 /** Payload of `run`: `runId` is chosen by the caller so it can tell its own events apart. */
 export interface RunRequest {

@@ -48,6 +48,11 @@ export class ExperimentService implements ExperimentCalls {
     return this.#status;
   }
 
+  /** The open store, or undefined when it could not be opened (see `status.unavailable`). */
+  get store(): ExperimentStore | undefined {
+    return this.#store;
+  }
+
   async call(method: ExperimentWireMethod, payload: unknown): Promise<Outcome<unknown>> {
     try {
       if (!isExperimentWireMethod(method)) {

@@ -8,6 +8,7 @@ import type { Experiment, ExperimentExport, ExperimentId, StoreStatus } from '..
 import { StoreConnection, type StoreConnectionOptions } from './connection';
 import { exportExperimentFile, parseExperimentFile } from './experiment-file';
 import { ExperimentRepository } from './experiment-repository';
+import { ExerciseProgressRepository } from './exercise-progress-repository';
 
 export interface ExperimentStoreOptions extends StoreConnectionOptions {
   /** Milliseconds since the epoch, for the experiments' timestamps; tests fix it. */
@@ -16,12 +17,15 @@ export interface ExperimentStoreOptions extends StoreConnectionOptions {
 
 export class ExperimentStore {
   readonly repository: ExperimentRepository;
+  /** Progress on the lab exercises, in the same database. */
+  readonly exerciseProgress: ExerciseProgressRepository;
   readonly status: StoreStatus;
   readonly #connection: StoreConnection;
 
   private constructor(connection: StoreConnection, clock: () => number) {
     this.#connection = connection;
     this.repository = new ExperimentRepository(connection, clock);
+    this.exerciseProgress = new ExerciseProgressRepository(connection, clock);
     this.status = { path: connection.path, ...(connection.recovery && { recovered: connection.recovery }) };
   }
 

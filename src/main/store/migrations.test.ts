@@ -93,6 +93,56 @@ describe('the migrations', () => {
     db.close();
   });
 
+  it('3: adds exercise progress to a version-2 database, its experiments untouched', () => {
+    const db = databaseAt(2);
+    db.exec(`
+      INSERT INTO experiments (id, title, step, created_at, updated_at, preview) VALUES
+        (1, 'kept', 3, 10, 20, 'x = 1'), (2, 'binned', 0, 11, 21, '');
+      INSERT INTO experiment_contents VALUES
+        (1, 'x = 1', 'notes', '{"profile":"p","options":{}}', '{"z":1}'),
+        (2, '', '', '{}', '{}');
+      UPDATE experiments SET deleted_at = 30 WHERE id = 2;
+    `);
+    const before = db.prepare('SELECT * FROM experiments ORDER BY id').all();
+    migrate(db, 3);
+    expect(schemaVersion(db)).toBe(3);
+    expect(tables(db)).toContain('exercise_progress');
+    expect(db.prepare('SELECT * FROM experiments ORDER BY id').all()).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM exercise_progress').pluck().get()).toBe(0);
+
+    db.exec(`
+      INSERT INTO exercise_progress (exercise_id, attempts, solved_at, last_answer, last_correct, experiment_id, updated_at)
+      VALUES ('names-are-references', 2, 40, '{"kind":"number","value":4}', 1, 1, 40),
+             ('slots', 1, NULL, '{"kind":"choice","value":"56 56"}', 0, 2, 41);
+    `);
+    // Bad rows are refused by the schema itself.
+    expect(() =>
+      db.exec(`INSERT INTO exercise_progress (exercise_id, attempts, updated_at) VALUES ('x', -1, 1)`),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.exec(
+        `INSERT INTO exercise_progress (exercise_id, last_answer, updated_at) VALUES ('x', '{oops', 1)`,
+      ),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.exec(`INSERT INTO exercise_progress (exercise_id, experiment_id, updated_at) VALUES ('x', 99, 1)`),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.exec(`INSERT INTO exercise_progress (exercise_id, updated_at) VALUES ('slots', 1)`),
+    ).toThrow(/UNIQUE/);
+    // Emptying the trash deletes the experiment; the progress stays, without the link.
+    db.exec('DELETE FROM experiments WHERE deleted_at IS NOT NULL');
+    expect(
+      db
+        .prepare('SELECT exercise_id, attempts, experiment_id FROM exercise_progress ORDER BY exercise_id')
+        .all(),
+    ).toEqual([
+      { exercise_id: 'names-are-references', attempts: 2, experiment_id: 1 },
+      { exercise_id: 'slots', attempts: 1, experiment_id: null },
+    ]);
+    db.close();
+  });
+
   it('leave the database at the previous version when one fails halfway', () => {
     const db = databaseAt(1);
     db.exec(`INSERT INTO experiments (title, created_at, updated_at) VALUES ('kept', 1, 1)`);

@@ -58,6 +58,28 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const { id, head } of rows) setPreview.run(sourcePreview(head), id);
     },
   },
+  {
+    version: 3,
+    description: 'progress on the lab exercises',
+    up(db) {
+      // One row per exercise the person has opened or answered, by the exercise's stable id
+      // (its file name), so renumbering the course keeps the progress. The experiment it was
+      // opened as is remembered until that experiment is deleted for good.
+      db.exec(`
+        CREATE TABLE exercise_progress (
+          exercise_id TEXT PRIMARY KEY,
+          attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+          solved_at INTEGER,
+          revealed_at INTEGER,
+          last_answer TEXT CHECK (last_answer IS NULL OR json_valid(last_answer)),
+          last_correct INTEGER CHECK (last_correct IN (0, 1)),
+          experiment_id INTEGER REFERENCES experiments (id) ON DELETE SET NULL,
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX exercise_progress_by_experiment ON exercise_progress (experiment_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

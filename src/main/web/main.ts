@@ -11,6 +11,10 @@ import { DEFAULT_STEP_BUDGET } from '../../shared/lab-api';
 import { CPython } from '../cpython';
 import workerPath from '../engine.worker?modulePath';
 import { EngineHost, spawnEngineWorker } from '../engine-host';
+import answerWorkerPath from '../exercises/answer.worker?modulePath';
+import { AnswerWorkerHost } from '../exercises/answer-worker-host';
+import { bundledExercises } from '../exercises/bundled-exercises';
+import { ExerciseService } from '../exercises/exercise-service';
 import { LabSession } from '../lab-session';
 import { ExperimentService } from '../store/experiment-service';
 import { ExperimentStore } from '../store/experiment-store';
@@ -61,6 +65,12 @@ async function main(): Promise<void> {
     );
   console.log(`Experiments are saved in ${store.status.path}`);
   const experiments = new ExperimentService(store);
+  // One answer worker for every tab: expected answers are the same for all, and cached.
+  const exercises = new ExerciseService(
+    bundledExercises(),
+    experiments,
+    new AnswerWorkerHost(() => spawnEngineWorker(answerWorkerPath)),
+  );
   const shell = await startWebShell({
     host: values.host,
     port: integerOption('port', values.port, DEFAULT_PORT),
@@ -73,6 +83,7 @@ async function main(): Promise<void> {
         }),
         experiments,
         cpython,
+        exercises,
       ),
   });
   console.log(`PyMem Lab web shell listening on ${shell.url}`);
