@@ -54,6 +54,8 @@ import { staticId } from '../objects/unicodeobject';
 import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
 import { gcFree, gcNew, genericAlloc, withCallArgs } from './cobject';
+import { clearField, itemPasses, releasingOnError } from './cutil';
+import { rangeArgs } from '../vm/args';
 
 const PY_SSIZE_T_MAX = 2 ** 63 - 1;
 
@@ -70,11 +72,15 @@ function itType(name: string, basicsize: number, base = true): PyType {
   return t;
 }
 
-/** The fields an object holds, in dealloc order and in traverse order. */
+/**
+ * The fields an object holds, in dealloc order and in traverse order; `free` releases
+ * what else it owns (its C arrays) after the fields.
+ */
 function slots<T extends PyObject>(
   t: PyType,
   deallocOrder: (keyof T & string)[],
   traverseOrder: (keyof T & string)[],
+  free?: (o: T) => void,
 ): void {
   t.tp_dealloc = (o) => {
     rt.gc.untrack(o);
@@ -82,6 +88,7 @@ function slots<T extends PyObject>(
     const held = deallocOrder.map((f) => r[f]);
     for (const f of deallocOrder) r[f] = null;
     for (const v of held) xdecref(v);
+    free?.(o as T);
     gcFree(o);
   };
   t.tp_traverse = (o, visit: Visit) => {
@@ -278,13 +285,7 @@ slots<PyCycle>(CycleType, ['it', 'saved'], ['it', 'saved']);
 CycleType.tp_new = (type, args, kwnames) => {
   const [iterable] = parseArgs('cycle', args, kwnames, ['iterable'], { required: 1, kwAllowed: false });
   const it = getIter(iterable!);
-  let saved: PyList;
-  try {
-    saved = newEmptyList();
-  } catch (e) {
-    decref(it);
-    throw e;
-  }
+  const saved: PyList = releasingOnError(it, newEmptyList);
   const lz = genericAlloc(new PyCycle(type), type);
   lz.it = it;
   lz.saved = saved;
@@ -296,17 +297,10 @@ CycleType.tp_iternext = (o) => {
     const item = iterNext(lz.it);
     if (item !== null) {
       if (lz.firstpass) return item;
-      try {
-        listAppend(lz.saved!, item);
-      } catch (e) {
-        decref(item);
-        throw e;
-      }
+      releasingOnError(item, () => listAppend(lz.saved!, item));
       return item;
     }
-    const it = lz.it;
-    lz.it = null;
-    decref(it);
+    clearField(lz, 'it');
   }
   const saved = lz.saved!;
   if (saved.items.length === 0) return null;
@@ -340,44 +334,32 @@ ChainType.tp_iternext = (o) => {
   const lz = o as PyChain;
   while (lz.source !== null) {
     if (lz.active === null) {
-      let iterable: PyObject | null;
+      let iterable: PyObject | null = null;
       try {
         iterable = iterNext(lz.source);
+        if (iterable !== null) lz.active = getIter(iterable);
       } catch (e) {
-        const s = lz.source;
-        lz.source = null;
-        decref(s);
-        throw e;
-      }
-      if (iterable === null) {
-        const s = lz.source;
-        lz.source = null;
-        decref(s);
-        return null;
-      }
-      try {
-        lz.active = getIter(iterable);
-      } catch (e) {
-        const s = lz.source;
-        lz.source = null;
-        decref(s);
+        clearField(lz, 'source');
         throw e;
       } finally {
-        decref(iterable);
+        xdecref(iterable);
+      }
+      if (iterable === null) {
+        clearField(lz, 'source');
+        return null;
       }
     }
+    const active = lz.active!;
     let item: PyObject | null;
     try {
-      item = lz.active.type.tp_iternext!(lz.active);
+      item = active.type.tp_iternext!(active);
     } catch (e) {
       if (!isExceptionOf(e, StopIterationType)) throw e;
       decref(e);
       item = null;
     }
     if (item !== null) return item;
-    const a = lz.active;
-    lz.active = null;
-    decref(a);
+    clearField(lz, 'active');
   }
   return null;
 };
@@ -457,12 +439,7 @@ IsliceType.tp_iternext = (o) => {
   const it = lz.it;
   const stop = lz.stop;
   if (it === null) return null;
-  const empty = (): null => {
-    const i = lz.it;
-    lz.it = null;
-    xdecref(i);
-    return null;
-  };
+  const empty = (): null => (clearField(lz, 'it'), null);
   while (lz.cnt < lz.next) {
     const item = it.type.tp_iternext!(it);
     if (item === null) return empty();
@@ -530,19 +507,7 @@ TakewhileType.tp_iternext = (o) => {
   const it = lz.it!;
   const item = it.type.tp_iternext!(it);
   if (item === null) return null;
-  let ok: boolean;
-  try {
-    const good = call(lz.func!, [item]);
-    try {
-      ok = isTrue(good);
-    } finally {
-      decref(good);
-    }
-  } catch (e) {
-    decref(item);
-    throw e;
-  }
-  if (ok) return item;
+  if (itemPasses(lz.func!, item)) return item;
   decref(item);
   lz.flag = 1;
   return null;
@@ -558,19 +523,7 @@ DropwhileType.tp_iternext = (o) => {
     const item = it.type.tp_iternext!(it);
     if (item === null) return null;
     if (lz.flag === 1) return item;
-    let ok: boolean;
-    try {
-      const good = call(lz.func!, [item]);
-      try {
-        ok = isTrue(good);
-      } finally {
-        decref(good);
-      }
-    } catch (e) {
-      decref(item);
-      throw e;
-    }
-    if (!ok) {
+    if (!itemPasses(lz.func!, item)) {
       lz.flag = 1;
       return item;
     }
@@ -587,22 +540,7 @@ FilterfalseType.tp_iternext = (o) => {
   for (;;) {
     const item = it.type.tp_iternext!(it);
     if (item === null) return null;
-    let ok: boolean;
-    try {
-      if (lz.func === None || lz.func === BoolType) ok = isTrue(item);
-      else {
-        const good = call(lz.func!, [item]);
-        try {
-          ok = isTrue(good);
-        } finally {
-          decref(good);
-        }
-      }
-    } catch (e) {
-      decref(item);
-      throw e;
-    }
-    if (!ok) return item;
+    if (!itemPasses(lz.func!, item, lz.func === None || lz.func === BoolType)) return item;
     decref(item);
   }
 };
@@ -618,13 +556,7 @@ slots<PyCompress>(CompressType, ['data', 'selectors'], ['data', 'selectors']);
 CompressType.tp_new = (type, args, kwnames) => {
   const [seq1, seq2] = parseArgs('compress', args, kwnames, ['data', 'selectors'], { required: 2 });
   const data = getIter(seq1!);
-  let selectors: PyObject;
-  try {
-    selectors = getIter(seq2!);
-  } catch (e) {
-    decref(data);
-    throw e;
-  }
+  const selectors = releasingOnError(data, () => getIter(seq2!));
   const lz = genericAlloc(new PyCompress(type), type);
   lz.data = data;
   lz.selectors = selectors;
@@ -635,23 +567,14 @@ CompressType.tp_iternext = (o) => {
   for (;;) {
     const datum = lz.data!.type.tp_iternext!(lz.data!);
     if (datum === null) return null;
-    let selector: PyObject | null;
-    try {
-      selector = lz.selectors!.type.tp_iternext!(lz.selectors!);
-    } catch (e) {
-      decref(datum);
-      throw e;
-    }
+    const selector = releasingOnError(datum, () => lz.selectors!.type.tp_iternext!(lz.selectors!));
     if (selector === null) {
       decref(datum);
       return null;
     }
     let ok: boolean;
     try {
-      ok = isTrue(selector);
-    } catch (e) {
-      decref(datum);
-      throw e;
+      ok = releasingOnError(datum, () => isTrue(selector));
     } finally {
       decref(selector);
     }
@@ -727,22 +650,7 @@ class PyProduct extends PyObject {
   result: PyTuple | null = null;
   stopped = false;
 }
-ProductType.tp_dealloc = (o) => {
-  const lz = o as PyProduct;
-  rt.gc.untrack(lz);
-  const { pools, result } = lz;
-  lz.pools = null;
-  lz.result = null;
-  xdecref(pools);
-  xdecref(result);
-  pyFree(lz.indicesAddr);
-  gcFree(lz);
-};
-ProductType.tp_traverse = (o, visit: Visit) => {
-  const lz = o as PyProduct;
-  if (lz.pools !== null) visit(lz.pools, 'pools');
-  if (lz.result !== null) visit(lz.result, 'result');
-};
+slots<PyProduct>(ProductType, ['pools', 'result'], ['pools', 'result'], (lz) => pyFree(lz.indicesAddr));
 ProductType.tp_sizeof = (o) => ProductType.basicsize + 8 * ((o as PyProduct).pools?.items.length ?? 0);
 ProductType.tp_new = (type, args, kwnames) => {
   const nkw = kwnames === null ? 0 : kwnames.items.length;
@@ -779,11 +687,33 @@ ProductType.tp_new = (type, args, kwnames) => {
   return lz;
 };
 
-/** Copies the result tuple if the caller still holds it (_PyTuple_FromArray), else reuses it. */
-function ownResult(result: PyTuple, setResult: (t: PyTuple) => void): PyTuple {
+/** What product and the combinatorics keep: the result tuple they refill, and whether they are done. */
+type Refilled = PyObject & { result: PyTuple | null; stopped: boolean };
+
+/**
+ * The tp_iternext of product and the combinatorics: `step` makes the first result or
+ * refills the kept one (null: exhausted, for good); the caller gets a new reference.
+ */
+function refillingNext<T extends Refilled>(step: (o: T) => PyTuple | null) {
+  return (o: PyObject): PyObject | null => {
+    const lz = o as T;
+    if (lz.stopped) return null;
+    const result = step(lz);
+    if (result === null) {
+      lz.stopped = true;
+      return null;
+    }
+    result.refcnt++;
+    return result;
+  };
+}
+
+/** The kept result to refill: a copy if the caller still holds it (_PyTuple_FromArray), else itself. */
+function ownResult(lz: Refilled): PyTuple {
+  const result = lz.result!;
   if (result.refcnt > 1) {
     const copy = tupleFromBorrowed(result.items);
-    setResult(copy);
+    lz.result = copy;
     decref(result);
     return copy;
   }
@@ -798,47 +728,35 @@ function setItem(result: PyTuple, i: number, elem: PyObject): void {
   decref(old);
 }
 
-ProductType.tp_iternext = (o) => {
-  const lz = o as PyProduct;
-  if (lz.stopped) return null;
+ProductType.tp_iternext = refillingNext<PyProduct>((lz) => {
   const pools = lz.pools!.items as PyTuple[];
   const npools = pools.length;
-  let result = lz.result;
-  if (result === null) {
-    result = tupleWithSlots(npools);
+  if (lz.result === null) {
+    const result = tupleWithSlots(npools);
     lz.result = result;
     for (let i = 0; i < npools; i++) {
       const pool = pools[i];
-      if (pool.items.length === 0) {
-        lz.stopped = true;
-        return null;
-      }
+      if (pool.items.length === 0) return null;
       const elem = pool.items[0];
       elem.refcnt++;
       result.items[i] = elem;
     }
-  } else {
-    result = ownResult(result, (t) => (lz.result = t));
-    let i = npools - 1;
-    for (; i >= 0; i--) {
-      const pool = pools[i];
-      lz.indices[i]++;
-      if (lz.indices[i] === pool.items.length) {
-        lz.indices[i] = 0;
-        setItem(result, i, pool.items[0]);
-      } else {
-        setItem(result, i, pool.items[lz.indices[i]]);
-        break;
-      }
-    }
-    if (i < 0) {
-      lz.stopped = true;
-      return null;
+    return result;
+  }
+  const result = ownResult(lz);
+  for (let i = npools - 1; i >= 0; i--) {
+    const pool = pools[i];
+    lz.indices[i]++;
+    if (lz.indices[i] === pool.items.length) {
+      lz.indices[i] = 0;
+      setItem(result, i, pool.items[0]);
+    } else {
+      setItem(result, i, pool.items[lz.indices[i]]);
+      return result;
     }
   }
-  result.refcnt++;
-  return result;
-};
+  return null;
+});
 
 // ------------------------------------------------------------------ combinations, cwr, permutations
 
@@ -853,30 +771,14 @@ class PyCombinations extends PyObject {
   stopped = false;
 }
 
-function combDealloc(o: PyObject): void {
-  const co = o as PyCombinations;
-  rt.gc.untrack(co);
-  const { pool, result } = co;
-  co.pool = null;
-  co.result = null;
-  xdecref(pool);
-  xdecref(result);
-  pyFree(co.indicesAddr);
-  if (co.cyclesAddr !== 0) pyFree(co.cyclesAddr);
-  gcFree(co);
-}
-function combTraverse(o: PyObject, visit: Visit): void {
-  const co = o as PyCombinations;
-  if (co.pool !== null) visit(co.pool, 'pool');
-  if (co.result !== null) visit(co.result, 'result');
-}
-
 const CombinationsType = itType('combinations', 56);
 const CwrType = itType('combinations_with_replacement', 56);
 const PermutationsType = itType('permutations', 64);
 for (const t of [CombinationsType, CwrType, PermutationsType]) {
-  t.tp_dealloc = combDealloc;
-  t.tp_traverse = combTraverse;
+  slots<PyCombinations>(t, ['pool', 'result'], ['pool', 'result'], (co) => {
+    pyFree(co.indicesAddr);
+    if (co.cyclesAddr !== 0) pyFree(co.cyclesAddr);
+  });
 }
 CombinationsType.tp_sizeof = (o) => CombinationsType.basicsize + 8 * (o as PyCombinations).r;
 CwrType.tp_sizeof = (o) => CwrType.basicsize + 8 * (o as PyCombinations).r;
@@ -941,39 +843,27 @@ function firstResult(co: PyCombinations): PyTuple {
   return result;
 }
 
-CombinationsType.tp_iternext = (o) => {
-  const co = o as PyCombinations;
-  if (co.stopped) return null;
+CombinationsType.tp_iternext = refillingNext<PyCombinations>((co) => {
+  if (co.result === null) return firstResult(co);
   const n = co.pool!.items.length;
   const r = co.r;
   const indices = co.indices;
-  let result = co.result;
-  if (result === null) result = firstResult(co);
-  else {
-    result = ownResult(result, (t) => (co.result = t));
-    let i = r - 1;
-    while (i >= 0 && indices[i] === i + n - r) i--;
-    if (i < 0) {
-      co.stopped = true;
-      return null;
-    }
-    indices[i]++;
-    for (let j = i + 1; j < r; j++) indices[j] = indices[j - 1] + 1;
-    for (; i < r; i++) setItem(result, i, co.pool!.items[indices[i]]);
-  }
-  result.refcnt++;
+  const result = ownResult(co);
+  let i = r - 1;
+  while (i >= 0 && indices[i] === i + n - r) i--;
+  if (i < 0) return null;
+  indices[i]++;
+  for (let j = i + 1; j < r; j++) indices[j] = indices[j - 1] + 1;
+  for (; i < r; i++) setItem(result, i, co.pool!.items[indices[i]]);
   return result;
-};
+});
 
-CwrType.tp_iternext = (o) => {
-  const co = o as PyCombinations;
-  if (co.stopped) return null;
+CwrType.tp_iternext = refillingNext<PyCombinations>((co) => {
   const n = co.pool!.items.length;
   const r = co.r;
   const indices = co.indices;
-  let result = co.result;
-  if (result === null) {
-    result = tupleWithSlots(r);
+  if (co.result === null) {
+    const result = tupleWithSlots(r);
     co.result = result;
     if (n > 0) {
       const elem = co.pool!.items[0];
@@ -982,67 +872,49 @@ CwrType.tp_iternext = (o) => {
         result.items[i] = elem;
       }
     }
-  } else {
-    result = ownResult(result, (t) => (co.result = t));
-    let i = r - 1;
-    while (i >= 0 && indices[i] === n - 1) i--;
-    if (i < 0) {
-      co.stopped = true;
-      return null;
-    }
-    const index = indices[i] + 1;
-    indices[i] = index;
-    const elem = co.pool!.items[index];
-    for (; i < r; i++) {
-      indices[i] = index;
-      setItem(result, i, elem);
-    }
+    return result;
   }
-  result.refcnt++;
+  const result = ownResult(co);
+  let i = r - 1;
+  while (i >= 0 && indices[i] === n - 1) i--;
+  if (i < 0) return null;
+  const index = indices[i] + 1;
+  indices[i] = index;
+  const elem = co.pool!.items[index];
+  for (; i < r; i++) {
+    indices[i] = index;
+    setItem(result, i, elem);
+  }
   return result;
-};
+});
 
-PermutationsType.tp_iternext = (o) => {
-  const po = o as PyCombinations;
-  if (po.stopped) return null;
+PermutationsType.tp_iternext = refillingNext<PyCombinations>((po) => {
+  if (po.result === null) return firstResult(po);
   const pool = po.pool!.items;
   const n = pool.length;
   const r = po.r;
   const indices = po.indices;
   const cycles = po.cycles;
-  let result = po.result;
-  if (result === null) result = firstResult(po);
-  else {
-    if (n === 0) {
-      po.stopped = true;
-      return null;
-    }
-    result = ownResult(result, (t) => (po.result = t));
-    let i = r - 1;
-    for (; i >= 0; i--) {
-      cycles[i] -= 1;
-      if (cycles[i] === 0) {
-        const index = indices[i];
-        for (let j = i; j < n - 1; j++) indices[j] = indices[j + 1];
-        indices[n - 1] = index;
-        cycles[i] = n - i;
-      } else {
-        const j = cycles[i];
-        const index = indices[i];
-        indices[i] = indices[n - j];
-        indices[n - j] = index;
-        for (let k = i; k < r; k++) setItem(result, k, pool[indices[k]]);
-        break;
-      }
-    }
-    if (i < 0) {
-      po.stopped = true;
-      return null;
+  if (n === 0) return null;
+  const result = ownResult(po);
+  for (let i = r - 1; i >= 0; i--) {
+    cycles[i] -= 1;
+    if (cycles[i] === 0) {
+      const index = indices[i];
+      for (let j = i; j < n - 1; j++) indices[j] = indices[j + 1];
+      indices[n - 1] = index;
+      cycles[i] = n - i;
+    } else {
+      const j = cycles[i];
+      const index = indices[i];
+      indices[i] = indices[n - j];
+      indices[n - j] = index;
+      for (let k = i; k < r; k++) setItem(result, k, pool[indices[k]]);
+      return result;
     }
   }
-  result.refcnt++;
-  return result;
-};
+  return null;
+});
 
 // ------------------------------------------------------------------ zip_longest
 
@@ -1066,12 +938,9 @@ ZipLongestType.tp_new = (type, args, kwnames) => {
     fillvalue = args[npos];
   }
   const ittuple = tupleWithSlots(npos);
-  try {
+  releasingOnError(ittuple, () => {
     for (let i = 0; i < npos; i++) ittuple.items[i] = getIter(args[i]);
-  } catch (e) {
-    decref(ittuple);
-    throw e;
-  }
+  });
   const result = tupleWithSlots(npos);
   for (let i = 0; i < npos; i++) result.items[i] = (None.refcnt++, None);
   const lz = genericAlloc(new PyZipLongest(type), type);
@@ -1110,43 +979,21 @@ ZipLongestType.tp_iternext = (o) => {
     }
     return item;
   };
-  let result = lz.result!;
-  if (result.refcnt === 1) {
-    result.refcnt++;
-    for (let i = 0; i < tuplesize; i++) {
-      let item: PyObject | null;
-      try {
-        item = nextItem(i);
-      } catch (e) {
-        decref(result);
-        throw e;
-      }
-      if (item === null) {
-        decref(result);
-        return null;
-      }
-      const old = result.items[i];
-      result.items[i] = item;
-      decref(old);
+  // The kept result is refilled in place while nobody else holds it, else a new one is made.
+  const reuse = lz.result!.refcnt === 1;
+  const result = reuse ? lz.result! : tupleWithSlots(tuplesize);
+  if (reuse) result.refcnt++;
+  for (let i = 0; i < tuplesize; i++) {
+    const item = releasingOnError(result, () => nextItem(i));
+    if (item === null) {
+      decref(result);
+      return null;
     }
-    if (result.gcNext === null) rt.gc.track(result);
-  } else {
-    result = tupleWithSlots(tuplesize);
-    for (let i = 0; i < tuplesize; i++) {
-      let item: PyObject | null;
-      try {
-        item = nextItem(i);
-      } catch (e) {
-        decref(result);
-        throw e;
-      }
-      if (item === null) {
-        decref(result);
-        return null;
-      }
-      result.items[i] = item;
-    }
+    const old = result.items[i];
+    result.items[i] = item;
+    if (reuse) decref(old);
   }
+  if (reuse && result.gcNext === null) rt.gc.track(result);
   return result;
 };
 
@@ -1174,28 +1021,20 @@ PairwiseType.tp_iternext = (o) => {
     old = it.type.tp_iternext!(it);
     po.old = old;
     if (old === null) {
-      const i = po.it;
-      po.it = null;
-      xdecref(i);
+      clearField(po, 'it');
       return null;
     }
     it = po.it;
     if (it === null) {
-      const x = po.old;
-      po.old = null;
-      xdecref(x);
+      clearField(po, 'old');
       return null;
     }
   }
   old.refcnt++;
   const nw = it.type.tp_iternext!(it);
   if (nw === null) {
-    const i = po.it;
-    po.it = null;
-    xdecref(i);
-    const x = po.old;
-    po.old = null;
-    xdecref(x);
+    clearField(po, 'it');
+    clearField(po, 'old');
     decref(old);
     return null;
   }
@@ -1230,12 +1069,7 @@ GroupbyType.tp_new = (type, args, kwnames) => {
   const keyfunc = key ?? None;
   keyfunc.refcnt++;
   gbo.keyfunc = keyfunc;
-  try {
-    gbo.it = getIter(iterable!);
-  } catch (e) {
-    decref(gbo);
-    throw e;
-  }
+  gbo.it = releasingOnError(gbo, () => getIter(iterable!));
   return gbo;
 };
 
@@ -1246,14 +1080,7 @@ function groupbyStep(gbo: PyGroupby): boolean {
   if (gbo.keyfunc === None) {
     newvalue.refcnt++;
     newkey = newvalue;
-  } else {
-    try {
-      newkey = call(gbo.keyfunc!, [newvalue]);
-    } catch (e) {
-      decref(newvalue);
-      throw e;
-    }
-  }
+  } else newkey = releasingOnError(newvalue, () => call(gbo.keyfunc!, [newvalue]));
   const oldvalue = gbo.currvalue;
   gbo.currvalue = newvalue;
   const oldkey = gbo.currkey;
@@ -1309,15 +1136,23 @@ GrouperType.tp_iternext = (o) => {
   if (!richCompareBool(igo.tgtkey!, gbo.currkey!, CompareOp.EQ)) return null;
   const r = gbo.currvalue!;
   gbo.currvalue = null;
-  const k = gbo.currkey;
-  gbo.currkey = null;
-  xdecref(k);
+  clearField(gbo, 'currkey');
   return r;
 };
 
 // ------------------------------------------------------------------ tee
 
 const LINKCELLS = 57;
+
+/** tp_clear, and a tp_dealloc that untracks, clears and frees. */
+function clearedBy(t: PyType, clear: (o: PyObject) => void): void {
+  t.tp_clear = clear;
+  t.tp_dealloc = (o) => {
+    rt.gc.untrack(o);
+    clear(o);
+    gcFree(o);
+  };
+}
 
 const TeeDataType = itType('_tee_dataobject', 16 + 8 + 8 + 8 + 8 * LINKCELLS, false);
 class PyTeeData extends PyObject {
@@ -1346,9 +1181,7 @@ function teeDataSafeDecref(obj: PyObject | null): void {
 }
 function teeDataClear(o: PyObject): void {
   const tdo = o as PyTeeData;
-  const it = tdo.it;
-  tdo.it = null;
-  xdecref(it);
+  clearField(tdo, 'it');
   for (let i = 0; i < tdo.numread; i++) {
     const v = tdo.values[i];
     tdo.values[i] = null;
@@ -1358,12 +1191,7 @@ function teeDataClear(o: PyObject): void {
   tdo.nextlink = null;
   teeDataSafeDecref(tmp);
 }
-TeeDataType.tp_dealloc = (o) => {
-  rt.gc.untrack(o);
-  teeDataClear(o);
-  gcFree(o);
-};
-TeeDataType.tp_clear = teeDataClear;
+clearedBy(TeeDataType, teeDataClear);
 TeeDataType.tp_traverse = (o, visit: Visit) => {
   const tdo = o as PyTeeData;
   if (tdo.it !== null) visit(tdo.it, 'it');
@@ -1384,16 +1212,9 @@ class PyTee extends PyObject {
 function teeClear(o: PyObject): void {
   const to = o as PyTee;
   if (to.weakrefs !== null) clearWeakrefs(to);
-  const d = to.dataobj;
-  to.dataobj = null;
-  xdecref(d);
+  clearField(to, 'dataobj');
 }
-TeeType.tp_dealloc = (o) => {
-  rt.gc.untrack(o);
-  teeClear(o);
-  gcFree(o);
-};
-TeeType.tp_clear = teeClear;
+clearedBy(TeeType, teeClear);
 TeeType.tp_traverse = (o, visit: Visit) => {
   const d = (o as PyTee).dataobj;
   if (d !== null) visit(d, 'dataobj');
@@ -1461,14 +1282,7 @@ TeeType.methodSpecs.push({ name: '__copy__', call: (self) => teeCopy(self as PyT
 
 /** itertools.tee(iterable, n=2): n copies of one tee (or of a copyable iterator). */
 function tee(args: PyObject[], kwnames: PyTuple | null): PyObject {
-  if (kwnames !== null && kwnames.items.length > 0) typeError('tee() takes no keyword arguments');
-  if (args.length < 1 || args.length > 2) {
-    typeError(
-      args.length < 1
-        ? 'tee expected at least 1 argument, got 0'
-        : `tee expected at most 2 arguments, got ${args.length}`,
-    );
-  }
+  rangeArgs('tee', args, kwnames, 1, 2);
   const n = args.length > 1 ? asSsize(args[1]) : 2;
   if (n < 0) raise(ValueErrorType, 'n must be >= 0');
   const result = tupleWithSlots(n);
