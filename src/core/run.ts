@@ -41,15 +41,9 @@ import { createSysModule } from './modules/sysmodule';
 import { createGcModule, createGcStateLists } from './modules/gcmodule';
 import { createWeakrefCModule, createAtexitModule, runAtexit } from './modules/weakrefmodule';
 import { importModule, preloadedModules, registerBuiltinModule, setModuleExecutor } from './modules/importer';
-import {
-  PyBaseException,
-  SystemExitType,
-  SyntaxErrorType,
-  IndentationErrorType,
-  TabErrorType,
-} from './objects/exceptions';
+import { PyBaseException, SystemExitType } from './objects/exceptions';
+import { compileErrorPosition, syntaxErrorType } from './modules/execeval';
 import { objectStr } from './objects/abstract';
-import type { PyType } from './objects/object';
 import './objects/registerall';
 import { captureSnapshot, DEFAULT_LIMITS } from './trace/capture';
 import type { Snapshot } from './trace/snapshot-types';
@@ -298,23 +292,14 @@ function handleUncaught(e: PyBaseException): { exitCode: number; keep: PyBaseExc
 
 function reportCompileError(e: unknown, filename: string, source: string): number {
   if (e instanceof PySyntaxError) {
-    const type: PyType =
-      e.type === 'IndentationError'
-        ? IndentationErrorType
-        : e.type === 'TabError'
-          ? TabErrorType
-          : SyntaxErrorType;
+    const type = syntaxErrorType(e).name;
     rt.writeStderr(
-      syntaxErrorText(type.name, e.msg, filename, e.lineno, e.offset, e.endOffset, e.endLineno, e.text),
+      syntaxErrorText(type, e.msg, filename, e.lineno, e.offset, e.endOffset, e.endLineno, e.text),
     );
     return 1;
   }
   if (e instanceof CompileError) {
-    const lines = source.split(/\r\n|\r|\n/);
-    const text = e.lineno > 0 ? (lines[e.lineno - 1] ?? '') : '';
-    const offset = e.colOffset >= 0 ? charOffset(text, e.colOffset) + 1 : 0;
-    const endOffset =
-      e.endColOffset >= 0 && e.endLineno === e.lineno ? charOffset(text, e.endColOffset) + 1 : offset + 1;
+    const { line: text, offset, endOffset } = compileErrorPosition(e, source);
     rt.writeStderr(
       syntaxErrorText('SyntaxError', e.msg, filename, e.lineno, offset, endOffset, e.endLineno, text),
     );
@@ -326,18 +311,6 @@ function reportCompileError(e: unknown, filename: string, source: string): numbe
     return 1;
   }
   throw e;
-}
-
-function charOffset(line: string, byteOffset: number): number {
-  let bytes = 0;
-  let chars = 0;
-  for (const ch of line) {
-    if (bytes >= byteOffset) break;
-    const c = ch.codePointAt(0)!;
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    chars++;
-  }
-  return chars;
 }
 
 /** How CPython prints a SyntaxError raised while compiling the main script. */

@@ -158,21 +158,20 @@ function invalidSyntaxAt(text: string, lineno: number, byteCol: number): PySynta
 /** A compile-time failure as the Python exception CPython raises (SyntaxError and kin). */
 function toPythonSyntaxError(e: unknown, filename: string, text: string, mode: Mode): unknown {
   if (e instanceof PySyntaxError) {
-    const type =
-      e.type === 'IndentationError'
-        ? IndentationErrorType
-        : e.type === 'TabError'
-          ? TabErrorType
-          : SyntaxErrorType;
     const at = stringErrorPosition(e, text, mode);
-    return newSyntaxError(type, e.msg, filename, e.lineno, at.offset, at.text, at.endLineno, at.endOffset);
+    return newSyntaxError(
+      syntaxErrorType(e),
+      e.msg,
+      filename,
+      e.lineno,
+      at.offset,
+      at.text,
+      at.endLineno,
+      at.endOffset,
+    );
   }
   if (e instanceof CompileError) {
-    const lines = text.split(/\r\n|\r|\n/);
-    const line = e.lineno > 0 ? (lines[e.lineno - 1] ?? '') : '';
-    const offset = e.colOffset >= 0 ? charOffset(line, e.colOffset) + 1 : 0;
-    const endOffset =
-      e.endColOffset >= 0 && e.endLineno === e.lineno ? charOffset(line, e.endColOffset) + 1 : offset + 1;
+    const { line, offset, endOffset } = compileErrorPosition(e, text);
     return newSyntaxError(
       SyntaxErrorType,
       e.msg,
@@ -185,6 +184,28 @@ function toPythonSyntaxError(e: unknown, filename: string, text: string, mode: M
     );
   }
   return e;
+}
+
+/** The exception type of a parser error: SyntaxError, IndentationError or TabError. */
+export function syntaxErrorType(e: PySyntaxError): PyType {
+  if (e.type === 'IndentationError') return IndentationErrorType;
+  return e.type === 'TabError' ? TabErrorType : SyntaxErrorType;
+}
+
+/**
+ * A compiler error's line of `source` and its 1-based character columns (offset 0 when
+ * unknown; an end on another line stands one past the start), as SyntaxError shows them.
+ */
+export function compileErrorPosition(
+  e: CompileError,
+  source: string,
+): { line: string; offset: number; endOffset: number } {
+  const lines = source.split(/\r\n|\r|\n/);
+  const line = e.lineno > 0 ? (lines[e.lineno - 1] ?? '') : '';
+  const offset = e.colOffset >= 0 ? charOffset(line, e.colOffset) + 1 : 0;
+  const endOffset =
+    e.endColOffset >= 0 && e.endLineno === e.lineno ? charOffset(line, e.endColOffset) + 1 : offset + 1;
+  return { line, offset, endOffset };
 }
 
 /**
@@ -223,6 +244,7 @@ function stringErrorPosition(
   return { ...same, text: lineText };
 }
 
+/** The character index in `line` of a UTF-8 byte offset. */
 function charOffset(line: string, byteOffset: number): number {
   let bytes = 0;
   let chars = 0;
