@@ -5,12 +5,13 @@
 // as a first step (laid out whole and drawn; target ≤ 1 s), then three steps that change a
 // few objects each (placed incrementally; target ≤ 50 ms). Prints the best of N runs; no
 // target is asserted.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './lib/engine-bundle.mjs';
+import { buildApp, chromiumPath, startWebShellBrowser } from './lib/bench-browser.mjs';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, 'no-build': { type: 'boolean', default: false } },
@@ -19,7 +20,6 @@ const runs = Number(values.runs);
 const PROGRAM = join(ROOT, 'bench/graph/heap_2000.py');
 /** The first step shown, then the steps that change a few objects each. */
 const LINES = [23, 24, 25, 26];
-const chromiumPath = process.env.PYMEM_CHROMIUM ?? '/usr/bin/chromium';
 
 function fail(message, code = 1) {
   console.log(`reference graph: not measured (${message})`);
@@ -28,11 +28,8 @@ function fail(message, code = 1) {
 
 if (!existsSync(chromiumPath)) fail(`no Chromium at ${chromiumPath}`, 0);
 if (!values['no-build']) {
-  const build = spawnSync(join(ROOT, 'node_modules/.bin/electron-vite'), ['build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) fail(`the build failed:\n${build.stdout}${build.stderr}`);
+  const failed = buildApp();
+  if (failed !== null) fail(`the build failed:\n${failed}`);
 }
 
 // The snapshots, as the app would receive them from the engine.
@@ -50,25 +47,7 @@ const snapshots = LINES.map((line) => {
 rmSync(dir, { recursive: true, force: true });
 const first = JSON.parse(snapshots[0]);
 
-const server = spawn(process.execPath, ['out/main/web.js', '--port', '0'], {
-  cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-const port = await new Promise((resolve, reject) => {
-  let text = '';
-  server.stdout.on('data', (chunk) => {
-    text += chunk;
-    const match = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(text);
-    if (match) resolve(match[1]);
-  });
-  server.on('exit', (code) => reject(new Error(`the web shell exited (${code})`)));
-});
-
-const { chromium } = await import('@playwright/test');
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const { port, browser, close } = await startWebShellBrowser();
 const best = {
   first: Infinity,
   firstDrawn: Infinity,
@@ -96,8 +75,7 @@ try {
     await page.close();
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await close();
 }
 
 const ms = (value) => `${value.toFixed(0)} ms`.padStart(8);

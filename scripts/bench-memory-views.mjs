@@ -6,18 +6,17 @@
 // (memory-fixture.html, served by the web shell): the allocator map of a heap of 5,000
 // objects (bench/memory/heap_5000.py; target ≤ 200 ms) and the chart of the million-step run
 // (target ≤ 500 ms), then moving its step (interaction speed). Best of N; no target is asserted.
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { ROOT, ensureEngineBundle } from './lib/engine-bundle.mjs';
+import { buildApp, chromiumPath, startWebShellBrowser } from './lib/bench-browser.mjs';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, 'no-build': { type: 'boolean', default: false } },
 });
 const runs = Number(values.runs);
-const chromiumPath = process.env.PYMEM_CHROMIUM ?? '/usr/bin/chromium';
 const ms = (value) => `${value.toFixed(0)} ms`.padStart(8);
 
 const { runSource } = await import(pathToFileURL(await ensureEngineBundle()).href);
@@ -89,12 +88,9 @@ if (!existsSync(chromiumPath)) {
   process.exit(0);
 }
 if (!values['no-build']) {
-  const built = spawnSync(join(ROOT, 'node_modules/.bin/electron-vite'), ['build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) {
-    console.log(`memory views: not measured (the build failed)\n${built.stdout}${built.stderr}`);
+  const failed = buildApp();
+  if (failed !== null) {
+    console.log(`memory views: not measured (the build failed)\n${failed}`);
     process.exit(1);
   }
 }
@@ -107,25 +103,7 @@ const heap = runSource(heapSource, {
 const heapJson = JSON.stringify(heap);
 const programObjects = heap.objects.filter((o) => !o.shared).length;
 
-const server = spawn(process.execPath, ['out/main/web.js', '--port', '0'], {
-  cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-const port = await new Promise((resolve, reject) => {
-  let text = '';
-  server.stdout.on('data', (chunk) => {
-    text += chunk;
-    const match = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(text);
-    if (match) resolve(match[1]);
-  });
-  server.on('exit', (code) => reject(new Error(`the web shell exited (${code})`)));
-});
-
-const { chromium } = await import('@playwright/test');
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const { port, browser, close } = await startWebShellBrowser();
 const result = {
   map: Infinity,
   mapPainted: Infinity,
@@ -159,8 +137,7 @@ try {
     await page.close();
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await close();
 }
 const sorted = (key) => moves.map((m) => m[key]).sort((a, b) => a - b);
 const median = (list) => list[Math.floor(list.length / 2)];
