@@ -4,11 +4,37 @@
  * `show_most_common_types`). Choosing a line marks it in the editor.
  */
 
+import type { ReactNode } from 'react';
 import type { Snapshot } from '../../core';
 import { formatBytes } from '../timeline';
 import { commonTypes, lineStatistics } from './profile-model';
 
 const ROWS = 12;
+
+/** A table of statistics: the column that names each row, then objects and size. */
+function StatTable({ first, children }: { first: string; children: ReactNode }) {
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th>{first}</th>
+          <th className="number">Objects</th>
+          <th className="number">Size</th>
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+function StatCells({ stat }: { stat: { objects: number; bytes: number } }) {
+  return (
+    <>
+      <td className="number">{stat.objects}</td>
+      <td className="number">{formatBytes(stat.bytes)}</td>
+    </>
+  );
+}
 
 export interface MemoryProfileProps {
   snapshot: Snapshot;
@@ -30,66 +56,46 @@ export function MemoryProfile({ snapshot, source, line, onLine }: MemoryProfileP
         {lines.length === 0 ? (
           <p className="muted">No object of the program is alive at this step.</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>Line</th>
-                <th className="number">Objects</th>
-                <th className="number">Size</th>
+          <StatTable first="Line">
+            {lines.slice(0, ROWS).map((stat) => (
+              <tr
+                key={stat.line}
+                className={stat.line === line ? 'selected' : undefined}
+                tabIndex={stat.line > 0 ? 0 : undefined}
+                onClick={() => choose(stat.line)}
+                onKeyDown={(event) => {
+                  if (event.key !== 'Enter' && event.key !== ' ') return;
+                  event.preventDefault();
+                  choose(stat.line);
+                }}
+                aria-label={stat.line > 0 ? `Line ${stat.line}` : 'Before the first step'}
+              >
+                <td className="profile-line">
+                  {stat.line > 0 ? (
+                    <>
+                      <span className="mono">{stat.line}</span>{' '}
+                      <span className="mono muted">{text[stat.line - 1]?.trim()}</span>
+                    </>
+                  ) : (
+                    <span className="muted">before the first step</span>
+                  )}
+                </td>
+                <StatCells stat={stat} />
               </tr>
-            </thead>
-            <tbody>
-              {lines.slice(0, ROWS).map((stat) => (
-                <tr
-                  key={stat.line}
-                  className={stat.line === line ? 'selected' : undefined}
-                  tabIndex={stat.line > 0 ? 0 : undefined}
-                  onClick={() => choose(stat.line)}
-                  onKeyDown={(event) => {
-                    if (event.key !== 'Enter' && event.key !== ' ') return;
-                    event.preventDefault();
-                    choose(stat.line);
-                  }}
-                  aria-label={stat.line > 0 ? `Line ${stat.line}` : 'Before the first step'}
-                >
-                  <td className="profile-line">
-                    {stat.line > 0 ? (
-                      <>
-                        <span className="mono">{stat.line}</span>{' '}
-                        <span className="mono muted">{text[stat.line - 1]?.trim()}</span>
-                      </>
-                    ) : (
-                      <span className="muted">before the first step</span>
-                    )}
-                  </td>
-                  <td className="number">{stat.objects}</td>
-                  <td className="number">{formatBytes(stat.bytes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </StatTable>
         )}
       </section>
       <section aria-label="Most common types">
         <h4>Most common types</h4>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>Type</th>
-              <th className="number">Objects</th>
-              <th className="number">Size</th>
+        <StatTable first="Type">
+          {types.slice(0, ROWS).map((stat) => (
+            <tr key={stat.type}>
+              <td className="mono">{stat.type}</td>
+              <StatCells stat={stat} />
             </tr>
-          </thead>
-          <tbody>
-            {types.slice(0, ROWS).map((stat) => (
-              <tr key={stat.type}>
-                <td className="mono">{stat.type}</td>
-                <td className="number">{stat.objects}</td>
-                <td className="number">{formatBytes(stat.bytes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StatTable>
       </section>
       <p className="muted small">
         Objects of the snapshot (reachable from a frame, or kept by a cycle), sizes as sys.getsizeof reports
