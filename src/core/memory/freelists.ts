@@ -11,23 +11,32 @@ import { memoryObserver } from './memory-observer';
 /**
  * One free list: a LIFO stack of dead objects. Pushing and popping tell the memory observer,
  * so the lab can count an object kept here as dead without touching each type's dealloc.
+ * A plain class around an array (not an Array subclass: `super.push` is slow in V8).
  */
-export class FreeStack extends Array<PyObject> {
-  // map(), filter() and friends make plain arrays, not more free lists.
-  static override get [Symbol.species](): ArrayConstructor {
-    return Array;
+export class FreeStack {
+  private readonly items: PyObject[] = [];
+
+  get length(): number {
+    return this.items.length;
   }
 
-  /** One object at a time: the free lists never push more (and rest arguments cost here). */
-  override push(o: PyObject): number {
-    memoryObserver?.freelistPush(o);
-    return super.push(o);
+  push(o: PyObject): void {
+    if (memoryObserver !== null) memoryObserver.freelistPush(o);
+    this.items.push(o);
   }
 
-  override pop(): PyObject | undefined {
-    const o = super.pop();
-    if (o !== undefined) memoryObserver?.freelistPop(o);
+  pop(): PyObject | undefined {
+    const o = this.items.pop();
+    if (o !== undefined && memoryObserver !== null) memoryObserver.freelistPop(o);
     return o;
+  }
+
+  map<T>(fn: (o: PyObject, index: number) => T): T[] {
+    return this.items.map((o, i) => fn(o, i));
+  }
+
+  [Symbol.iterator](): Iterator<PyObject> {
+    return this.items[Symbol.iterator]();
   }
 }
 

@@ -8,7 +8,7 @@
  * handle weakrefs, finalize (PEP 442), handle resurrection, delete garbage (tp_clear).
  * Each collection produces a CollectionReport for the lab's views.
  */
-import { GCFlag, PyObject, decref, incref, type PyType } from '../objects/object';
+import { GCFlag, PyObject, decref, incref, setTraverseLabels, type PyType } from '../objects/object';
 import { GC_THRESHOLDS, STARTUP_LONG_LIVED_TOTAL } from '../profiles/cpython311';
 import { objectId } from './alloc';
 import { findCycles } from '../trace/cycles';
@@ -359,6 +359,16 @@ export class GCState {
    * @cpython Modules/gcmodule.c deduce_unreachable
    */
   private deduceUnreachable(base: PyObject, unreachable: PyObject): void {
+    // No Python code runs in here: the traversals need no labels.
+    const labels = setTraverseLabels(false);
+    try {
+      this.deduceUnreachableUnlabelled(base, unreachable);
+    } finally {
+      setTraverseLabels(labels);
+    }
+  }
+
+  private deduceUnreachableUnlabelled(base: PyObject, unreachable: PyObject): void {
     // update_refs
     for (let g = base.gcNext!; g !== base; g = g.gcNext!) {
       g.gcRefs = g.refcnt;

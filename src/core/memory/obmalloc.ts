@@ -55,8 +55,10 @@ export class Arena {
   freepools: Pool | null = null;
   nextarena: Arena | null = null;
   prevarena: Arena | null = null;
-  /** Every pool carved so far, by address, for the allocator views. */
+  /** Every pool carved so far, by address, for the allocator views: pools[j] is at poolBase + j * POOL_SIZE. */
   readonly pools: Pool[] = [];
+  /** The first pool's address (the arena's first pool-aligned address). */
+  readonly poolBase: number;
   constructor(
     readonly index: number,
     readonly address: number,
@@ -68,6 +70,7 @@ export class Arena {
       this.nfreepools--;
       this.poolAddress += POOL_SIZE - excess;
     }
+    this.poolBase = this.poolAddress;
     this.ntotalpools = this.nfreepools;
   }
 }
@@ -87,7 +90,12 @@ export class ObMalloc {
   private readonly unusedArenaSlots: number[] = [];
   private nextArenaAddress = ARENA_BASE;
   private readonly releasedArenaAddresses: number[] = [];
-  private readonly poolsByAddress = new Map<number, Pool>();
+  /**
+   * Mapped arenas by their place in the address space (every arena address is
+   * ARENA_BASE + k * ARENA_STRIDE): the pool of a block is found by arithmetic, as
+   * obmalloc's radix tree does, not by a hash lookup.
+   */
+  private readonly arenaBySlot: (Arena | null)[] = [];
   readonly raw = new RawHeap();
   /** Bytes of address space mapped for arenas. */
   mappedArenaBytes = 0;
@@ -126,8 +134,8 @@ export class ObMalloc {
 
   /** PyObject_Free. */
   free(address: number): void {
-    const pool = this.poolsByAddress.get(address - (address & (POOL_SIZE - 1)));
-    if (pool === undefined || !this.isSmall(address, pool)) {
+    const pool = this.poolAt(address);
+    if (pool === undefined) {
       this.raw.free(address);
       return;
     }
@@ -151,8 +159,8 @@ export class ObMalloc {
    */
   realloc(address: number, nbytes: number): number {
     if (address === 0) return this.malloc(nbytes);
-    const pool = this.poolsByAddress.get(address - (address & (POOL_SIZE - 1)));
-    if (pool === undefined || !this.isSmall(address, pool)) {
+    const pool = this.poolAt(address);
+    if (pool === undefined) {
       // pymalloc never takes over a block the system allocator owns.
       return this.raw.realloc(address, nbytes);
     }
@@ -164,15 +172,25 @@ export class ObMalloc {
   }
 
   /** Whether `address` is a pymalloc block (false for system-allocator blocks). */
-  isSmall(address: number, pool = this.poolsByAddress.get(address - (address & (POOL_SIZE - 1)))): boolean {
+  isSmall(address: number): boolean {
     // Arenas and the system heap are far apart, so a pool hit is conclusive.
-    return pool !== undefined;
+    return this.poolAt(address) !== undefined;
   }
 
   /** The pool that holds `address`, if pymalloc owns it. */
   poolOf(address: number): Pool | undefined {
-    const pool = this.poolsByAddress.get(address - (address & (POOL_SIZE - 1)));
-    return pool !== undefined && this.isSmall(address, pool) ? pool : undefined;
+    return this.poolAt(address);
+  }
+
+  /** The carved pool of a mapped arena that holds `address`, if any. */
+  private poolAt(address: number): Pool | undefined {
+    const slot = Math.floor((address - ARENA_BASE) / ARENA_STRIDE);
+    if (slot < 0 || slot >= this.arenaBySlot.length) return undefined;
+    const arena = this.arenaBySlot[slot];
+    if (arena === null) return undefined;
+    const offset = address - arena.poolBase;
+    if (offset < 0) return undefined;
+    return arena.pools[Math.floor(offset / POOL_SIZE)];
   }
 
   /** The pool the next allocation of size class `szidx` takes a block from, if one is in use. */
@@ -226,7 +244,6 @@ export class ObMalloc {
     } else {
       pool = new Pool(ua.poolAddress, ua);
       ua.pools.push(pool);
-      this.poolsByAddress.set(pool.address, pool);
       ua.poolAddress += POOL_SIZE;
       ua.nfreepools--;
       if (ua.nfreepools === 0) this.dropFullArena(ua);
@@ -277,6 +294,9 @@ export class ObMalloc {
     }
     const arena = new Arena(index, address);
     this.arenas[index] = arena;
+    const slot = (address - ARENA_BASE) / ARENA_STRIDE;
+    while (this.arenaBySlot.length <= slot) this.arenaBySlot.push(null);
+    this.arenaBySlot[slot] = arena;
     this.mappedArenaBytes += ARENA_SIZE;
     this.arenasAllocatedTotal++;
     this.arenasHighwater = Math.max(this.arenasHighwater, this.liveArenas().length);
@@ -339,7 +359,7 @@ export class ObMalloc {
   }
 
   private releaseArena(ao: Arena): void {
-    for (const pool of ao.pools) this.poolsByAddress.delete(pool.address);
+    this.arenaBySlot[(ao.address - ARENA_BASE) / ARENA_STRIDE] = null;
     this.arenas[ao.index] = null;
     this.mappedArenaBytes -= ARENA_SIZE;
     this.unusedArenaSlots.push(ao.index);

@@ -9,7 +9,7 @@
  * dict in a values array). Index slots: EMPTY (-1), DUMMY (-2, deleted), or an entry
  * index. Deleting never shrinks; only a resize compacts. See NOTES.md.
  */
-import { PyObject, PyType, TypeFlag, decref, incref, xdecref, type Visit, CompareOp } from './object';
+import { PyObject, PyType, TypeFlag, decref, incref, xdecref, traverseLabels, type Visit, CompareOp } from './object';
 import { staticType } from './roots';
 import { PyStr, StrType, strHash } from './unicodeobject';
 import { allocGCObject, gcDel, pyFree, pyMalloc, reborn } from '../memory/alloc';
@@ -653,19 +653,19 @@ export function dictTraverse(o: PyObject, visit: Visit): void {
     if (d.values !== null) {
       for (let i = 0; i < k.nentries; i++) {
         const v = d.values.slots[i];
-        if (v !== null) visit(v, `[${labelOfKey(k.keys[i]!)}]`);
+        if (v !== null) visit(v, traverseLabels ? `[${labelOfKey(k.keys[i]!)}]` : '');
       }
     } else {
       for (let i = 0; i < k.nentries; i++) {
         const v = k.values[i];
-        if (v !== null) visit(v, `[${labelOfKey(k.keys[i]!)}]`);
+        if (v !== null) visit(v, traverseLabels ? `[${labelOfKey(k.keys[i]!)}]` : '');
       }
     }
   } else {
     for (let i = 0; i < k.nentries; i++) {
       const v = k.values[i];
       if (v !== null) {
-        visit(v, `[${labelOfKey(k.keys[i]!)}]`);
+        visit(v, traverseLabels ? `[${labelOfKey(k.keys[i]!)}]` : '');
         visit(k.keys[i]!, 'key');
       }
     }

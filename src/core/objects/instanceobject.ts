@@ -4,7 +4,7 @@
  * subtype_dealloc/traverse/clear. @cpython Objects/typeobject.c subtype_*,
  * Objects/dictobject.c init_inline_values / _PyObject_StoreInstanceAttribute (3.11)
  */
-import { GCFlag, PyObject, PyType, decref, incref, xdecref, type GetSetSpec, type Visit } from './object';
+import { GCFlag, PyObject, PyType, decref, incref, xdecref, type GetSetSpec, traverseLabels, type Visit } from './object';
 import { PyStr, StrType } from './unicodeobject';
 import {
   PyDict,
@@ -216,13 +216,13 @@ export function subtypeTraverse(o: PyObject, visit: Visit): void {
   const type = inst.type;
   for (let i = 0; i < inst.slots.length; i++) {
     const v = inst.slots[i];
-    if (v !== null) visit(v, `.${slotName(type, i)}`);
+    if (v !== null) visit(v, traverseLabels ? `.${slotName(type, i)}` : '');
   }
   if (inst.values !== null) {
     const keys = type.cachedKeys!;
     for (let i = 0; i < keys.nentries; i++) {
       const v = inst.values.slots[i];
-      if (v !== null) visit(v, `.${(keys.keys[i] as PyStr).value}`);
+      if (v !== null) visit(v, traverseLabels ? `.${(keys.keys[i] as PyStr).value}` : '');
     }
   } else if (inst.dict !== null) {
     visit(inst.dict, '__dict__');

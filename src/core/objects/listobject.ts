@@ -5,7 +5,17 @@
  * list_resize (0, 4, 8, 16, 24, 32, 40, 52, …). Dead list objects (not their arrays) go to
  * an 80-entry free list. Items are released last to first.
  */
-import { CompareOp, PyObject, PyType, TypeFlag, decref, incref, xdecref, type Visit } from './object';
+import {
+  CompareOp,
+  PyObject,
+  PyType,
+  TypeFlag,
+  decref,
+  incref,
+  xdecref,
+  traverseLabels,
+  type Visit,
+} from './object';
 import { staticType } from './roots';
 import { allocGCObject, gcDel, pyFree, pyMalloc, pyRealloc, reborn } from '../memory/alloc';
 import { rt } from '../vm/runtime';
@@ -85,17 +95,19 @@ export function newList(items: PyObject[]): PyList {
 
 /** @cpython Objects/listobject.c list_resize */
 export function listResize(l: PyList, newsize: number): void {
+  resizeAllocation(l, newsize);
+  l.items.length = newsize;
+}
+
+/** list_resize's allocation alone: the caller sets the items (ob_size) itself. */
+function resizeAllocation(l: PyList, newsize: number): void {
   const allocated = l.allocated;
-  if (allocated >= newsize && newsize >= allocated >> 1) {
-    l.items.length = newsize;
-    return;
-  }
+  if (allocated >= newsize && newsize >= allocated >> 1) return;
   let newAllocated = (newsize + (newsize >> 3) + 6) & ~3;
   if (newsize - l.items.length > newAllocated - newsize) newAllocated = (newsize + 3) & ~3;
   if (newsize === 0) newAllocated = 0;
   l.itemsAddr = l.itemsAddr === 0 ? pyMalloc(newAllocated * 8) : pyRealloc(l.itemsAddr, newAllocated * 8);
   l.allocated = newAllocated;
-  l.items.length = newsize;
 }
 
 /** list_preallocate_exact: even capacity, for an empty list about to receive n items. */
@@ -139,7 +151,7 @@ export function listDealloc(o: PyObject): void {
 /** list_traverse visits items last to first. */
 export function listTraverse(o: PyObject, visit: Visit): void {
   const items = (o as PyList).items;
-  for (let i = items.length - 1; i >= 0; i--) visit(items[i], `[${i}]`);
+  for (let i = items.length - 1; i >= 0; i--) visit(items[i], traverseLabels ? `[${i}]` : '');
 }
 
 export function listSizeof(o: PyObject): number {
@@ -156,12 +168,13 @@ export function listAppendTake(l: PyList, item: PyObject): void {
     return;
   }
   try {
-    listResize(l, n + 1);
+    resizeAllocation(l, n + 1);
   } catch (e) {
     decref(item);
     throw e;
   }
-  l.items[n] = item;
+  // Pushed, not stored past the end: the items array stays packed.
+  l.items.push(item);
 }
 
 export function listAppend(l: PyList, item: PyObject): void {

@@ -15,6 +15,18 @@ import type { PyWeakRef } from './weakrefobject';
 /** A reference from one object to another, as tp_traverse reports it (with a graph label). */
 export type Visit = (referent: PyObject, label: string) => void;
 
+/**
+ * Whether tp_traverse calls need their labels. The collector's own traversals ignore them,
+ * so it turns this off while it counts references: the hot traverses (list, tuple, dict,
+ * instance) then pass '' instead of building a string per reference.
+ */
+export let traverseLabels = true;
+export function setTraverseLabels(on: boolean): boolean {
+  const was = traverseLabels;
+  traverseLabels = on;
+  return was;
+}
+
 /** GC header flag bits (the low bits of `_gc_prev` in CPython). */
 export const enum GCFlag {
   /** tp_finalize (`__del__`) has run: never run it again. @cpython _PyGC_PREV_MASK_FINALIZED */
@@ -178,6 +190,8 @@ export class PyType extends PyObject {
   dict: PyDict | null = null;
   /** Subclasses, to invalidate lookup caches when a class attribute changes. */
   subclasses: PyType[] = [];
+  /** tp_subclasses: `{id(sub): weakref.ref(sub)}` once a subclass was made (typesubclasses.ts). */
+  subclassRegistry: PyObject | null = null;
   /** Whether instances can be weakly referenced (tp_weaklistoffset != 0). */
   weakrefable = false;
   /** tp_dictoffset != 0: instances have a __dict__ (managed or not). */

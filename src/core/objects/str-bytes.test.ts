@@ -384,7 +384,7 @@ function heapInUse(): number {
   let n = 0;
   for (const v of live.values()) n += v;
   const { tuples, lists, dicts, floats } = rt.freelists;
-  for (const o of [...tuples.flat(), ...lists, ...dicts, ...floats])
+  for (const o of [...tuples.flatMap((t) => [...t]), ...lists, ...dicts, ...floats])
     n -= live.get(o.addr - o.type.preheaderSize) ?? 0;
   return n;
 }

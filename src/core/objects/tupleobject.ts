@@ -10,7 +10,7 @@
  * While a tuple is being filled (PySequence_Tuple) its slots may still be NULL: `items`
  * then holds `null`s, which dealloc, traverse and MaybeUntrack skip like CPython does.
  */
-import { CompareOp, PyObject, PyType, TypeFlag, decref, xdecref, type Visit } from './object';
+import { CompareOp, PyObject, PyType, TypeFlag, decref, xdecref, traverseLabels, type Visit } from './object';
 import { staticType } from './roots';
 import { allocGCObject, gcDel, pyRealloc, reborn } from '../memory/alloc';
 import { placeStatic } from '../memory/static';
@@ -153,7 +153,7 @@ export function tupleTraverse(o: PyObject, visit: Visit): void {
   const items = (o as PyTuple).items;
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i];
-    if (item != null) visit(item, `[${i}]`);
+    if (item != null) visit(item, traverseLabels ? `[${i}]` : '');
   }
 }
 

@@ -364,7 +364,8 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             const owner = stack[stack.length - 1]!;
             const v = stack[stack.length - 2]!;
             setAttr(owner, code.names.items[oparg] as Str, v);
-            stack.length -= 2;
+            stack.pop();
+            stack.pop();
             decref(v);
             decref(owner);
             break;
@@ -383,7 +384,8 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
               oparg >= 13
                 ? inplaceOp(lhs, rhs, BINARY_SLOTS[oparg - 13])
                 : binaryOp(lhs, rhs, BINARY_SLOTS[oparg]);
-            stack.length -= 2;
+            stack.pop();
+            stack.pop();
             decref(lhs);
             decref(rhs);
             stack.push(res);
@@ -414,7 +416,8 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             const right = stack[stack.length - 1]!;
             const left = stack[stack.length - 2]!;
             const res = richCompare(left, right, oparg as CompareOp);
-            stack.length -= 2;
+            stack.pop();
+            stack.pop();
             stack.push(res);
             decref(left);
             decref(right);
@@ -433,7 +436,8 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             const right = stack[stack.length - 1]!;
             const left = stack[stack.length - 2]!;
             const res = contains(right, left);
-            stack.length -= 2;
+            stack.pop();
+            stack.pop();
             decref(left);
             decref(right);
             stack.push(newBool(res !== (oparg === 1)));
@@ -443,7 +447,8 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             const sub = stack[stack.length - 1]!;
             const container = stack[stack.length - 2]!;
             const res = getItem(container, sub);
-            stack.length -= 2;
+            stack.pop();
+            stack.pop();
             decref(container);
             decref(sub);
             stack.push(res);
@@ -454,7 +459,9 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             const container = stack[stack.length - 2]!;
             const v = stack[stack.length - 3]!;
             setItem(container, sub, v);
-            stack.length -= 3;
+            stack.pop();
+            stack.pop();
+            stack.pop();
             decref(v);
             decref(container);
             decref(sub);
@@ -464,7 +471,8 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             const sub = stack[stack.length - 1]!;
             const container = stack[stack.length - 2]!;
             delItem(container, sub);
-            stack.length -= 2;
+            stack.pop();
+            stack.pop();
             decref(container);
             decref(sub);
             break;
@@ -534,12 +542,12 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             break;
           }
           case Op.BUILD_TUPLE: {
-            const items = stack.splice(stack.length - oparg, oparg) as PyObject[];
+            const items = popN(stack, oparg) as PyObject[];
             stack.push(newTuple(items));
             break;
           }
           case Op.BUILD_LIST: {
-            const items = stack.splice(stack.length - oparg, oparg) as PyObject[];
+            const items = popN(stack, oparg) as PyObject[];
             stack.push(oparg === 0 ? newEmptyList() : newList(items));
             break;
           }
@@ -553,7 +561,7 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           }
           case Op.BUILD_SET: {
             const s = newSet();
-            const items = stack.splice(stack.length - oparg, oparg) as PyObject[];
+            const items = popN(stack, oparg) as PyObject[];
             try {
               for (const x of items) setAdd(s, x);
             } catch (e) {
@@ -567,7 +575,7 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           }
           case Op.BUILD_MAP: {
             const d = newDictPresized(oparg);
-            const items = stack.splice(stack.length - 2 * oparg, 2 * oparg) as PyObject[];
+            const items = popN(stack, 2 * oparg) as PyObject[];
             try {
               for (let k = 0; k < oparg; k++) dictSetItem(d, items[2 * k], items[2 * k + 1]);
             } catch (e) {
@@ -581,7 +589,7 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           }
           case Op.BUILD_CONST_KEY_MAP: {
             const keys = stack.pop() as PyTuple;
-            const values = stack.splice(stack.length - oparg, oparg) as PyObject[];
+            const values = popN(stack, oparg) as PyObject[];
             const d = newDictPresized(oparg);
             try {
               for (let k = 0; k < oparg; k++) dictSetItem(d, keys.items[k], values[k]);
@@ -596,7 +604,7 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             break;
           }
           case Op.BUILD_STRING: {
-            const parts = stack.splice(stack.length - oparg, oparg) as PyStr[];
+            const parts = popN(stack, oparg) as PyStr[];
             const s = buildString(parts);
             for (const p of parts) decref(p);
             stack.push(s);
@@ -759,19 +767,20 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             const nkw = kwnames === null ? 0 : kwnames.items.length;
             const positional = totalArgs - nkw;
             if (func.type === FunctionType) {
-              const argv = stack.splice(stack.length - totalArgs, totalArgs) as PyObject[];
+              const argv = popN(stack, totalArgs) as PyObject[];
               // The frame takes the function reference; the NULL slot (if any) goes.
-              stack.length -= isMeth ? 1 : 2;
+              stack.pop();
+              if (!isMeth) stack.pop();
               const nf = makeFunctionFrame(func as PyFunction, argv, positional, kwnames);
               stack.push(runFrame(nf));
             } else {
-              const base = stack.length - totalArgs;
-              const argv = stack.slice(base) as PyObject[];
+              const argv = peekN(stack, totalArgs);
               const res = call(func, argv, kwnames);
               decref(func);
-              stack.length = base;
-              for (const a of argv) decref(a);
-              stack.length -= isMeth ? 1 : 2;
+              for (let k = 0; k < totalArgs; k++) stack.pop();
+              for (let k = 0; k < totalArgs; k++) decref(argv[k]);
+              stack.pop();
+              if (!isMeth) stack.pop();
               stack.push(res);
             }
             break;
@@ -788,7 +797,8 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
                 callargs = t;
               }
               const res = callObject(func, callargs as PyTuple, kwargs as PyDict | null);
-              stack.length -= 2;
+              stack.pop();
+              stack.pop();
               decref(func);
               decref(callargs);
               const nul = stack.pop();
@@ -1043,6 +1053,23 @@ export function asciiOf(o: PyObject): PyStr {
   if (v === r.value) return r;
   decref(r);
   return newStr(v);
+}
+
+/** The top `n` values of the stack, popped, bottom first (their references move to the array). */
+function popN(stack: (PyObject | null)[], n: number): (PyObject | null)[] {
+  const base = stack.length - n;
+  const out: (PyObject | null)[] = [];
+  for (let k = 0; k < n; k++) out.push(stack[base + k]);
+  for (let k = 0; k < n; k++) stack.pop();
+  return out;
+}
+
+/** The top `n` values of the stack, bottom first, left on the stack (borrowed). */
+function peekN(stack: (PyObject | null)[], n: number): PyObject[] {
+  const base = stack.length - n;
+  const out: PyObject[] = [];
+  for (let k = 0; k < n; k++) out.push(stack[base + k]!);
+  return out;
 }
 
 /** Pops the condition of a conditional jump and releases it (a bool needs no __bool__). */

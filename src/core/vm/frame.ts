@@ -80,7 +80,7 @@ export function clearFrame(f: Frame): void {
   }
   const stack = f.stack;
   for (let i = 0; i < stack.length; i++) xdecref(stack[i]);
-  stack.length = 0;
+  if (stack.length !== 0) stack.length = 0;
   const locals = f.locals;
   f.locals = null;
   xdecref(locals);
