@@ -59,6 +59,8 @@ import { staticId } from '../objects/unicodeobject';
 import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
 import { gcFree, gcNew, genericAlloc, typeShortName } from './cobject';
+import { clearField, releasingOnError } from './cutil';
+import { noKeywords, rangeArgs } from '../vm/args';
 import { OrderedDictType } from '../objects/odictobject';
 
 const BLOCKLEN = 64;
@@ -217,12 +219,7 @@ function dequeItems(d: PyDeque): PyObject[] {
 /** PySequence_List. */
 function sequenceList(o: PyObject): PyList {
   const l = newEmptyList();
-  try {
-    listExtend(l, o);
-  } catch (e) {
-    decref(l);
-    throw e;
-  }
+  releasingOnError(l, () => listExtend(l, o));
   return l;
 }
 
@@ -239,11 +236,12 @@ function consumeIterator(it: PyObject): void {
   }
 }
 
-function dequeExtend(d: PyDeque, iterable: PyObject): void {
+/** deque_extend, or deque_extendleft when `left`. */
+function dequeExtend(d: PyDeque, iterable: PyObject, left = false): void {
   if (iterable === d) {
     const s = sequenceList(iterable);
     try {
-      dequeExtend(d, s);
+      dequeExtend(d, s, left);
     } finally {
       decref(s);
     }
@@ -253,42 +251,16 @@ function dequeExtend(d: PyDeque, iterable: PyObject): void {
   const maxlen = d.maxlen;
   if (maxlen === 0) return consumeIterator(it);
   if (d.size === 0) {
-    d.leftindex = 1;
-    d.rightindex = 0;
+    // An empty deque starts at the end it grows from (its first block has room that way).
+    d.leftindex = left ? BLOCKLEN - 1 : 1;
+    d.rightindex = left ? BLOCKLEN - 2 : 0;
   }
+  const append = left ? appendLeftInternal : appendInternal;
   try {
     for (;;) {
       const item = it.type.tp_iternext!(it);
       if (item === null) break;
-      appendInternal(d, item, maxlen);
-    }
-  } finally {
-    decref(it);
-  }
-}
-
-function dequeExtendLeft(d: PyDeque, iterable: PyObject): void {
-  if (iterable === d) {
-    const s = sequenceList(iterable);
-    try {
-      dequeExtendLeft(d, s);
-    } finally {
-      decref(s);
-    }
-    return;
-  }
-  const it = getIter(iterable);
-  const maxlen = d.maxlen;
-  if (maxlen === 0) return consumeIterator(it);
-  if (d.size === 0) {
-    d.leftindex = BLOCKLEN - 1;
-    d.rightindex = BLOCKLEN - 2;
-  }
-  try {
-    for (;;) {
-      const item = it.type.tp_iternext!(it);
-      if (item === null) break;
-      appendLeftInternal(d, item, maxlen);
+      append(d, item, maxlen);
     }
   } finally {
     decref(it);
@@ -452,6 +424,11 @@ function dequeRotate(d: PyDeque, n: number): void {
 function locate(d: PyDeque, i: number, halfForward: boolean): [Block, number] {
   if (i === 0) return [d.leftblock!, d.leftindex];
   if (i === d.size - 1) return [d.rightblock!, d.rightindex];
+  return walk(d, i, halfForward);
+}
+
+/** Walks to item i from the nearer end: the left one up to the middle (exclusive when `halfForward`). */
+function walk(d: PyDeque, i: number, halfForward: boolean): [Block, number] {
   const index = i;
   i += d.leftindex;
   let n = Math.floor(i / BLOCKLEN);
@@ -487,23 +464,29 @@ function dequeAssItem(d: PyDeque, i: number, v: PyObject | null): void {
   if (i < 0 || i >= d.size) raise(IndexErrorType, 'deque index out of range');
   if (v === null) return dequeDelItem(d, i);
   // deque_ass_item does its own walk (it always uses the computed block).
-  const index = i;
-  let j = i + d.leftindex;
-  let n = Math.floor(j / BLOCKLEN);
-  j %= BLOCKLEN;
-  let b: Block;
-  if (index <= (d.size + 1) >> 1) {
-    b = d.leftblock!;
-    while (--n >= 0) b = b.right!;
-  } else {
-    n = Math.floor((d.leftindex + d.size - 1) / BLOCKLEN) - n;
-    b = d.rightblock!;
-    while (--n >= 0) b = b.left!;
-  }
+  const [b, j] = walk(d, i, false);
   v.refcnt++;
   const old = b.data[j]!;
   b.data[j] = v;
   decref(old);
+}
+
+/** item == v (PyObject_RichCompareBool), the deque's item held while they compare. */
+function heldEquals(item: PyObject, v: PyObject): boolean {
+  item.refcnt++;
+  try {
+    return richCompareBool(item, v, CompareOp.EQ);
+  } finally {
+    decref(item);
+  }
+}
+
+/** ValueError: "<repr> is not in deque". */
+function notInDeque(v: PyObject): never {
+  const r = objectRepr(v);
+  const text = r.value;
+  decref(r);
+  return raise(ValueErrorType, `${text} is not in deque`);
 }
 
 /** An index argument (PyNumber_AsSsize_t with IndexError). */
@@ -572,15 +555,7 @@ DequeType.sq_contains = (o, v) => {
   let index = d.leftindex;
   const startState = d.state;
   for (let n = d.size; n > 0; n--) {
-    const item = b.data[index]!;
-    item.refcnt++;
-    let cmp: boolean;
-    try {
-      cmp = richCompareBool(item, v, CompareOp.EQ);
-    } finally {
-      decref(item);
-    }
-    if (cmp) return true;
+    if (heldEquals(b.data[index]!, v)) return true;
     if (startState !== d.state) raise(RuntimeErrorType, 'deque mutated during iteration');
     index++;
     if (index === BLOCKLEN) {
@@ -821,13 +796,7 @@ DequeType.methodSpecs.push(
       let count = 0;
       const startState = d.state;
       for (let n = d.size; n > 0; n--) {
-        const item = b.data[index]!;
-        item.refcnt++;
-        try {
-          if (richCompareBool(item, args[0], CompareOp.EQ)) count++;
-        } finally {
-          decref(item);
-        }
+        if (heldEquals(b.data[index]!, args[0])) count++;
         if (startState !== d.state) raise(RuntimeErrorType, 'deque mutated during iteration');
         index++;
         if (index === BLOCKLEN) {
@@ -846,21 +815,15 @@ DequeType.methodSpecs.push(
     name: 'extendleft',
     call: (self, args, kw) => (
       exactArg('extendleft', args, kw, 1),
-      dequeExtendLeft(deq(self), args[0]),
+      dequeExtend(deq(self), args[0], true),
       none()
     ),
   },
   {
     name: 'index',
     call: (self, args, kw) => {
-      if (kw !== null && kw.items.length > 0) typeError('deque.index() takes no keyword arguments');
-      if (args.length < 1 || args.length > 3) {
-        typeError(
-          args.length < 1
-            ? 'index expected at least 1 argument, got 0'
-            : `index expected at most 3 arguments, got ${args.length}`,
-        );
-      }
+      noKeywords('deque.index', kw);
+      rangeArgs('index', args, kw, 1, 3);
       const d = deq(self);
       const v = args[0];
       let start = args.length > 1 ? sliceIndex(args[1]) : 0;
@@ -878,21 +841,10 @@ DequeType.methodSpecs.push(
       const items = dequeItems(d);
       const startState = d.state;
       for (let i = start; i < stop; i++) {
-        const item = items[i];
-        item.refcnt++;
-        let cmp: boolean;
-        try {
-          cmp = richCompareBool(item, v, CompareOp.EQ);
-        } finally {
-          decref(item);
-        }
-        if (cmp) return newInt(i);
+        if (heldEquals(items[i], v)) return newInt(i);
         if (startState !== d.state) raise(RuntimeErrorType, 'deque mutated during iteration');
       }
-      const r = objectRepr(v);
-      const text = r.value;
-      decref(r);
-      return raise(ValueErrorType, `${text} is not in deque`);
+      return notInDeque(v);
     },
   },
   {
@@ -947,23 +899,11 @@ DequeType.methodSpecs.push(
       const startState = d.state;
       let i = 0;
       for (; i < items.length; i++) {
-        const item = items[i];
-        item.refcnt++;
-        let cmp: boolean;
-        try {
-          cmp = richCompareBool(item, value, CompareOp.EQ);
-        } finally {
-          decref(item);
-        }
+        const cmp = heldEquals(items[i], value);
         if (startState !== d.state) raise(IndexErrorType, 'deque mutated during iteration');
         if (cmp) break;
       }
-      if (i === items.length) {
-        const r = objectRepr(value);
-        const text = r.value;
-        decref(r);
-        raise(ValueErrorType, `${text} is not in deque`);
-      }
+      if (i === items.length) notInDeque(value);
       dequeDelItem(d, i);
       return none();
     },
@@ -1125,12 +1065,9 @@ for (const [t, next] of [
   t.tp_iternext = next;
   t.tp_iter = (o) => (o.refcnt++, o);
   t.tp_dealloc = (o) => {
-    const it = o as PyDequeIter;
-    rt.gc.untrack(it);
-    const d = it.deque;
-    it.deque = null;
-    xdecref(d);
-    gcFree(it);
+    rt.gc.untrack(o);
+    clearField(o as PyDequeIter, 'deque');
+    gcFree(o);
   };
   t.tp_traverse = (o, visit: Visit) => {
     const d = (o as PyDequeIter).deque;
