@@ -9,7 +9,17 @@
  * dict in a values array). Index slots: EMPTY (-1), DUMMY (-2, deleted), or an entry
  * index. Deleting never shrinks; only a resize compacts. See NOTES.md.
  */
-import { PyObject, PyType, TypeFlag, decref, incref, xdecref, traverseLabels, type Visit, CompareOp } from './object';
+import {
+  PyObject,
+  PyType,
+  TypeFlag,
+  decref,
+  incref,
+  xdecref,
+  traverseLabels,
+  type Visit,
+  CompareOp,
+} from './object';
 import { staticType } from './roots';
 import { PyStr, StrType, strHash } from './unicodeobject';
 import { allocGCObject, gcDel, pyFree, pyMalloc, reborn } from '../memory/alloc';

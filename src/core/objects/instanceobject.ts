@@ -4,7 +4,17 @@
  * subtype_dealloc/traverse/clear. @cpython Objects/typeobject.c subtype_*,
  * Objects/dictobject.c init_inline_values / _PyObject_StoreInstanceAttribute (3.11)
  */
-import { GCFlag, PyObject, PyType, decref, incref, xdecref, type GetSetSpec, traverseLabels, type Visit } from './object';
+import {
+  GCFlag,
+  PyObject,
+  PyType,
+  decref,
+  incref,
+  xdecref,
+  type GetSetSpec,
+  traverseLabels,
+  type Visit,
+} from './object';
 import { PyStr, StrType } from './unicodeobject';
 import {
   PyDict,
