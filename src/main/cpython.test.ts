@@ -102,6 +102,61 @@ describe('CPython status', () => {
   });
 });
 
+describe('CPython interpreter choice', () => {
+  it('probes another interpreter after setCommand, and uses it for snippets', async () => {
+    const runner = fakeRunner(
+      () => probeReply('CPython', '3.11.7'),
+      () => ok('1\n'),
+    );
+    const cpython = new CPython({ runner });
+    await cpython.status();
+    cpython.setCommand('/opt/py/bin/python3.11');
+    expect(cpython.command).toBe('/opt/py/bin/python3.11');
+    await cpython.status();
+    await cpython.status(); // remembered again
+    const probes = runner.requests.filter((request) => request.args[0] === '-c');
+    expect(probes.map((request) => request.command)).toEqual(['python3', '/opt/py/bin/python3.11']);
+    cpython.setCommand('/opt/py/bin/python3.11'); // the same: nothing to probe again
+    await cpython.status();
+    expect(runner.requests).toHaveLength(2);
+  });
+
+  it('checks any interpreter without remembering it', async () => {
+    const runner: ProcessRunner = async (request) => {
+      if (request.command === '/nowhere/python')
+        throw Object.assign(new Error('spawn ENOENT'), { code: 'ENOENT' });
+      if (request.command === '/etc') throw Object.assign(new Error('spawn EACCES'), { code: 'EACCES' });
+      return probeReply(
+        'CPython',
+        request.command.endsWith('3.12') ? '3.12.1' : '3.11.7',
+        64,
+        request.command,
+      );
+    };
+    const cpython = new CPython({ runner });
+    expect(await cpython.check('/nowhere/python')).toEqual({
+      available: false,
+      reason: '/nowhere/python was not found: choose the path of a CPython 3.11 interpreter.',
+    });
+    expect(await cpython.check('/etc')).toEqual({
+      available: false,
+      reason: '/etc cannot be run: it is not an executable file.',
+    });
+    expect(await cpython.check('/usr/bin/python3.12')).toMatchObject({
+      available: false,
+      reason: expect.stringContaining('is CPython 3.12.1; the lab reproduces CPython 3.11'),
+    });
+    expect(await cpython.check('/usr/bin/python3.11')).toEqual({
+      available: true,
+      version: '3.11.7',
+      executable: '/usr/bin/python3.11',
+    });
+    expect(cpython.command).toBe('python3');
+    const disabled = new CPython({ runner, disabledReason: 'Shared.' });
+    expect(await disabled.check('/usr/bin/python3.11')).toEqual({ available: false, reason: 'Shared.' });
+  });
+});
+
 describe('CPython run', () => {
   it('runs the snippet as main.py in a fresh folder with a clean environment and limits', async () => {
     process.env.PYMEM_TEST_SECRET = 'token';

@@ -59,7 +59,7 @@ const SCRIPT = 'main.py';
 const ADDRESS_SPACE_KIB = 4 * 1024 * 1024;
 
 export class CPython {
-  readonly #command: string;
+  #command: string;
   readonly #runner: ProcessRunner;
   readonly #disabledReason: string | undefined;
   readonly #timeoutMs: number;
@@ -76,10 +76,30 @@ export class CPython {
     this.#slots = new Semaphore(options.maxConcurrent ?? 2);
   }
 
-  /** Probed once and remembered: the PATH of a running app does not change. */
+  /** The interpreter it looks for (a command on the PATH, or a path). */
+  get command(): string {
+    return this.#command;
+  }
+
+  /**
+   * Uses another interpreter from now on (the person's preference). Its status is probed again;
+   * a snippet already running finishes in the old one.
+   */
+  setCommand(command: string): void {
+    if (command === this.#command) return;
+    this.#command = command;
+    this.#status = undefined;
+  }
+
+  /** Probed once per interpreter and remembered: the PATH of a running app does not change. */
   status(): Promise<CPythonStatus> {
-    this.#status ??= this.#probe();
+    this.#status ??= this.#probe(this.#command);
     return this.#status;
+  }
+
+  /** What `command` would give, probed now and not remembered (the preferences' "Check"). */
+  check(command: string): Promise<CPythonStatus> {
+    return this.#probe(command);
   }
 
   async run(source: string): Promise<CPythonRun> {
@@ -113,9 +133,8 @@ export class CPython {
     });
   }
 
-  async #probe(): Promise<CPythonStatus> {
+  async #probe(command: string): Promise<CPythonStatus> {
     if (this.#disabledReason) return { available: false, reason: this.#disabledReason };
-    const command = this.#command;
     let result: ProcessResult;
     try {
       result = await this.#runner({
@@ -133,8 +152,12 @@ export class CPython {
         available: false,
         reason:
           code === 'ENOENT'
-            ? `No ${command} on the PATH: install CPython ${CPYTHON_PROFILE_VERSION} to compare with it.`
-            : `${command} could not be started: ${(error as Error).message}`,
+            ? isPath(command)
+              ? `${command} was not found: choose the path of a CPython ${CPYTHON_PROFILE_VERSION} interpreter.`
+              : `No ${command} on the PATH: install CPython ${CPYTHON_PROFILE_VERSION} to compare with it.`
+            : code === 'EACCES'
+              ? `${command} cannot be run: it is not an executable file.`
+              : `${command} could not be started: ${(error as Error).message}`,
       };
     }
     let probe: unknown;
@@ -163,6 +186,11 @@ export class CPython {
     }
     return { available: true, version, executable: executable || command };
   }
+}
+
+/** Whether `command` names a file (with a folder) rather than a command looked up on the PATH. */
+function isPath(command: string): boolean {
+  return command.includes('/') || command.includes('\\');
 }
 
 function isProbe(value: unknown): value is [string, string, number, string] {

@@ -6,9 +6,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // The whole of Electron that index.ts touches, recorded.
 const appListeners = new Map<string, (...args: unknown[]) => void>();
 const windows: { options: unknown; loaded?: string }[] = [];
+const windowInstances: unknown[] = [];
 let permissionHandler:
   ((contents: unknown, permission: string, callback: (ok: boolean) => void) => void) | undefined;
 const ipcChannels: string[] = [];
+/** The application menu's template as index.ts built it, and what its windows were sent. */
+let menuTemplate: { label?: string; submenu?: { label?: string; click?: (...args: unknown[]) => void }[] }[] =
+  [];
+let installedMenu: unknown;
+const sentToRenderer: { channel: string; message: unknown }[] = [];
 const userData = mkdtempSync(join(tmpdir(), 'pymem-user-data-'));
 
 vi.mock('electron', () => ({
@@ -21,12 +27,18 @@ vi.mock('electron', () => ({
     getAppPath: () => '/app',
   },
   BrowserWindow: class {
-    static getAllWindows = () => windows;
-    webContents = { id: windows.length + 1 };
+    static getAllWindows = () => windowInstances;
+    static getFocusedWindow = () => null;
+    webContents = {
+      id: windows.length + 1,
+      isDestroyed: () => false,
+      send: (channel: string, message: unknown) => sentToRenderer.push({ channel, message }),
+    };
     record: { options: unknown; loaded?: string };
     constructor(options: unknown) {
       this.record = { options };
       windows.push(this.record);
+      windowInstances.push(this);
     }
     on() {}
     once() {}
@@ -40,6 +52,14 @@ vi.mock('electron', () => ({
     },
   },
   ipcMain: { handle: (channel: string) => ipcChannels.push(channel) },
+  Menu: {
+    buildFromTemplate: (template: typeof menuTemplate) => {
+      menuTemplate = template;
+      return { template };
+    },
+    setApplicationMenu: (menu: unknown) => (installedMenu = menu),
+  },
+  dialog: { showOpenDialog: vi.fn(), showMessageBox: vi.fn() },
 }));
 vi.mock('./engine.worker?modulePath', () => ({ default: '/out/main/chunks/engine.worker.js' }));
 vi.mock('./exercises/answer.worker?modulePath', () => ({ default: '/out/main/chunks/answer.worker.js' }));
@@ -70,6 +90,18 @@ describe('the main process', () => {
     expect(ipcChannels).toContain('lab:stop');
     expect(ipcChannels).toContain('lab:experiments.list');
     expect(ipcChannels).toContain('lab:exercises.check');
+    expect(ipcChannels).toContain('lab:preferences.set');
+  });
+
+  it('installs the application menu, whose commands go to the window over lab:menu-command', () => {
+    expect(installedMenu).toEqual({ template: menuTemplate });
+    const labels = menuTemplate.map((menu) => menu.label?.replace('&', ''));
+    expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Run', 'Help']));
+    const run = menuTemplate
+      .find((menu) => menu.label?.endsWith('Run'))!
+      .submenu!.find((i) => i.label === 'Run')!;
+    run.click!({}, undefined); // no window named: the focused one, else the first
+    expect(sentToRenderer).toEqual([{ channel: 'lab:menu-command', message: { command: 'run' } }]);
   });
 
   it('opens the experiment store in the user data folder and closes it when the app quits', () => {

@@ -3,8 +3,10 @@ import { EXPERIMENT_METHODS, experimentChannel } from '../shared/experiments-api
 import { EXERCISE_METHODS, exerciseChannel } from '../shared/exercises-api';
 import { IPC_CHANNELS } from '../shared/lab-channels';
 import type { Snapshot } from '../shared/lab-api';
+import { MAX_CPYTHON_PATH_CHARS, PREFERENCES_METHODS, preferencesChannel } from '../shared/preferences-api';
 import type { Engine } from './engine-host';
 import { LabSession } from './lab-session';
+import { PreferencesService } from './preferences-service';
 
 type Handler = (event: unknown, payload: unknown) => Promise<unknown>;
 const handlers = new Map<string, Handler>();
@@ -31,10 +33,29 @@ const engine: Engine = {
   dispose: async () => {},
 };
 
+/** Preferences without a store, whose interpreter checks answer from a table. */
+const checked: string[] = [];
+const preferences = new PreferencesService({
+  settings: undefined,
+  storeUnavailable: 'no store in this test',
+  defaultCPython: 'python3',
+  cpython: {
+    setCommand: () => {},
+    check: async (command) => {
+      checked.push(command);
+      return { available: false, reason: `${command} was not found` };
+    },
+  },
+});
+
 describe('registerLabIpc', () => {
-  const session = new LabSession(engine, {
-    call: async (method, payload) => ({ ok: true, value: { method, payload } }),
-  });
+  const session = new LabSession(
+    engine,
+    { call: async (method, payload) => ({ ok: true, value: { method, payload } }) },
+    undefined,
+    undefined,
+    preferences,
+  );
   let sender: ReturnType<typeof fakeSender>;
 
   beforeEach(() => {
@@ -59,6 +80,7 @@ describe('registerLabIpc', () => {
         IPC_CHANNELS.runInCPython,
         ...EXPERIMENT_METHODS.map(experimentChannel),
         ...EXERCISE_METHODS.map(exerciseChannel),
+        ...PREFERENCES_METHODS.map(preferencesChannel),
       ].sort(),
     );
   });
@@ -91,6 +113,38 @@ describe('registerLabIpc', () => {
     expect(outcome).toMatchObject({ ok: false, error: { name: 'InvalidRequest' } });
     const stranger = { ...fakeSender(), id: 2 };
     expect(await invoke(IPC_CHANNELS.stop, {}, TRUSTED, stranger)).toMatchObject({ ok: false });
+  });
+
+  it('routes the preferences and validates their payloads', async () => {
+    expect(await invoke('lab:preferences.get', [])).toEqual({
+      ok: true,
+      value: {
+        cpythonPath: null,
+        defaultCPython: 'python3',
+        readOnly: 'Preferences cannot be saved: no store in this test',
+      },
+    });
+    expect(await invoke('lab:preferences.checkCPython', ['/nowhere/python3'])).toEqual({
+      ok: true,
+      value: { available: false, reason: '/nowhere/python3 was not found' },
+    });
+    const bad: [string, unknown][] = [
+      ['lab:preferences.get', { cpythonPath: null }],
+      ['lab:preferences.set', [{ cpythonPath: 42 }]],
+      ['lab:preferences.set', [{ cpythonPath: '/usr/bin/python3', shell: true }]],
+      ['lab:preferences.set', [{ cpythonPath: 'p'.repeat(MAX_CPYTHON_PATH_CHARS + 1) }]],
+      ['lab:preferences.set', 'python3'],
+      ['lab:preferences.checkCPython', ['x'.repeat(MAX_CPYTHON_PATH_CHARS + 1)]],
+      ['lab:preferences.checkCPython', ['python3\n-c evil']],
+      ['lab:preferences.checkCPython', [{ path: 'python3' }]],
+      ['lab:preferences.checkCPython', ['python3', 'more']],
+    ];
+    for (const [channel, payload] of bad) {
+      const outcome = await invoke(channel, payload);
+      expect([channel, outcome]).toMatchObject([channel, { ok: false, error: { name: 'InvalidRequest' } }]);
+    }
+    expect(checked).toEqual(['/nowhere/python3']);
+    expect(await invoke('lab:preferences.get', [], 'https://example.com/')).toMatchObject({ ok: false });
   });
 
   it('does not send events to a window that is gone', async () => {

@@ -8,6 +8,7 @@ import { EXPERIMENT_METHODS, experimentChannel, experimentWireMethod } from '../
 import { EXERCISE_METHODS, exerciseChannel, exerciseWireMethod } from '../shared/exercises-api';
 import { IPC_CHANNELS, LAB_METHODS, type RunEventMessage } from '../shared/lab-channels';
 import type { Outcome } from '../shared/lab-error';
+import { PREFERENCES_METHODS, preferencesChannel, preferencesWireMethod } from '../shared/preferences-api';
 import type { LabSession } from './lab-session';
 
 export interface LabIpcOptions {
@@ -29,6 +30,11 @@ export function registerLabIpc({ sessionFor, isTrustedUrl }: LabIpcOptions): voi
     ...EXERCISE_METHODS.map((method) => ({
       channel: exerciseChannel(method),
       method: exerciseWireMethod(method),
+    })),
+    // The preferences: `lab:preferences.set` carries `preferences.set`, …
+    ...PREFERENCES_METHODS.map((method) => ({
+      channel: preferencesChannel(method),
+      method: preferencesWireMethod(method),
     })),
   ];
   for (const { channel, method } of routes) {

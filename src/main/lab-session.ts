@@ -9,9 +9,11 @@ import { isExperimentWireMethod } from '../shared/experiments-api';
 import { isExerciseWireMethod } from '../shared/exercises-api';
 import type { LabMethod, RunEventMessage } from '../shared/lab-channels';
 import { LabError, serializeError, type Outcome } from '../shared/lab-error';
+import { isPreferencesWireMethod } from '../shared/preferences-api';
 import type { Engine } from './engine-host';
 import { isLabMethod, parsePayload } from './lab-schemas';
 import type { ExerciseCalls } from './exercises/exercise-service';
+import type { PreferencesCalls } from './preferences-service';
 import type { ExperimentCalls } from './store/experiment-service';
 
 export type EmitRunEvent = (message: RunEventMessage) => void;
@@ -34,22 +36,26 @@ export class LabSession {
   readonly #experiments: ExperimentCalls | undefined;
   readonly #cpython: CPythonService;
   readonly #exercises: ExerciseCalls | undefined;
+  readonly #preferences: PreferencesCalls | undefined;
 
   /**
    * `experiments`: the process's one experiment store, shared by every session; `cpython`:
    * the process's CPython for comparisons, likewise shared; `exercises`: the process's lab
-   * exercises, likewise.
+   * exercises, likewise; `preferences`: the process's preferences (which choose `cpython`'s
+   * interpreter), likewise.
    */
   constructor(
     engine: Engine,
     experiments?: ExperimentCalls,
     cpython: CPythonService = NO_CPYTHON,
     exercises?: ExerciseCalls,
+    preferences?: PreferencesCalls,
   ) {
     this.#engine = engine;
     this.#experiments = experiments;
     this.#cpython = cpython;
     this.#exercises = exercises;
+    this.#preferences = preferences;
   }
 
   async call(method: string, payload: unknown, emit: EmitRunEvent): Promise<Outcome<unknown>> {
@@ -61,6 +67,10 @@ export class LabSession {
       if (isExerciseWireMethod(method)) {
         if (!this.#exercises) throw new LabError('Unavailable', 'This lab has no exercises.');
         return await this.#exercises.call(method, payload);
+      }
+      if (isPreferencesWireMethod(method)) {
+        if (!this.#preferences) throw new LabError('Unavailable', 'This lab has no preferences.');
+        return await this.#preferences.call(method, payload);
       }
       if (!isLabMethod(method))
         throw new LabError('InvalidRequest', `Unknown method: ${JSON.stringify(method)}`);

@@ -15,6 +15,8 @@ import {
   type SnapshotRequest,
 } from '../shared/lab-channels';
 import { unwrapOutcome, type Outcome } from '../shared/lab-error';
+import type { MenuMessage } from '../shared/menu-commands';
+import { createPreferencesClient } from '../shared/preferences-api';
 
 const listeners = new Map<number, (event: RunEvent) => void>();
 let nextRunId = 1;
@@ -61,6 +63,18 @@ const lab: LabApi = {
     const outcome: Outcome<unknown> = await ipcRenderer.invoke(`lab:${method}`, args);
     return unwrapOutcome(outcome);
   }),
+  preferences: createPreferencesClient(async (method, args) => {
+    const outcome: Outcome<unknown> = await ipcRenderer.invoke(`lab:${method}`, args);
+    return unwrapOutcome(outcome);
+  }),
+  // The renderer checks the message (src/renderer/use-menu-commands.ts); only the main process sends on it.
+  onMenuCommand(listener) {
+    const forward = (_event: Electron.IpcRendererEvent, message: MenuMessage) => listener(message);
+    ipcRenderer.on(IPC_CHANNELS.menuCommand, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_CHANNELS.menuCommand, forward);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('lab', lab);

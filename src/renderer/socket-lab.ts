@@ -7,6 +7,7 @@
 import { createExperimentsClient, type ExperimentWireMethod } from '../shared/experiments-api';
 import { createExercisesClient, type ExerciseWireMethod } from '../shared/exercises-api';
 import type { CPythonRun, CPythonStatus, LabApi, RunEvent, RunResult, Snapshot } from '../shared/lab-api';
+import { createPreferencesClient, type PreferencesWireMethod } from '../shared/preferences-api';
 import type { CPythonRunRequest, LabMethod, RunRequest, SnapshotRequest } from '../shared/lab-channels';
 import { LabError, unwrapOutcome, type Outcome } from '../shared/lab-error';
 import type { SocketMessage, SocketRequest } from '../shared/socket-protocol';
@@ -52,7 +53,7 @@ export function createSocketLab(url: URL): LabApi {
   };
 
   const call = async <T>(
-    method: LabMethod | ExperimentWireMethod | ExerciseWireMethod,
+    method: LabMethod | ExperimentWireMethod | ExerciseWireMethod | PreferencesWireMethod,
     payload: unknown,
   ): Promise<T> => {
     const ws = await connect();
@@ -90,5 +91,8 @@ export function createSocketLab(url: URL): LabApi {
     },
     experiments: createExperimentsClient((method, args) => call(method, args)),
     exercises: createExercisesClient((method, args) => call(method, args)),
+    preferences: createPreferencesClient((method, args) => call(method, args)),
+    // A browser has no application menu: the keyboard shortcuts and the toolbar do its work.
+    onMenuCommand: () => () => {},
   };
 }

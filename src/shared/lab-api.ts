@@ -9,6 +9,8 @@ import type { CPythonRun, CPythonStatus } from './cpython';
 import type { ExperimentsApi } from './experiments-api';
 import type { ExercisesApi } from './exercises-api';
 import type { MemorySeriesWire } from './memory-series';
+import type { MenuMessage } from './menu-commands';
+import type { PreferencesApi } from './preferences-api';
 
 export type { CPythonRun, CPythonStatus, MemorySeriesWire, ObjectId, Snapshot, TraceStep };
 
@@ -47,6 +49,13 @@ export interface LabApi {
   experiments: ExperimentsApi;
   /** The bundled exercises and the person's progress (src/shared/exercises-api.ts). */
   exercises: ExercisesApi;
+  /** The person's settings: the CPython interpreter to compare with (src/shared/preferences-api.ts). */
+  preferences: PreferencesApi;
+  /**
+   * Calls `listener` with each command of the app's menu (src/shared/menu-commands.ts); returns
+   * the unsubscribe. The web shell has no native menu: there it never fires.
+   */
+  onMenuCommand(listener: (message: MenuMessage) => void): () => void;
 }
 
 /** Upper bound on a program's text; larger payloads are rejected before reaching the engine. */

@@ -6,11 +6,12 @@
 import type { LabApi, RunEvent } from './lab-api';
 
 /**
- * A method of `LabApi` a transport forwards by name. `experiments` and `exercises` are not: their
- * calls travel as `experiments.<method>` and `exercises.<method>` (src/shared/experiments-api.ts,
- * src/shared/exercises-api.ts).
+ * A method of `LabApi` a transport forwards by name. `experiments`, `exercises` and `preferences`
+ * are not: their calls travel as `experiments.<method>`, … (src/shared/experiments-api.ts,
+ * src/shared/exercises-api.ts, src/shared/preferences-api.ts); `onMenuCommand` is a subscription
+ * to `menuCommand` messages from the main process.
  */
-export type LabMethod = Exclude<keyof LabApi, 'experiments' | 'exercises'>;
+export type LabMethod = Exclude<keyof LabApi, 'experiments' | 'exercises' | 'preferences' | 'onMenuCommand'>;
 
 /** Payload of `run`: `runId` is chosen by the caller so it can tell its own events apart. */
 export interface RunRequest {
@@ -42,7 +43,9 @@ export const IPC_CHANNELS = {
   cpythonStatus: 'lab:cpython-status',
   runInCPython: 'lab:run-in-cpython',
   runEvent: 'lab:run-event',
-} as const satisfies Record<LabMethod | 'runEvent', `lab:${string}`>;
+  /** Main → renderer: a command of the application menu (a `MenuMessage`). */
+  menuCommand: 'lab:menu-command',
+} as const satisfies Record<LabMethod | 'runEvent' | 'menuCommand', `lab:${string}`>;
 
 /** The methods a transport forwards, in a form that can be iterated. */
 export const LAB_METHODS = [

@@ -9,6 +9,7 @@ import { StoreConnection, type StoreConnectionOptions } from './connection';
 import { exportExperimentFile, parseExperimentFile } from './experiment-file';
 import { ExperimentRepository } from './experiment-repository';
 import { ExerciseProgressRepository } from './exercise-progress-repository';
+import { SettingsRepository } from './settings-repository';
 
 export interface ExperimentStoreOptions extends StoreConnectionOptions {
   /** Milliseconds since the epoch, for the experiments' timestamps; tests fix it. */
@@ -19,6 +20,8 @@ export class ExperimentStore {
   readonly repository: ExperimentRepository;
   /** Progress on the lab exercises, in the same database. */
   readonly exerciseProgress: ExerciseProgressRepository;
+  /** The preferences, in the same database. */
+  readonly settings: SettingsRepository;
   readonly status: StoreStatus;
   readonly #connection: StoreConnection;
 
@@ -26,6 +29,7 @@ export class ExperimentStore {
     this.#connection = connection;
     this.repository = new ExperimentRepository(connection, clock);
     this.exerciseProgress = new ExerciseProgressRepository(connection, clock);
+    this.settings = new SettingsRepository(connection, clock);
     this.status = { path: connection.path, ...(connection.recovery && { recovered: connection.recovery }) };
   }
 

@@ -143,6 +143,32 @@ describe('the migrations', () => {
     db.close();
   });
 
+  it('4: adds the preferences to a version-3 database, its experiments and progress untouched', () => {
+    const db = databaseAt(3);
+    db.exec(`
+      INSERT INTO experiments (id, title, step, created_at, updated_at, preview) VALUES (1, 'kept', 3, 10, 20, 'x');
+      INSERT INTO experiment_contents VALUES (1, 'x = 1', '', '{"profile":"p","options":{}}', '{}');
+      INSERT INTO exercise_progress (exercise_id, attempts, experiment_id, updated_at) VALUES ('slots', 2, 1, 30);
+    `);
+    const before = {
+      experiments: db.prepare('SELECT * FROM experiments').all(),
+      progress: db.prepare('SELECT * FROM exercise_progress').all(),
+    };
+    migrate(db, 4);
+    expect(schemaVersion(db)).toBe(4);
+    expect(tables(db)).toContain('settings');
+    expect(db.prepare('SELECT * FROM experiments').all()).toEqual(before.experiments);
+    expect(db.prepare('SELECT * FROM exercise_progress').all()).toEqual(before.progress);
+    expect(db.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(0);
+
+    db.exec(`INSERT INTO settings VALUES ('cpythonPath', '"/usr/bin/python3.11"', 40)`);
+    expect(() => db.exec(`INSERT INTO settings VALUES ('cpythonPath', '"x"', 41)`)).toThrow(/UNIQUE/);
+    expect(() => db.exec(`INSERT INTO settings VALUES ('other', '{oops', 41)`)).toThrow(/CHECK/);
+    expect(() => db.exec(`INSERT INTO settings VALUES ('', '1', 41)`)).toThrow(/CHECK/);
+    expect(() => db.exec(`INSERT INTO settings (key, value) VALUES ('late', '1')`)).toThrow(/NOT NULL/);
+    db.close();
+  });
+
   it('leave the database at the previous version when one fails halfway', () => {
     const db = databaseAt(1);
     db.exec(`INSERT INTO experiments (title, created_at, updated_at) VALUES ('kept', 1, 1)`);

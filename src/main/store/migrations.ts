@@ -80,6 +80,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'the preferences',
+    up(db) {
+      // One row per preference that was ever set, its value as JSON (src/main/store/settings-repository.ts).
+      db.exec(`
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 100),
+          value TEXT NOT NULL CHECK (json_valid(value)),
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

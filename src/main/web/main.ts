@@ -16,6 +16,7 @@ import { AnswerWorkerHost } from '../exercises/answer-worker-host';
 import { bundledExercises } from '../exercises/bundled-exercises';
 import { ExerciseService } from '../exercises/exercise-service';
 import { LabSession } from '../lab-session';
+import { PreferencesService } from '../preferences-service';
 import { ExperimentService } from '../store/experiment-service';
 import { ExperimentStore } from '../store/experiment-store';
 import { defaultUserDataDir, STORE_FILE_NAME } from '../store/store-location';
@@ -48,13 +49,13 @@ async function main(): Promise<void> {
   });
   // "Compare with CPython" runs a browser's snippet on this machine: fine for the person at it,
   // not for every browser of a network unless the operator says so.
-  const cpython = new CPython({
-    command: values.python ?? (process.env.PYMEM_PYTHON || 'python3'),
-    disabledReason:
-      isLoopbackHost(values.host) || values['allow-cpython']
-        ? undefined
-        : 'This lab server is shared, so it does not run snippets in its own python3 (its operator can allow it with --allow-cpython).',
-  });
+  // The preference saved in the store (set from a tab) wins over this default.
+  const defaultCPython = values.python ?? (process.env.PYMEM_PYTHON || 'python3');
+  const cpythonRefused =
+    isLoopbackHost(values.host) || values['allow-cpython']
+      ? undefined
+      : 'This lab server is shared, so it does not run snippets in its own python3 (its operator can allow it with --allow-cpython).';
+  const cpython = new CPython({ command: defaultCPython, disabledReason: cpythonRefused });
   const stepBudget = integerOption('step-budget', values['step-budget'], DEFAULT_STEP_BUDGET);
   // Refuses (throws) when another web shell or the app holds the file: one writer per database.
   const store = ExperimentStore.open(resolve(values.db ?? join(defaultUserDataDir(), STORE_FILE_NAME)));
@@ -65,6 +66,15 @@ async function main(): Promise<void> {
     );
   console.log(`Experiments are saved in ${store.status.path}`);
   const experiments = new ExperimentService(store);
+  // One set of preferences for the server, shared by its tabs. A shared server does not let a
+  // browser choose what it runs.
+  const preferences = new PreferencesService({
+    settings: store.settings,
+    cpython,
+    defaultCPython,
+    readOnly:
+      cpythonRefused && 'This lab server is shared: its interpreter is chosen by its operator (--python).',
+  });
   // One answer worker for every tab: expected answers are the same for all, and cached.
   const exercises = new ExerciseService(
     bundledExercises(),
@@ -84,6 +94,7 @@ async function main(): Promise<void> {
         experiments,
         cpython,
         exercises,
+        preferences,
       ),
   });
   console.log(`PyMem Lab web shell listening on ${shell.url}`);
