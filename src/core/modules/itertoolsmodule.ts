@@ -35,7 +35,7 @@ import {
   iterNext,
   lookupAttr,
   getAttr,
-  objectRepr,
+  reprText,
   richCompareBool,
 } from '../objects/abstract';
 import { clearWeakrefs } from '../objects/weakrefobject';
@@ -54,7 +54,7 @@ import { staticId } from '../objects/unicodeobject';
 import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
 import { gcFree, gcNew, genericAlloc, withCallArgs } from './cobject';
-import { clearField, itemPasses, releasingOnError } from './cutil';
+import { clearField, fieldSlots, itemPasses, releasingOnError } from './cutil';
 import { rangeArgs } from '../vm/args';
 
 const PY_SSIZE_T_MAX = 2 ** 63 - 1;
@@ -70,34 +70,6 @@ function itType(name: string, basicsize: number, base = true): PyType {
   });
   t.tp_iter = (o) => (o.refcnt++, o);
   return t;
-}
-
-/**
- * The fields an object holds, in dealloc order and in traverse order; `free` releases
- * what else it owns (its C arrays) after the fields.
- */
-function slots<T extends PyObject>(
-  t: PyType,
-  deallocOrder: (keyof T & string)[],
-  traverseOrder: (keyof T & string)[],
-  free?: (o: T) => void,
-): void {
-  t.tp_dealloc = (o) => {
-    rt.gc.untrack(o);
-    const r = o as unknown as Record<string, PyObject | null>;
-    const held = deallocOrder.map((f) => r[f]);
-    for (const f of deallocOrder) r[f] = null;
-    for (const v of held) xdecref(v);
-    free?.(o as T);
-    gcFree(o);
-  };
-  t.tp_traverse = (o, visit: Visit) => {
-    const r = o as unknown as Record<string, PyObject | null>;
-    for (const f of traverseOrder) {
-      const v = r[f];
-      if (v !== null && v !== undefined) visit(v, f);
-    }
-  };
 }
 
 /** Positional and keyword arguments by name, as Argument Clinic parses them. */
@@ -166,7 +138,7 @@ class PyCount extends PyObject {
   longCnt: PyObject | null = null;
   longStep: PyObject | null = null;
 }
-slots<PyCount>(CountType, ['longCnt', 'longStep'], ['longCnt', 'longStep']);
+fieldSlots<PyCount>(CountType, ['longCnt', 'longStep'], ['longCnt', 'longStep']);
 CountType.tp_new = (type, args, kwnames) => {
   const [startArg, stepArg] = parseArgs('count', args, kwnames, ['start', 'step'], { required: 0 });
   const isNumber = (o: PyObject) =>
@@ -212,18 +184,11 @@ CountType.tp_iternext = (o) => {
 CountType.tp_repr = (o) => {
   const lz = o as PyCount;
   if (lz.cnt !== PY_SSIZE_T_MAX) return newStr(`count(${lz.cnt})`);
-  const cnt = reprOf(lz.longCnt!);
+  const cnt = reprText(lz.longCnt!);
   const step = lz.longStep!;
   if (isInt(step) && Number((step as PyLong).value) === 1) return newStr(`count(${cnt})`);
-  return newStr(`count(${cnt}, ${reprOf(step)})`);
+  return newStr(`count(${cnt}, ${reprText(step)})`);
 };
-
-function reprOf(o: PyObject): string {
-  const r = objectRepr(o);
-  const s = r.value;
-  decref(r);
-  return s;
-}
 
 // ------------------------------------------------------------------ repeat
 
@@ -232,7 +197,7 @@ class PyRepeat extends PyObject {
   element: PyObject | null = null;
   cnt = -1;
 }
-slots<PyRepeat>(RepeatType, ['element'], ['element']);
+fieldSlots<PyRepeat>(RepeatType, ['element'], ['element']);
 RepeatType.tp_new = (type, args, kwnames) => {
   const [element, times] = parseArgs('repeat', args, kwnames, ['object', 'times'], { required: 1 });
   let cnt = -1;
@@ -255,7 +220,7 @@ RepeatType.tp_iternext = (o) => {
 };
 RepeatType.tp_repr = (o) => {
   const ro = o as PyRepeat;
-  const e = reprOf(ro.element!);
+  const e = reprText(ro.element!);
   return newStr(ro.cnt === -1 ? `repeat(${e})` : `repeat(${e}, ${ro.cnt})`);
 };
 RepeatType.methodSpecs.push({
@@ -281,7 +246,7 @@ class PyCycle extends PyObject {
   index = 0;
   firstpass = false;
 }
-slots<PyCycle>(CycleType, ['it', 'saved'], ['it', 'saved']);
+fieldSlots<PyCycle>(CycleType, ['it', 'saved'], ['it', 'saved']);
 CycleType.tp_new = (type, args, kwnames) => {
   const [iterable] = parseArgs('cycle', args, kwnames, ['iterable'], { required: 1, kwAllowed: false });
   const it = getIter(iterable!);
@@ -318,7 +283,7 @@ class PyChain extends PyObject {
   source: PyObject | null = null;
   active: PyObject | null = null;
 }
-slots<PyChain>(ChainType, ['active', 'source'], ['source', 'active']);
+fieldSlots<PyChain>(ChainType, ['active', 'source'], ['source', 'active']);
 function chainNewInternal(type: PyType, source: PyObject): PyChain {
   const lz = genericAlloc(new PyChain(type), type);
   lz.source = source;
@@ -384,7 +349,7 @@ class PyIslice extends PyObject {
   step = 1;
   cnt = 0;
 }
-slots<PyIslice>(IsliceType, ['it'], ['it']);
+fieldSlots<PyIslice>(IsliceType, ['it'], ['it']);
 /** PyNumber_AsSsize_t(o, OverflowError) with any error cleared: -1 on failure. */
 function ssizeCleared(o: PyObject): number {
   try {
@@ -464,7 +429,7 @@ class PyFuncIt extends PyObject {
   it: PyObject | null = null;
   flag = 0;
 }
-slots<PyFuncIt>(StarmapType, ['func', 'it'], ['it', 'func']);
+fieldSlots<PyFuncIt>(StarmapType, ['func', 'it'], ['it', 'func']);
 function funcItNew(name: string) {
   return (type: PyType, args: PyObject[], kwnames: PyTuple | null): PyObject => {
     if (!type.isHeapType && kwnames !== null && kwnames.items.length > 0) {
@@ -499,7 +464,7 @@ StarmapType.tp_iternext = (o) => {
 };
 
 const TakewhileType = itType('takewhile', 40);
-slots<PyFuncIt>(TakewhileType, ['func', 'it'], ['it', 'func']);
+fieldSlots<PyFuncIt>(TakewhileType, ['func', 'it'], ['it', 'func']);
 TakewhileType.tp_new = funcItNew('takewhile');
 TakewhileType.tp_iternext = (o) => {
   const lz = o as PyFuncIt;
@@ -514,7 +479,7 @@ TakewhileType.tp_iternext = (o) => {
 };
 
 const DropwhileType = itType('dropwhile', 40);
-slots<PyFuncIt>(DropwhileType, ['func', 'it'], ['it', 'func']);
+fieldSlots<PyFuncIt>(DropwhileType, ['func', 'it'], ['it', 'func']);
 DropwhileType.tp_new = funcItNew('dropwhile');
 DropwhileType.tp_iternext = (o) => {
   const lz = o as PyFuncIt;
@@ -532,7 +497,7 @@ DropwhileType.tp_iternext = (o) => {
 };
 
 const FilterfalseType = itType('filterfalse', 32);
-slots<PyFuncIt>(FilterfalseType, ['func', 'it'], ['it', 'func']);
+fieldSlots<PyFuncIt>(FilterfalseType, ['func', 'it'], ['it', 'func']);
 FilterfalseType.tp_new = funcItNew('filterfalse');
 FilterfalseType.tp_iternext = (o) => {
   const lz = o as PyFuncIt;
@@ -552,7 +517,7 @@ class PyCompress extends PyObject {
   data: PyObject | null = null;
   selectors: PyObject | null = null;
 }
-slots<PyCompress>(CompressType, ['data', 'selectors'], ['data', 'selectors']);
+fieldSlots<PyCompress>(CompressType, ['data', 'selectors'], ['data', 'selectors']);
 CompressType.tp_new = (type, args, kwnames) => {
   const [seq1, seq2] = parseArgs('compress', args, kwnames, ['data', 'selectors'], { required: 2 });
   const data = getIter(seq1!);
@@ -592,7 +557,11 @@ class PyAccumulate extends PyObject {
   binop: PyObject | null = null;
   initial: PyObject | null = null;
 }
-slots<PyAccumulate>(AccumulateType, ['binop', 'total', 'it', 'initial'], ['binop', 'it', 'total', 'initial']);
+fieldSlots<PyAccumulate>(
+  AccumulateType,
+  ['binop', 'total', 'it', 'initial'],
+  ['binop', 'it', 'total', 'initial'],
+);
 AccumulateType.tp_new = (type, args, kwnames) => {
   const [iterable, func, initial] = parseArgs('accumulate', args, kwnames, ['iterable', 'func', 'initial'], {
     required: 1,
@@ -650,7 +619,7 @@ class PyProduct extends PyObject {
   result: PyTuple | null = null;
   stopped = false;
 }
-slots<PyProduct>(ProductType, ['pools', 'result'], ['pools', 'result'], (lz) => pyFree(lz.indicesAddr));
+fieldSlots<PyProduct>(ProductType, ['pools', 'result'], ['pools', 'result'], (lz) => pyFree(lz.indicesAddr));
 ProductType.tp_sizeof = (o) => ProductType.basicsize + 8 * ((o as PyProduct).pools?.items.length ?? 0);
 ProductType.tp_new = (type, args, kwnames) => {
   const nkw = kwnames === null ? 0 : kwnames.items.length;
@@ -775,7 +744,7 @@ const CombinationsType = itType('combinations', 56);
 const CwrType = itType('combinations_with_replacement', 56);
 const PermutationsType = itType('permutations', 64);
 for (const t of [CombinationsType, CwrType, PermutationsType]) {
-  slots<PyCombinations>(t, ['pool', 'result'], ['pool', 'result'], (co) => {
+  fieldSlots<PyCombinations>(t, ['pool', 'result'], ['pool', 'result'], (co) => {
     pyFree(co.indicesAddr);
     if (co.cyclesAddr !== 0) pyFree(co.cyclesAddr);
   });
@@ -926,7 +895,11 @@ class PyZipLongest extends PyObject {
   result: PyTuple | null = null;
   fillvalue: PyObject | null = null;
 }
-slots<PyZipLongest>(ZipLongestType, ['ittuple', 'result', 'fillvalue'], ['ittuple', 'result', 'fillvalue']);
+fieldSlots<PyZipLongest>(
+  ZipLongestType,
+  ['ittuple', 'result', 'fillvalue'],
+  ['ittuple', 'result', 'fillvalue'],
+);
 ZipLongestType.tp_new = (type, args, kwnames) => {
   const nkw = kwnames === null ? 0 : kwnames.items.length;
   const npos = args.length - nkw;
@@ -1004,7 +977,7 @@ class PyPairwise extends PyObject {
   it: PyObject | null = null;
   old: PyObject | null = null;
 }
-slots<PyPairwise>(PairwiseType, ['it', 'old'], ['it', 'old']);
+fieldSlots<PyPairwise>(PairwiseType, ['it', 'old'], ['it', 'old']);
 PairwiseType.tp_new = (type, args, kwnames) => {
   const [iterable] = parseArgs('pairwise', args, kwnames, ['iterable'], { required: 1, kwAllowed: false });
   const it = getIter(iterable!);
@@ -1058,7 +1031,7 @@ class PyGroupby extends PyObject {
   /** currgrouper: a borrowed reference. */
   currgrouper: PyObject | null = null;
 }
-slots<PyGroupby>(
+fieldSlots<PyGroupby>(
   GroupbyType,
   ['it', 'keyfunc', 'tgtkey', 'currkey', 'currvalue'],
   ['it', 'keyfunc', 'tgtkey', 'currkey', 'currvalue'],
@@ -1115,7 +1088,7 @@ class PyGrouper extends PyObject {
   parent: PyGroupby | null = null;
   tgtkey: PyObject | null = null;
 }
-slots<PyGrouper>(GrouperType, ['parent', 'tgtkey'], ['parent', 'tgtkey']);
+fieldSlots<PyGrouper>(GrouperType, ['parent', 'tgtkey'], ['parent', 'tgtkey']);
 function newGrouper(parent: PyGroupby, tgtkey: PyObject): PyGrouper {
   const igo = gcNew(new PyGrouper(GrouperType), GrouperType);
   parent.refcnt++;

@@ -8,13 +8,13 @@
  * their construction packs the arguments as type_call does. itemgetter and attrgetter
  * are called by vectorcall; methodcaller through an argument tuple.
  */
-import { CompareOp, PyObject, PyType, TypeFlag, decref, xdecref, type Visit } from '../objects/object';
+import { CompareOp, PyObject, PyType, TypeFlag, decref } from '../objects/object';
 import { staticType } from '../objects/roots';
 import { None } from '../objects/noneobject';
 import { newBool } from '../objects/boolobject';
 import { internFromString, intern, isStr, newStr, type PyStr } from '../objects/unicodeobject';
 import { newInt } from '../objects/longobject';
-import { isTuple, tupleFromBorrowed, type PyTuple } from '../objects/tupleobject';
+import { isTuple, newTuple, tupleFromBorrowed, type PyTuple } from '../objects/tupleobject';
 import { lengthHint } from '../objects/listobject';
 import {
   asSsize,
@@ -30,7 +30,7 @@ import {
   isTrue,
   iterNext,
   numberIndex,
-  objectRepr,
+  reprText,
   reprEnter,
   reprLeave,
   richCompare,
@@ -45,7 +45,8 @@ import { rt } from '../vm/runtime';
 import type { NumberSlot } from '../objects/object';
 import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
-import { gcFree, gcNew, withCallArgs } from './cobject';
+import { gcNew, withCallArgs } from './cobject';
+import { fieldSlots } from './cutil';
 
 type Args = PyObject[];
 type Kw = PyTuple | null;
@@ -66,15 +67,20 @@ function arity(name: string, args: Args, kw: Kw, n: number): void {
   }
 }
 
+/** One of the three types (heap types in CPython, not subclassable): GC objects. */
+function getterType(name: string, basicsize: number): PyType {
+  return staticType({
+    name: `operator.${name}`,
+    qualname: name,
+    module: 'operator',
+    basicsize,
+    flags: TypeFlag.HAVE_GC,
+  });
+}
+
 // ------------------------------------------------------------------ itemgetter
 
-export const ItemGetterType: PyType = staticType({
-  name: 'operator.itemgetter',
-  qualname: 'itemgetter',
-  module: 'operator',
-  basicsize: 48,
-  flags: TypeFlag.HAVE_GC,
-});
+export const ItemGetterType: PyType = getterType('itemgetter', 48);
 class PyItemGetter extends PyObject {
   nitems = 0;
   item: PyObject | null = null;
@@ -122,56 +128,35 @@ ItemGetterType.tp_call = (callable, args, kw) => {
     }
     return getItem(obj, ig.item!);
   }
-  const keys = (ig.item as PyTuple).items;
-  const out: PyObject[] = [];
-  try {
-    for (const k of keys) out.push(getItem(obj, k));
-  } catch (e) {
-    for (const x of out) decref(x);
-    throw e;
-  }
-  return newTupleOf(out);
+  return tupleOfResults((ig.item as PyTuple).items, (k) => getItem(obj, k));
 };
-ItemGetterType.tp_dealloc = (o) => {
-  rt.gc.untrack(o);
-  const ig = o as PyItemGetter;
-  const item = ig.item;
-  ig.item = null;
-  xdecref(item);
-  gcFree(o);
-};
-ItemGetterType.tp_traverse = (o, visit: Visit) => {
-  visit(o.type, '__class__');
-  const item = (o as PyItemGetter).item;
-  if (item !== null) visit(item, 'item');
-};
+fieldSlots<PyItemGetter>(ItemGetterType, ['item'], ['__class__', 'item']);
 ItemGetterType.tp_repr = (o) => {
   const ig = o as PyItemGetter;
   if (reprEnter(ig)) return newStr('operator.itemgetter(...)');
   try {
-    const r = objectRepr(ig.item!);
-    const text = ig.nitems === 1 ? `operator.itemgetter(${r.value})` : `operator.itemgetter${r.value}`;
-    decref(r);
-    return newStr(text);
+    const r = reprText(ig.item!);
+    return newStr(ig.nitems === 1 ? `operator.itemgetter(${r})` : `operator.itemgetter${r}`);
   } finally {
     reprLeave(ig);
   }
 };
 
-import { newTuple } from '../objects/tupleobject';
-function newTupleOf(items: PyObject[]): PyTuple {
-  return newTuple(items);
+/** A tuple of f(x) for each x; if one raises, the results so far are released. */
+function tupleOfResults(xs: PyObject[], f: (x: PyObject) => PyObject): PyTuple {
+  const out: PyObject[] = [];
+  try {
+    for (const x of xs) out.push(f(x));
+  } catch (e) {
+    for (const x of out) decref(x);
+    throw e;
+  }
+  return newTuple(out);
 }
 
 // ------------------------------------------------------------------ attrgetter
 
-export const AttrGetterType: PyType = staticType({
-  name: 'operator.attrgetter',
-  qualname: 'attrgetter',
-  module: 'operator',
-  basicsize: 40,
-  flags: TypeFlag.HAVE_GC,
-});
+export const AttrGetterType: PyType = getterType('attrgetter', 40);
 class PyAttrGetter extends PyObject {
   nattrs = 0;
   attr: PyTuple | null = null;
@@ -234,28 +219,9 @@ AttrGetterType.tp_call = (callable, args, kw) => {
   const obj = args[0];
   const attrs = ag.attr!.items;
   if (ag.nattrs === 1) return dottedGetattr(obj, attrs[0]);
-  const out: PyObject[] = [];
-  try {
-    for (const a of attrs) out.push(dottedGetattr(obj, a));
-  } catch (e) {
-    for (const x of out) decref(x);
-    throw e;
-  }
-  return newTuple(out);
+  return tupleOfResults(attrs, (a) => dottedGetattr(obj, a));
 };
-AttrGetterType.tp_dealloc = (o) => {
-  rt.gc.untrack(o);
-  const ag = o as PyAttrGetter;
-  const attr = ag.attr;
-  ag.attr = null;
-  xdecref(attr);
-  gcFree(o);
-};
-AttrGetterType.tp_traverse = (o, visit: Visit) => {
-  const attr = (o as PyAttrGetter).attr;
-  if (attr !== null) visit(attr, 'attr');
-  visit(o.type, '__class__');
-};
+fieldSlots<PyAttrGetter>(AttrGetterType, ['attr'], ['attr', '__class__']);
 const dotJoin = (a: PyObject): string =>
   isTuple(a) ? (a as PyTuple).items.map((s) => (s as PyStr).value).join('.') : (a as PyStr).value;
 AttrGetterType.tp_repr = (o) => {
@@ -266,10 +232,8 @@ AttrGetterType.tp_repr = (o) => {
     const t = newTuple(names);
     try {
       const target = ag.nattrs === 1 ? t.items[0] : t;
-      const r = objectRepr(target);
-      const text = ag.nattrs === 1 ? `operator.attrgetter(${r.value})` : `operator.attrgetter${r.value}`;
-      decref(r);
-      return newStr(text);
+      const r = reprText(target);
+      return newStr(ag.nattrs === 1 ? `operator.attrgetter(${r})` : `operator.attrgetter${r}`);
     } finally {
       decref(t);
     }
@@ -280,13 +244,7 @@ AttrGetterType.tp_repr = (o) => {
 
 // ------------------------------------------------------------------ methodcaller
 
-export const MethodCallerType: PyType = staticType({
-  name: 'operator.methodcaller',
-  qualname: 'methodcaller',
-  module: 'operator',
-  basicsize: 40,
-  flags: TypeFlag.HAVE_GC,
-});
+export const MethodCallerType: PyType = getterType('methodcaller', 40);
 class PyMethodCaller extends PyObject {
   name: PyObject | null = null;
   args: PyTuple | null = null;
@@ -319,25 +277,7 @@ MethodCallerType.tp_call = (callable, args, kw) => {
     decref(method);
   }
 };
-MethodCallerType.tp_dealloc = (o) => {
-  rt.gc.untrack(o);
-  const mc = o as PyMethodCaller;
-  const { name, args, kwds } = mc;
-  mc.name = null;
-  mc.args = null;
-  mc.kwds = null;
-  xdecref(name);
-  xdecref(args);
-  xdecref(kwds);
-  gcFree(o);
-};
-MethodCallerType.tp_traverse = (o, visit: Visit) => {
-  const mc = o as PyMethodCaller;
-  if (mc.name !== null) visit(mc.name, 'name');
-  if (mc.args !== null) visit(mc.args, 'args');
-  if (mc.kwds !== null) visit(mc.kwds, 'kwds');
-  visit(o.type, '__class__');
-};
+fieldSlots<PyMethodCaller>(MethodCallerType, ['name', 'args', 'kwds'], ['name', 'args', 'kwds', '__class__']);
 MethodCallerType.tp_repr = (o) => {
   const mc = o as PyMethodCaller;
   if (reprEnter(mc)) return newStr('operator.methodcaller(...)');
@@ -359,13 +299,6 @@ MethodCallerType.tp_repr = (o) => {
     reprLeave(mc);
   }
 };
-
-function reprText(o: PyObject): string {
-  const r = objectRepr(o);
-  const s = r.value;
-  decref(r);
-  return s;
-}
 
 // ------------------------------------------------------------------ functions
 
