@@ -5,7 +5,7 @@
  */
 
 import type { EditorView } from '@codemirror/view';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LabApi } from '../shared/lab-api';
 import { CodeEditor } from './components/CodeEditor';
 import { ComparePanel } from './components/ComparePanel';
@@ -20,13 +20,16 @@ import { ExperimentsSidebar } from './components/ExperimentsSidebar';
 import { ExercisesSidebar } from './components/ExercisesSidebar';
 import { ExperimentTitle } from './components/ExperimentTitle';
 import { OutputConsole } from './components/OutputConsole';
+import { LabDialogs, PreferencesButton } from './components/LabDialogs';
 import { Panel } from './components/Panel';
 import { StatusLine } from './components/StatusLine';
 import { isActive } from './run-state';
 import { useExercises, useSidebar } from './use-exercises';
 import { useExperiments } from './use-experiments';
 import { useLabRun } from './use-lab-run';
+import { useLabMenu } from './use-lab-menu';
 import { useLabViews } from './use-lab-views';
+import type { LabDialog } from './use-menu-commands';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 const RUN_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
@@ -41,6 +44,9 @@ export function App({ lab }: { lab: LabApi }) {
   const { runProgram, timeline } = views;
   const [sidebar, setSidebar] = useSidebar();
   const exercises = useExercises(lab, experiments, views, { state, reset }, getView, sidebar === 'exercises');
+  // The application menu (Electron) runs the same actions as the toolbar and the keys.
+  const [dialog, setDialog] = useState<LabDialog | null>(null);
+  useLabMenu(lab, { experiments, views, active, stop, setSidebar, openDialog: setDialog });
   const cpython = views.compare.availability;
   const compareTitle = !cpython
     ? 'Looking for CPython…'
@@ -119,6 +125,7 @@ export function App({ lab }: { lab: LabApi }) {
         >
           <CompareIcon /> Compare with CPython
         </button>
+        <PreferencesButton onClick={() => setDialog('preferences')} />
       </header>
 
       {sidebar === 'exercises' ? (
@@ -216,6 +223,12 @@ export function App({ lab }: { lab: LabApi }) {
         </Panel>
       </main>
 
+      <LabDialogs
+        dialog={dialog}
+        lab={lab}
+        onClose={() => setDialog(null)}
+        onPreferencesSaved={views.compare.refresh}
+      />
       <StatusLine state={state} runShortcut={RUN_SHORTCUT} />
     </div>
   );

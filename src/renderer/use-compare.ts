@@ -22,12 +22,15 @@ export interface Compare {
    * or a new run), then the program runs in CPython.
    */
   compare(source: string, labRun: () => Promise<RunResult | undefined>): void;
+  /** Asks again whether CPython can be used (after the preferences chose another interpreter). */
+  refresh(): void;
 }
 
 export function useCompare(lab: LabApi): Compare {
   const [availability, setAvailability] = useState<CPythonStatus | undefined>();
   const [state, setState] = useState<CompareState>({ status: 'idle' });
   const current = useRef(0);
+  const [asked, setAsked] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -39,7 +42,14 @@ export function useCompare(lab: LabApi): Compare {
     return () => {
       live = false;
     };
-  }, [lab]);
+  }, [lab, asked]);
+
+  const refresh = useCallback(() => {
+    current.current++; // a comparison under way belongs to the old interpreter: forget it
+    setAvailability(undefined);
+    setState({ status: 'idle' });
+    setAsked((n) => n + 1);
+  }, []);
 
   const compare = useCallback(
     (source: string, labRun: () => Promise<RunResult | undefined>) => {
@@ -69,7 +79,7 @@ export function useCompare(lab: LabApi): Compare {
     [lab],
   );
 
-  return { availability, state, compare };
+  return { availability, state, compare, refresh };
 }
 
 function messageOf(error: unknown): string {
