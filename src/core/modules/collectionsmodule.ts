@@ -59,7 +59,7 @@ import { staticId } from '../objects/unicodeobject';
 import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
 import { gcFree, gcNew, genericAlloc, typeShortName } from './cobject';
-import { clearField, releasingOnError } from './cutil';
+import { clearField, clearingDealloc, releasingOnError } from './cutil';
 import { noKeywords, rangeArgs } from '../vm/args';
 import { OrderedDictType } from '../objects/odictobject';
 
@@ -1325,17 +1325,7 @@ TupleGetterType.tp_traverse = (o, visit: Visit) => {
   const doc = (o as PyTupleGetter).doc;
   if (doc !== null) visit(doc, '__doc__');
 };
-TupleGetterType.tp_clear = (o) => {
-  const t = o as PyTupleGetter;
-  const doc = t.doc;
-  t.doc = null;
-  xdecref(doc);
-};
-TupleGetterType.tp_dealloc = (o) => {
-  rt.gc.untrack(o);
-  TupleGetterType.tp_clear!(o);
-  gcFree(o);
-};
+clearingDealloc(TupleGetterType, (o) => clearField(o as PyTupleGetter, 'doc'));
 TupleGetterType.tp_repr = (o) => {
   const t = o as PyTupleGetter;
   const r = objectRepr(t.doc ?? None);

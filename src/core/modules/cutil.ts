@@ -1,12 +1,35 @@
 /**
- * Small idioms of CPython's C modules that the engine's stdlib types share: Py_CLEAR of a
- * field, releasing a new reference when the next step raises, and the predicate test of
- * the filter-like iterators.
+ * Small idioms of CPython's C modules that the engine's stdlib types share: the dealloc,
+ * clear and traverse of their fields, Py_CLEAR, releasing a new reference when the next
+ * step raises, and the predicate test of the filter-like iterators.
  */
 import { PyObject, decref, xdecref, type PyType, type Visit } from '../objects/object';
 import { call, isTrue } from '../objects/abstract';
+import { clearWeakrefs } from '../objects/weakrefobject';
 import { rt } from '../vm/runtime';
 import { gcFree } from './cobject';
+
+/** Empties each of the fields, then releases what they held, in that order (a tp_clear). */
+export function clearFields<T extends object>(o: T, fields: readonly (keyof T)[]): void {
+  const r = o as Record<keyof T, PyObject | null>;
+  const held = fields.map((f) => r[f]);
+  for (const f of fields) r[f] = null;
+  for (const v of held) xdecref(v);
+}
+
+/**
+ * tp_clear, and the tp_dealloc that goes with it: untrack, clear the weak references to the
+ * object (if any), clear, free.
+ */
+export function clearingDealloc(t: PyType, clear: (o: PyObject) => void): void {
+  t.tp_clear = clear;
+  t.tp_dealloc = (o) => {
+    rt.gc.untrack(o);
+    if (o.weakrefs !== null) clearWeakrefs(o);
+    clear(o);
+    gcFree(o);
+  };
+}
 
 /**
  * tp_dealloc and tp_traverse of a GC type from the object fields its instances hold: on
@@ -22,10 +45,7 @@ export function fieldSlots<T extends PyObject>(
 ): void {
   t.tp_dealloc = (o) => {
     rt.gc.untrack(o);
-    const r = o as unknown as Record<string, PyObject | null>;
-    const held = deallocOrder.map((f) => r[f]);
-    for (const f of deallocOrder) r[f] = null;
-    for (const v of held) xdecref(v);
+    clearFields(o as T, deallocOrder);
     free?.(o as T);
     gcFree(o);
   };

@@ -50,6 +50,7 @@ import {
   objectHash,
   objectRepr,
   objectStr,
+  reprText,
   reprEnter,
   reprLeave,
   richCompare,
@@ -57,7 +58,6 @@ import {
 } from '../objects/abstract';
 import { newMethod } from '../objects/methodobject';
 import { instanceDictGetSet } from '../objects/instanceobject';
-import { clearWeakrefs } from '../objects/weakrefobject';
 import { TypeErrorType, AttributeErrorType } from '../objects/exceptions';
 import { attributeError, raise, typeError } from '../vm/errors';
 import { rt } from '../vm/runtime';
@@ -65,7 +65,9 @@ import { smallInt } from '../objects/longobject';
 import { staticId } from '../objects/unicodeobject';
 import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
-import { gcFree, gcNew, genericAlloc, objectFree, objectNew, withCallArgs, withNewPacked } from './cobject';
+import { gcNew, genericAlloc, objectFree, objectNew, withCallArgs, withNewPacked } from './cobject';
+import { clearFields, clearingDealloc } from './cutil';
+import { rangeArgs } from '../vm/args';
 import { ObjectType } from '../objects/roots';
 import { allocObject } from '../memory/alloc';
 
@@ -198,26 +200,7 @@ PartialType.tp_call = (callable, args, kwnames) => {
   return withCallArgs(args, kwnames, (t, d) => partialCall(pto, t, d));
 };
 
-function partialClear(o: PyObject): void {
-  const pto = o as PyPartial;
-  const { fn, args, kw, dict } = pto;
-  pto.fn = null;
-  pto.args = null;
-  pto.kw = null;
-  pto.dict = null;
-  xdecref(fn);
-  xdecref(args);
-  xdecref(kw);
-  xdecref(dict);
-}
-
-PartialType.tp_dealloc = (o) => {
-  rt.gc.untrack(o);
-  if (o.weakrefs !== null) clearWeakrefs(o);
-  partialClear(o);
-  gcFree(o);
-};
-PartialType.tp_clear = partialClear;
+clearingDealloc(PartialType, (o) => clearFields(o as PyPartial, ['fn', 'args', 'kw', 'dict']));
 PartialType.tp_traverse = (o, visit: Visit) => {
   const pto = o as PyPartial;
   visit(o.type, '__class__');
@@ -233,11 +216,7 @@ PartialType.tp_repr = (o) => {
   if (reprEnter(pto)) return newStr('...');
   try {
     let arglist = '';
-    for (const a of pto.args!.items) {
-      const r = objectRepr(a);
-      arglist += `, ${r.value}`;
-      decref(r);
-    }
+    for (const a of pto.args!.items) arglist += `, ${reprText(a)}`;
     let pos = 0;
     for (;;) {
       const e = dictNext(pto.kw!, pos);
@@ -254,11 +233,9 @@ PartialType.tp_repr = (o) => {
         decref(e.value);
       }
     }
-    const fnRepr = objectRepr(pto.fn!);
+    const fnRepr = reprText(pto.fn!);
     const name = o.type === PartialType ? 'functools.partial' : o.type.name;
-    const text = `${name}(${fnRepr.value}${arglist})`;
-    decref(fnRepr);
-    return newStr(text);
+    return newStr(`${name}(${fnRepr}${arglist})`);
   } finally {
     reprLeave(pto);
   }
@@ -349,20 +326,7 @@ function newKeyWrapper(cmp: PyObject, object: PyObject | null): PyKeyWrapper {
   return k;
 }
 
-function keyWrapperClear(o: PyObject): void {
-  const k = o as PyKeyWrapper;
-  const { cmp, object } = k;
-  k.cmp = null;
-  k.object = null;
-  xdecref(cmp);
-  xdecref(object);
-}
-KeyWrapperType.tp_dealloc = (o) => {
-  rt.gc.untrack(o);
-  keyWrapperClear(o);
-  gcFree(o);
-};
-KeyWrapperType.tp_clear = keyWrapperClear;
+clearingDealloc(KeyWrapperType, (o) => clearFields(o as PyKeyWrapper, ['cmp', 'object']));
 KeyWrapperType.tp_traverse = (o, visit: Visit) => {
   const k = o as PyKeyWrapper;
   visit(o.type, '__class__');
@@ -433,13 +397,8 @@ class PyLruListElem extends PyObject {
   result: PyObject | null = null;
 }
 LruListElemType.tp_dealloc = (o) => {
-  const link = o as PyLruListElem;
-  const { key, result } = link;
-  link.key = null;
-  link.result = null;
-  xdecref(key);
-  xdecref(result);
-  objectFree(link);
+  clearFields(o as PyLruListElem, ['key', 'result']);
+  objectFree(o);
 };
 
 export const LruCacheType: PyType = staticType({
@@ -704,26 +663,10 @@ function clearList(link: PyLruListElem | null): void {
 function lruClear(o: PyObject): void {
   const self = o as PyLruCache;
   const list = unlinkList(self);
-  const { cache, func, kwdMark: mark, cacheInfoType, dict } = self;
-  self.cache = null;
-  self.func = null;
-  self.kwdMark = null;
-  self.cacheInfoType = null;
-  self.dict = null;
-  xdecref(cache);
-  xdecref(func);
-  xdecref(mark);
-  xdecref(cacheInfoType);
-  xdecref(dict);
+  clearFields(self, ['cache', 'func', 'kwdMark', 'cacheInfoType', 'dict']);
   clearList(list);
 }
-LruCacheType.tp_clear = lruClear;
-LruCacheType.tp_dealloc = (o) => {
-  rt.gc.untrack(o);
-  if (o.weakrefs !== null) clearWeakrefs(o);
-  lruClear(o);
-  gcFree(o);
-};
+clearingDealloc(LruCacheType, lruClear);
 LruCacheType.tp_traverse = (o, visit: Visit) => {
   const self = o as PyLruCache;
   visit(o.type, '__class__');
@@ -786,9 +729,7 @@ LruCacheType.methodSpecs.push(
 
 /** reduce(function, iterable[, initial]): one recycled argument tuple. */
 function reduce(args: PyObject[], kwnames: PyTuple | null): PyObject {
-  if (kwnames !== null && kwnames.items.length > 0) typeError('reduce() takes no keyword arguments');
-  if (args.length < 2) typeError(`reduce expected at least 2 arguments, got ${args.length}`);
-  if (args.length > 3) typeError(`reduce expected at most 3 arguments, got ${args.length}`);
+  rangeArgs('reduce', args, kwnames, 2, 3);
   const [func, seq] = args;
   let result: PyObject | null = args.length === 3 ? (args[2].refcnt++, args[2]) : null;
   let it: PyObject;

@@ -53,8 +53,8 @@ import { pyFree, pyMalloc } from '../memory/alloc';
 import { staticId } from '../objects/unicodeobject';
 import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
-import { gcFree, gcNew, genericAlloc, withCallArgs } from './cobject';
-import { clearField, fieldSlots, itemPasses, releasingOnError } from './cutil';
+import { gcNew, genericAlloc, withCallArgs } from './cobject';
+import { clearField, clearingDealloc, fieldSlots, itemPasses, releasingOnError } from './cutil';
 import { rangeArgs } from '../vm/args';
 
 const PY_SSIZE_T_MAX = 2 ** 63 - 1;
@@ -1117,16 +1117,6 @@ GrouperType.tp_iternext = (o) => {
 
 const LINKCELLS = 57;
 
-/** tp_clear, and a tp_dealloc that untracks, clears and frees. */
-function clearedBy(t: PyType, clear: (o: PyObject) => void): void {
-  t.tp_clear = clear;
-  t.tp_dealloc = (o) => {
-    rt.gc.untrack(o);
-    clear(o);
-    gcFree(o);
-  };
-}
-
 const TeeDataType = itType('_tee_dataobject', 16 + 8 + 8 + 8 + 8 * LINKCELLS, false);
 class PyTeeData extends PyObject {
   it: PyObject | null = null;
@@ -1164,7 +1154,7 @@ function teeDataClear(o: PyObject): void {
   tdo.nextlink = null;
   teeDataSafeDecref(tmp);
 }
-clearedBy(TeeDataType, teeDataClear);
+clearingDealloc(TeeDataType, teeDataClear);
 TeeDataType.tp_traverse = (o, visit: Visit) => {
   const tdo = o as PyTeeData;
   if (tdo.it !== null) visit(tdo.it, 'it');
@@ -1187,7 +1177,7 @@ function teeClear(o: PyObject): void {
   if (to.weakrefs !== null) clearWeakrefs(to);
   clearField(to, 'dataobj');
 }
-clearedBy(TeeType, teeClear);
+clearingDealloc(TeeType, teeClear);
 TeeType.tp_traverse = (o, visit: Visit) => {
   const d = (o as PyTee).dataobj;
   if (d !== null) visit(d, 'dataobj');
