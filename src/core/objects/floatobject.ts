@@ -874,6 +874,24 @@ function tupleOfTwoFloats(a: number, b: number): PyTuple {
   return t;
 }
 
+/**
+ * BINARY_OP on two exact floats (oparg as NB_*): what float's slot computes, without the
+ * generic dispatch (float has no in-place slots). Null for the operators left to the
+ * generic path.
+ */
+export function floatBinaryOpExact(a: PyFloat, b: PyFloat, oparg: number): PyObject | null {
+  switch (oparg >= 13 ? oparg - 13 : oparg) {
+    case 0:
+      return newFloat(a.value + b.value);
+    case 10:
+      return newFloat(a.value - b.value);
+    case 5:
+      return newFloat(a.value * b.value);
+    default:
+      return null;
+  }
+}
+
 FloatType.nb_add = floatBinop((a, b) => newFloat(a + b));
 FloatType.nb_subtract = floatBinop((a, b) => newFloat(a - b));
 FloatType.nb_multiply = floatBinop((a, b) => newFloat(a * b));

@@ -1440,6 +1440,34 @@ function notImplemented(): PyObject {
   return NotImplemented;
 }
 
+/**
+ * BINARY_OP on two exact ints (oparg as NB_*): what int's slot computes, without the
+ * generic dispatch (int has no in-place slots, and its slots never return NotImplemented
+ * for two ints). Null for the operators left to the generic path.
+ */
+export function intBinaryOpExact(a: PyLong, b: PyLong, oparg: number): PyObject | null {
+  switch (oparg >= 13 ? oparg - 13 : oparg) {
+    case 0:
+      return longAdd(a, b);
+    case 10:
+      return longSub(a, b);
+    case 5:
+      return longMul(a, b);
+    case 6:
+      return longMod(a, b);
+    case 2:
+      return longFloorDiv(a, b);
+    default:
+      return null;
+  }
+}
+
+/** COMPARE_OP on two exact ints: long_richcompare. */
+export function intCompareExact(a: PyLong, b: PyLong, op: CompareOp): PyObject {
+  const c = a === b ? 0 : intCompare(a.value, b.value);
+  return newBool(compareResult(c, op));
+}
+
 /** A binary slot: NotImplemented unless both operands are ints (CHECK_BINOP). */
 function binop(f: (a: PyLong, b: PyLong) => PyObject) {
   return (a: PyObject, b: PyObject): PyObject =>
@@ -1479,11 +1507,13 @@ IntType.tp_hash = (o) => intHash((o as PyLong).value);
 IntType.tp_richcompare = longRichCompare;
 IntType.tp_sizeof = (o) => longSizeof((o as PyLong).value);
 IntType.tp_new = longTpNew;
-IntType.nb_add = binop(longAdd);
-IntType.nb_subtract = binop(longSub);
-IntType.nb_multiply = binop(longMul);
-IntType.nb_floor_divide = binop(longFloorDiv);
-IntType.nb_remainder = binop(longMod);
+// The common slots are written out (not made by binop()): each then calls one function.
+IntType.nb_add = (a, b) => (bothInts(a, b) ? longAdd(a as PyLong, b as PyLong) : notImplemented());
+IntType.nb_subtract = (a, b) => (bothInts(a, b) ? longSub(a as PyLong, b as PyLong) : notImplemented());
+IntType.nb_multiply = (a, b) => (bothInts(a, b) ? longMul(a as PyLong, b as PyLong) : notImplemented());
+IntType.nb_floor_divide = (a, b) =>
+  bothInts(a, b) ? longFloorDiv(a as PyLong, b as PyLong) : notImplemented();
+IntType.nb_remainder = (a, b) => (bothInts(a, b) ? longMod(a as PyLong, b as PyLong) : notImplemented());
 IntType.nb_divmod = binop(longDivmod);
 IntType.nb_true_divide = longTrueDivideSlot;
 IntType.nb_power = (a, b) => longPow(a, b, None);

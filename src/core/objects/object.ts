@@ -93,12 +93,6 @@ export class PyObject {
 
 // -------------------------------------------------------------- reference counting
 
-/** Called for every object whose count reaches zero; set by the runtime (memory/dealloc.ts). */
-export let deallocHook: (o: PyObject) => void = (o) => o.type.tp_dealloc(o);
-export function setDeallocHook(fn: (o: PyObject) => void): void {
-  deallocHook = fn;
-}
-
 export function incref(o: PyObject): void {
   o.refcnt++;
 }
@@ -109,12 +103,13 @@ export function newref<T extends PyObject>(o: T): T {
   return o;
 }
 
+/** Py_DECREF: an object whose count reaches zero goes to its type's tp_dealloc. */
 export function decref(o: PyObject): void {
-  if (--o.refcnt === 0) deallocHook(o);
+  if (--o.refcnt === 0) o.type.tp_dealloc(o);
 }
 
 export function xdecref(o: PyObject | null | undefined): void {
-  if (o != null && --o.refcnt === 0) deallocHook(o);
+  if (o != null && --o.refcnt === 0) o.type.tp_dealloc(o);
 }
 
 export function xincref(o: PyObject | null | undefined): void {

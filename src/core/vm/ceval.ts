@@ -9,7 +9,8 @@ import { Op, FVC } from '../compiler/opcodes';
 import type { PyCode } from '../objects/codeobject';
 import { None, NotImplemented } from '../objects/noneobject';
 import { True, False, newBool } from '../objects/boolobject';
-import { newInt, type PyLong } from '../objects/longobject';
+import { IntType, newInt, intBinaryOpExact, intCompareExact, type PyLong } from '../objects/longobject';
+import { FloatType, floatBinaryOpExact, type PyFloat } from '../objects/floatobject';
 import { PyStr, isStr, newStr, type PyStr as Str } from '../objects/unicodeobject';
 import { PyTuple, TupleType, newTuple, EmptyTuple, isTuple } from '../objects/tupleobject';
 import { ListType, PyList, listAppendTake, listExtend, newEmptyList, newList } from '../objects/listobject';
@@ -380,10 +381,22 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           case Op.BINARY_OP: {
             const rhs = stack[stack.length - 1]!;
             const lhs = stack[stack.length - 2]!;
-            const res =
-              oparg >= 13
-                ? inplaceOp(lhs, rhs, BINARY_SLOTS[oparg - 13])
-                : binaryOp(lhs, rhs, BINARY_SLOTS[oparg]);
+            // Two exact ints or floats: their slot's arithmetic without the generic dispatch.
+            const lt = lhs.type;
+            let res =
+              lt !== rhs.type
+                ? null
+                : lt === IntType
+                  ? intBinaryOpExact(lhs as PyLong, rhs as PyLong, oparg)
+                  : lt === FloatType
+                    ? floatBinaryOpExact(lhs as PyFloat, rhs as PyFloat, oparg)
+                    : null;
+            if (res === null) {
+              res =
+                oparg >= 13
+                  ? inplaceOp(lhs, rhs, BINARY_SLOTS[oparg - 13])
+                  : binaryOp(lhs, rhs, BINARY_SLOTS[oparg]);
+            }
             stack.pop();
             stack.pop();
             decref(lhs);
@@ -415,7 +428,12 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           case Op.COMPARE_OP: {
             const right = stack[stack.length - 1]!;
             const left = stack[stack.length - 2]!;
-            const res = richCompare(left, right, oparg as CompareOp);
+            // Two exact ints: long_richcompare, which calls nothing (richCompare's recursion
+            // guard can only fire past the limit, where the generic path still goes).
+            const res =
+              left.type === IntType && right.type === IntType && rt.recursionDepth <= rt.recursionLimit
+                ? intCompareExact(left as PyLong, right as PyLong, oparg as CompareOp)
+                : richCompare(left, right, oparg as CompareOp);
             stack.pop();
             stack.pop();
             stack.push(res);
