@@ -21,7 +21,7 @@ import { notifyGraph } from './graph-observers';
 import { graphStylesheet } from './graph-style';
 import { useGraphPalette } from './graph-theme';
 import { GraphToolbar, type Background } from './GraphToolbar';
-import { GraphView } from './graph-view';
+import { GraphView, type PositionSeed, type PositionsListener } from './graph-view';
 import { SelectionDetails } from './SelectionDetails';
 import { whyAlive } from './why-alive';
 import './graph.css';
@@ -32,6 +32,27 @@ export interface ReferenceGraphProps {
   onSelect: (id: ObjectId | null) => void;
   /** Compare mode: draw what changed from this snapshot (of the same run) to `snapshot`. */
   compareWith?: Snapshot | null;
+  /** The graph's state as an experiment keeps it: restored from, and reported to, the app. */
+  persist?: GraphPersistence;
+}
+
+/** The graph's view state to come back to: applied once per `key`. */
+export interface GraphRestore {
+  key: number;
+  foldShared: boolean;
+  layout: LayoutName;
+  /** Where the nodes of the step the timeline opens at were. */
+  seed: PositionSeed | null;
+}
+
+export interface GraphPersistence {
+  restore: GraphRestore | null;
+  /** The person changed the graph's state (nodes moved or placed, folding, layout). */
+  onChange(change: {
+    positions?: Parameters<PositionsListener>;
+    foldShared?: boolean;
+    layout?: LayoutName;
+  }): void;
 }
 
 /** How long each recorded phase of a collection stays on screen when it is played. */
@@ -39,10 +60,17 @@ const PHASE_MS = 900;
 
 const reportKey = (r: CollectionReport | null) => (r === null ? '' : `${r.step}:${r.generation}`);
 
-export function ReferenceGraph({ snapshot, selected, onSelect, compareWith = null }: ReferenceGraphProps) {
+export function ReferenceGraph({
+  snapshot,
+  selected,
+  onSelect,
+  compareWith = null,
+  persist,
+}: ReferenceGraphProps) {
   const container = useRef<HTMLDivElement>(null);
   const view = useRef<GraphView | null>(null);
   const onSelectLatest = useRef(onSelect);
+  const onChangeLatest = useRef(persist?.onChange);
   const palette = useGraphPalette();
   const [foldShared, setFoldShared] = useState(true);
   const [layout, setLayout] = useState<LayoutName>('layered');
@@ -69,6 +97,7 @@ export function ReferenceGraph({ snapshot, selected, onSelect, compareWith = nul
 
   useEffect(() => {
     onSelectLatest.current = onSelect;
+    onChangeLatest.current = persist?.onChange;
   });
 
   // The Cytoscape instance lives as long as the component.
@@ -82,6 +111,7 @@ export function ReferenceGraph({ snapshot, selected, onSelect, compareWith = nul
       autounselectify: true,
     });
     const graph = new GraphView(cy);
+    graph.onPositions = (...positions) => onChangeLatest.current?.({ positions });
     view.current = graph;
     cy.on('tap', (event) => {
       if (event.target === cy) onSelectLatest.current(null);
@@ -104,6 +134,19 @@ export function ReferenceGraph({ snapshot, selected, onSelect, compareWith = nul
   useEffect(() => {
     view.current?.cy.style(graphStylesheet(palette));
   }, [palette]);
+
+  // An experiment opened: its folding and layout now, its positions when its step is drawn.
+  // Before the update effect below, so that the step's scene finds the seed.
+  const restore = persist?.restore ?? null;
+  const restoreKey = restore?.key;
+  useEffect(() => {
+    if (restore === null) return;
+    setFoldShared(restore.foldShared);
+    setLayout(restore.layout);
+    view.current?.restorePositions(restore.seed);
+    // Once per key: a new object with the same key is the same restore.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [restoreKey]);
 
   // A collection that just happened is played phase by phase once, then rests on its result.
   useEffect(() => {
@@ -155,10 +198,14 @@ export function ReferenceGraph({ snapshot, selected, onSelect, compareWith = nul
     <div className="reference-graph" data-scheme={palette.scheme}>
       <GraphToolbar
         foldShared={foldShared}
-        onFoldShared={setFoldShared}
+        onFoldShared={(fold) => {
+          setFoldShared(fold);
+          persist?.onChange({ foldShared: fold });
+        }}
         layout={layout}
         onLayout={(name) => {
           setLayout(name);
+          persist?.onChange({ layout: name });
           void view.current?.relayout(name);
         }}
         onFit={() => view.current && fitView(view.current.cy)}

@@ -23,7 +23,18 @@ export interface ViewInput {
   layout: LayoutName;
 }
 
+/** Positions to put the nodes of one step back where they were (an experiment reopened). */
+export interface PositionSeed {
+  step: number;
+  positions: Readonly<Record<string, Position>>;
+}
+
+/** Where the nodes drawn now are, and which of them the person moved by hand. */
+export type PositionsListener = (positions: Map<string, Position>, moved: ReadonlySet<string>) => void;
+
 const FADE_MS = 300;
+/** Positions are reported once they have been still this long (a drag, a step, a layout). */
+const POSITIONS_QUIET_MS = 250;
 const FLASH_MS = 900;
 /** Below this share of nodes kept on screen, a step is a new scene: lay it all out. */
 const NEW_SCENE_SHARE = 0.3;
@@ -42,13 +53,35 @@ export class GraphView {
   private fadeTimer: number | undefined;
   /** Bumped by every update: a layout that finishes after a newer update must not apply. */
   private generation = 0;
+  /** Positions waiting for their step's scene to be laid out (see `restorePositions`). */
+  private seed: PositionSeed | null = null;
+  /** Bumped by every new scene (laid out whole). */
+  private scene = 0;
+  /** Nodes the person dragged since the scene was laid out. */
+  private readonly moved = new Set<string>();
+  private positionsTimer: number | undefined;
+  /** Hears where the nodes are after they moved (see POSITIONS_QUIET_MS); the app saves it. */
+  onPositions: PositionsListener | null = null;
 
   constructor(readonly cy: Core) {
     cy.on('dragfree', 'node', (event) => {
       const node = event.target as NodeSingular;
       this.remembered.set(node.id(), { ...node.position() });
+      this.moved.add(node.id());
       this.bendEdges();
+      // At once: a drag ends once, and a save right after it (Ctrl+S) must include it.
+      this.reportPositionsSoon(0);
     });
+  }
+
+  /**
+   * Puts the nodes of the next scene back at `seed.positions` once it is laid out, if that
+   * scene is of `seed.step` (an experiment reopened at its step); another scene first drops
+   * the seed. Until then nothing is reported: the layout's positions are not the person's.
+   */
+  restorePositions(seed: PositionSeed | null): void {
+    this.seed = seed && Object.keys(seed.positions).length > 0 ? seed : null;
+    window.clearTimeout(this.positionsTimer);
   }
 
   /** Shows `input`; returns the model drawn. */
@@ -57,6 +90,7 @@ export class GraphView {
     this.generation++;
     const { snapshot } = input;
     if (snapshot === null) {
+      window.clearTimeout(this.positionsTimer);
       this.cy.elements().remove();
       this.drawnClasses.clear();
       this.leaveAt.clear();
@@ -84,19 +118,31 @@ export class GraphView {
       kept === 0 || (kept < onScreen * NEW_SCENE_SHARE && kept < model.nodes.length * NEW_SCENE_SHARE);
     if (newScene) {
       this.remembered.clear();
+      this.moved.clear();
+      // A seed is for its step's scene only; it stays pending until that scene is laid out.
+      if (this.seed?.step !== snapshot.step) this.seed = null;
+      const seed = this.seed;
       this.replaceAll(model);
       const generation = this.generation;
+      const scene = ++this.scene;
       void runLayout(this.cy, input.layout, false).then(() => {
-        if (generation !== this.generation) return;
+        if (scene !== this.scene) return;
+        if (seed !== null && this.seed === seed) {
+          // Even after a newer update of the same scene (a selection): the positions are the person's.
+          this.applySeed(seed);
+          this.seed = null;
+        } else if (generation !== this.generation) return;
         this.rememberAll();
         this.bendEdges();
         fitView(this.cy);
         this.report(started, model, true);
+        this.reportPositionsSoon();
       });
     } else {
       this.applyDiff(model);
       this.bendEdges();
       this.report(started, model, false);
+      this.reportPositionsSoon();
     }
     return model;
   }
@@ -105,13 +151,25 @@ export class GraphView {
   async relayout(layout: LayoutName): Promise<void> {
     this.generation++;
     await runLayout(this.cy, layout, true);
+    this.moved.clear();
     this.rememberAll();
     this.bendEdges();
     fitView(this.cy);
+    this.reportPositionsSoon();
+  }
+
+  /** Where the nodes drawn now are (not those fading out), in model coordinates. */
+  positions(): Map<string, Position> {
+    const positions = new Map<string, Position>();
+    this.cy.nodes().forEach((node) => {
+      if (!this.leaveAt.has(node.id())) positions.set(node.id(), { ...node.position() });
+    });
+    return positions;
   }
 
   destroy(): void {
     window.clearTimeout(this.fadeTimer);
+    window.clearTimeout(this.positionsTimer);
     this.cy.destroy();
   }
 
@@ -284,6 +342,30 @@ export class GraphView {
         } else if (e.data('bend') !== bend) e.data('bend', bend);
       }),
     );
+  }
+
+  /** Moves the laid-out nodes that have a saved position there; they count as moved by hand. */
+  private applySeed(seed: PositionSeed): void {
+    this.cy.batch(() =>
+      this.cy.nodes().forEach((node) => {
+        const at = seed.positions[node.id()];
+        if (at === undefined) return;
+        node.position({ x: at.x, y: at.y });
+        this.moved.add(node.id());
+      }),
+    );
+  }
+
+  /** Reports the positions once things are still, unless a seed is still to be applied. */
+  private reportPositionsSoon(ms = POSITIONS_QUIET_MS): void {
+    window.clearTimeout(this.positionsTimer);
+    if (this.onPositions === null || this.seed !== null || this.shown === null) return;
+    const report = () => this.onPositions?.(this.positions(), this.moved);
+    if (ms === 0) report();
+    else
+      this.positionsTimer = window.setTimeout(() => {
+        if (this.shown !== null && this.seed === null) report();
+      }, ms);
   }
 
   private rememberAll(): void {
