@@ -30,6 +30,7 @@ import { useLabRun } from './use-lab-run';
 import { useLabMenu } from './use-lab-menu';
 import { useLabViews } from './use-lab-views';
 import type { LabDialog } from './use-menu-commands';
+import { useSavedView } from './use-saved-view';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 const RUN_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
@@ -42,6 +43,8 @@ export function App({ lab }: { lab: LabApi }) {
   const getView = useCallback(() => editor.current, []);
   const views = useLabViews(lab, state, run, getView);
   const { runProgram, timeline } = views;
+  // The open experiment's step and views: saved as they change, restored when it opens.
+  const graphPersistence = useSavedView(experiments, views, { state, stop, reset });
   const [sidebar, setSidebar] = useSidebar();
   const exercises = useExercises(lab, experiments, views, { state, reset }, getView, sidebar === 'exercises');
   // The application menu (Electron) runs the same actions as the toolbar and the keys.
@@ -194,6 +197,7 @@ export function App({ lab }: { lab: LabApi }) {
           source={state.source}
           profileLine={views.profileLine}
           onProfileLine={views.setProfileLine}
+          graph={graphPersistence}
         />
         <Panel title="Frames and variables" className="area-frames">
           <FramesPanel

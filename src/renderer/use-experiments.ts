@@ -170,7 +170,8 @@ export function useExperiments(lab: LabApi, editor: RefObject<EditorView | null>
         if (fields.has('viewState')) patch.viewState = open.viewState;
         if (open.id === undefined) {
           const source = patch.source ?? editor.current?.state.doc.toString() ?? '';
-          const created = await api.create({ ...patch, source, title: open.title });
+          const { step, viewState } = open;
+          const created = await api.create({ ...patch, step, viewState, source, title: open.title });
           // Still the same draft (not replaced meanwhile): it now has an id.
           if (currentRef.current === open) {
             open.id = created.id;
@@ -297,12 +298,21 @@ export function useExperiments(lab: LabApi, editor: RefObject<EditorView | null>
   const updateView = useCallback((change: { step?: number; viewState?: ViewState }) => {
     const open = currentRef.current;
     if (!open) return;
-    const updated = { ...open, ...change };
-    currentRef.current = updated;
-    setCurrent(updated);
-    if (unavailableRef.current) return;
-    if (change.step !== undefined) autosaverRef.current?.changed('step');
-    if (change.viewState !== undefined) autosaverRef.current?.changed('viewState');
+    // Only what differs is a change: coming back to a saved view saves nothing.
+    const step = change.step !== undefined && change.step !== open.step ? change.step : undefined;
+    const viewState =
+      change.viewState !== undefined && JSON.stringify(change.viewState) !== JSON.stringify(open.viewState)
+        ? change.viewState
+        : undefined;
+    if (step === undefined && viewState === undefined) return;
+    // Changed in place: a draft's save (which reads this object) then creates it with them.
+    if (step !== undefined) open.step = step;
+    if (viewState !== undefined) open.viewState = viewState;
+    setCurrent({ ...open });
+    // Looking around a draft stores nothing; its first save takes the view along.
+    if (unavailableRef.current || open.id === undefined) return;
+    if (step !== undefined) autosaverRef.current?.changed('step');
+    if (viewState !== undefined) autosaverRef.current?.changed('viewState');
   }, []);
 
   const saveNow = useCallback(() => {

@@ -20,6 +20,7 @@ import { indexSnapshot, type SnapshotIndex } from './snapshot-index';
 import { errorLocation, outputAtStep, stepLine } from './timeline';
 import { useCompare, type Compare } from './use-compare';
 import { useTimeline, type Timeline } from './use-timeline';
+import { restoredStep } from './view-state';
 
 export type ConsoleTab = 'output' | 'cpython';
 
@@ -45,6 +46,12 @@ export interface LabViews {
   collectionMarks: TimelineMark[];
   /** Runs the editor's program; its timeline opens at the last step when it finishes. */
   runProgram(): void;
+  /**
+   * Runs the editor's program to come back to a saved view (an experiment reopened): its
+   * timeline opens at step `at` (the last one if the run is shorter) with `selected` selected.
+   * Resolves with whether the run finished and its timeline opened.
+   */
+  restoreRun(at: number, selected: ObjectId | null): Promise<boolean>;
   compareProgram(): void;
   loadSample(sample: Sample): void;
 }
@@ -67,7 +74,10 @@ export function useLabViews(
   const lastSource = useRef<string | null>(null);
 
   const runAndOpen = useCallback(
-    async (source: string): Promise<RunResult | undefined> => {
+    async (
+      source: string,
+      restore?: { at: number; selected: ObjectId | null },
+    ): Promise<RunResult | undefined> => {
       close();
       setProfileLine(null);
       if (source !== lastSource.current) setSelected(null);
@@ -79,7 +89,8 @@ export function useLabViews(
       }
       const result = await run(source);
       if (!result) return undefined;
-      open(result);
+      open(result, restore ? (restoredStep(restore.at, result.stepCount) ?? undefined) : undefined);
+      if (restore) setSelected(restore.selected);
       const error = result.exitCode === 0 ? undefined : errorLocation(result.stderr);
       const after = getView();
       if (error && after) showErrorMark(after, error);
@@ -94,6 +105,17 @@ export function useLabViews(
     setConsoleTab('output');
     void runAndOpen(view.state.doc.toString());
   }, [runAndOpen, getView]);
+
+  const restoreRun = useCallback(
+    async (at: number, selectedThen: ObjectId | null) => {
+      const view = getView();
+      if (!view) return false;
+      setConsoleTab('output');
+      const result = await runAndOpen(view.state.doc.toString(), { at, selected: selectedThen });
+      return result !== undefined && result.stepCount > 0;
+    },
+    [runAndOpen, getView],
+  );
 
   const compareProgram = useCallback(() => {
     const view = getView();
@@ -169,6 +191,7 @@ export function useLabViews(
     setProfileLine,
     collectionMarks,
     runProgram,
+    restoreRun,
     compareProgram,
     loadSample,
   };

@@ -20,8 +20,8 @@ export interface Timeline {
   /** Why the current step's snapshot could not be had. */
   error: string | undefined;
   isLast: boolean;
-  /** A run finished: explore it, starting at its last step. */
-  open(result: RunResult): void;
+  /** A run finished: explore it, starting at step `at` (within the run), by default its last. */
+  open(result: RunResult, at?: number): void;
   /** A run started (or failed): there is nothing to explore. */
   close(): void;
   goTo(step: number): void;
@@ -72,10 +72,10 @@ export function useTimeline(lab: LabApi): Timeline {
   );
 
   const open = useCallback(
-    (result: RunResult) => {
+    (result: RunResult, at = result.stepCount - 1) => {
       loader.reset(result.stepCount);
       setState({ ...CLOSED, count: result.stepCount, steps: result.steps });
-      goTo(result.stepCount - 1);
+      goTo(at);
     },
     [loader, goTo],
   );

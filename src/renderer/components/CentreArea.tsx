@@ -7,7 +7,7 @@
 
 import { useRef, type KeyboardEvent } from 'react';
 import type { MemorySeries, ObjectId, Snapshot } from '../../core';
-import { ReferenceGraph } from '../graph/ReferenceGraph';
+import { ReferenceGraph, type GraphPersistence } from '../graph/ReferenceGraph';
 import { AllocatorView } from '../memory/AllocatorView';
 import { CollectorView } from '../memory/CollectorView';
 import { MemoryView } from '../memory/MemoryView';
@@ -35,6 +35,8 @@ export interface CentreAreaProps {
   source: string;
   profileLine: number | null;
   onProfileLine: (line: number | null) => void;
+  /** The graph's state as the open experiment keeps it. */
+  graph?: GraphPersistence;
 }
 
 export function CentreArea(props: CentreAreaProps) {
@@ -93,7 +95,7 @@ export function CentreArea(props: CentreAreaProps) {
         aria-labelledby="view-tab-graph"
         hidden={tab !== 'graph'}
       >
-        <ReferenceGraph snapshot={snapshot} selected={selected} onSelect={onSelect} />
+        <ReferenceGraph snapshot={snapshot} selected={selected} onSelect={onSelect} persist={props.graph} />
       </div>
       {tab !== 'graph' && (
         <div
