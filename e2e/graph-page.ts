@@ -118,3 +118,99 @@ export class GraphPage {
     await this.page.screenshot({ path: `out/screenshots/graph-${name}.png` });
   }
 }
+
+/** A node of the app's graph as the specs read it: model position and where it is on the page. */
+export interface AppGraphNode {
+  id: string;
+  objectId?: number;
+  /** The object's Python type. */
+  type?: string;
+  label: string;
+  classes: string[];
+  /** Model coordinates (what an experiment saves), not pixels. */
+  position: { x: number; y: number };
+  /** The node's centre on the page, for the mouse. */
+  onPage: { x: number; y: number };
+}
+
+/**
+ * The reference graph inside the app (not its test page), read through the Cytoscape instance
+ * that Cytoscape registers on its container (`_cyreg`): the app itself exposes nothing for tests.
+ */
+export class AppGraph {
+  readonly canvas: Locator;
+  readonly inlinePrimitives: Locator;
+
+  constructor(readonly page: Page) {
+    this.canvas = page.getByRole('img', { name: 'Reference graph drawing' });
+    this.inlinePrimitives = page.getByRole('checkbox', { name: 'Inline primitives' });
+  }
+
+  /** The nodes drawn now (not those fading out). */
+  async nodes(): Promise<AppGraphNode[]> {
+    return this.canvas.evaluate((container) => {
+      interface Node {
+        id(): string;
+        data(key: string): unknown;
+        classes(): string[];
+        hasClass(name: string): boolean;
+        position(): { x: number; y: number };
+        renderedPosition(): { x: number; y: number };
+      }
+      const cy = (container as unknown as { _cyreg?: { cy?: { nodes(): { toArray(): Node[] } } } })._cyreg
+        ?.cy;
+      if (!cy) throw new Error('the graph has no Cytoscape instance');
+      const box = container.getBoundingClientRect();
+      return cy
+        .nodes()
+        .toArray()
+        .filter((n) => !n.hasClass('leaving'))
+        .map((n) => {
+          const at = n.renderedPosition();
+          return {
+            id: n.id(),
+            objectId: n.data('objectId') as number | undefined,
+            type: n.data('type') as string | undefined,
+            label: String(n.data('label')),
+            classes: n.classes(),
+            position: { ...n.position() },
+            onPage: { x: box.left + at.x, y: box.top + at.y },
+          };
+        });
+    });
+  }
+
+  /** The first drawn object of Python type `type`, once there is one. */
+  async nodeOfType(type: string): Promise<AppGraphNode> {
+    let found: AppGraphNode | undefined;
+    await expect
+      .poll(async () => {
+        found = (await this.nodes()).find((n) => n.type === type);
+        return found !== undefined;
+      })
+      .toBe(true);
+    return found!;
+  }
+
+  async node(id: string): Promise<AppGraphNode | undefined> {
+    return (await this.nodes()).find((n) => n.id === id);
+  }
+
+  /** Drags a node by (dx, dy) pixels with the mouse, as a person would. */
+  async drag(id: string, dx: number, dy: number): Promise<void> {
+    const node = await this.node(id);
+    expect(node).toBeDefined();
+    const { x, y } = node!.onPage;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+    await this.page.mouse.move(x + dx, y + dy, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  async click(id: string): Promise<void> {
+    const node = await this.node(id);
+    expect(node).toBeDefined();
+    await this.page.mouse.click(node!.onPage.x, node!.onPage.y);
+  }
+}

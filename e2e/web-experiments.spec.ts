@@ -6,52 +6,28 @@
  */
 
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AppGraph } from './graph-page';
 import { LabPage } from './lab-page';
+import { startWebShell, type WebShellProcess } from './web-shell-process';
 
 /** The part of `window.lab` the specs call directly (the e2e project does not see src/shared). */
 interface WindowWithLab {
   lab: {
-    experiments: { update(id: number, patch: object): Promise<unknown>; get(id: number): Promise<unknown> };
+    experiments: { get(id: number): Promise<SavedExperiment> };
   };
 }
 
-interface WebShell {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
-/** Starts `npm run web`'s server on `db`; resolves once it listens. */
-function startWebShell(db: string, port = 0): Promise<WebShell> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['out/main/web.js', '--port', String(port), '--db', db, '--step-budget', '0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:(\d+)\/)/.exec(output);
-      if (!match) return;
-      resolve({
-        url: match[1]!,
-        port: Number(match[2]),
-        stop: async () => {
-          child.kill('SIGTERM');
-          await exited;
-        },
-      });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((code) => reject(new Error(`the web shell exited (${code}): ${output}`)));
-  });
+interface SavedExperiment {
+  source: string;
+  step: number;
+  viewState: {
+    positions?: Record<string, { x: number; y: number }>;
+    foldShared?: boolean;
+    selected?: number;
+  };
 }
 
 class ExperimentsPage extends LabPage {
@@ -98,9 +74,14 @@ class ExperimentsPage extends LabPage {
   currentId(): Promise<number> {
     return this.titleBar.getAttribute('data-experiment-id').then(Number);
   }
+
+  /** The experiment as the store has it now. */
+  saved(id: number): Promise<SavedExperiment> {
+    return this.page.evaluate((id) => (window as unknown as WindowWithLab).lab.experiments.get(id), id);
+  }
 }
 
-const test = base.extend<{ db: string; shell: WebShell; lab: ExperimentsPage }>({
+const test = base.extend<{ db: string; shell: WebShellProcess; lab: ExperimentsPage }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   db: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'pymem-e2e-db-'));
@@ -124,46 +105,83 @@ const test = base.extend<{ db: string; shell: WebShell; lab: ExperimentsPage }>(
   },
 });
 
+const CYCLE = ['a = [1, 2]', "b = {'k': a}", 'a.append(b)', "c = 'x'", 'print(len(a))'].join('\n');
+
 test('saves edits by itself and brings them back after the server restarts', async ({ lab, db, shell }) => {
   // A fresh browser starts on an unsaved draft: nothing is stored until something changes.
   await expect(lab.editor).toContainText('l.append(l)');
   await expect(lab.saveState).toHaveText('Not saved yet');
   await expect(lab.sidebar).toContainText('No saved experiments yet.');
 
-  await lab.newExperiment('Cycle demo', 'a = [1]\nb = a');
+  await lab.newExperiment('Cycle demo', CYCLE);
   const id = await lab.currentId();
-  await expect(lab.item('Cycle demo')).toContainText('a = [1]');
+  await expect(lab.item('Cycle demo')).toContainText('a = [1, 2]');
 
-  // The step and graph positions a view would save.
-  const viewState = { positions: { '0x10': { x: 120.5, y: -40 } }, folded: ['0x20'], selected: '0x10' };
-  await lab.page.evaluate(
-    ([id, viewState]) =>
-      (window as unknown as WindowWithLab).lab.experiments.update(id, { step: 7, viewState }),
-    [id, viewState] as const,
-  );
+  // Run it, and step back with the keyboard to where the list and the dict refer to each other.
+  await lab.runButton.click();
+  await lab.expectFinished();
+  await expect(lab.stepCounter).toContainText('Step 7 / 7');
+  await lab.slider.focus();
+  await lab.page.keyboard.press('ArrowLeft');
+  await lab.page.keyboard.press('ArrowLeft');
+  await expect(lab.stepCounter).toContainText('Step 5 / 7');
+  await expect(lab.stepCounter).toContainText('line 4');
 
-  // Ctrl/Cmd+S saves at once.
+  // Unfold the shared values, drag the list somewhere else, select the dict.
+  const graph = new AppGraph(lab.page);
+  await graph.inlinePrimitives.uncheck();
+  const list = await graph.nodeOfType('list');
+  const dict = await graph.nodeOfType('dict');
+  await graph.drag(list.id, 90, 70);
+  const moved = (await graph.node(list.id))!.position;
+  expect(Math.hypot(moved.x - list.position.x, moved.y - list.position.y)).toBeGreaterThan(30);
+  await graph.click(dict.id);
+  await expect(lab.inspectorProperty('Type')).toHaveText('dict');
+
+  // The edit and the view are saved by themselves; Ctrl/Cmd+S saves at once.
   await lab.editor.click();
-  await lab.page.keyboard.press('ControlOrMeta+End');
-  await lab.page.keyboard.insertText('\nc = b');
+  await lab.page.keyboard.press('ControlOrMeta+Home');
+  await lab.page.keyboard.insertText('# a cycle\n');
   await lab.page.keyboard.press('ControlOrMeta+s');
   await expect(lab.saveState).toHaveText('Saved');
+  await expect(lab.titleBar).toHaveAttribute('data-step', '4');
+  const near = (at: { x: number; y: number } | undefined) => ({
+    x: expect.closeTo(at?.x ?? NaN, 0),
+    y: expect.closeTo(at?.y ?? NaN, 0),
+  });
+  await expect
+    .poll(() => lab.saved(id))
+    .toMatchObject({
+      source: `# a cycle\n${CYCLE}`,
+      step: 4,
+      viewState: { foldShared: false, selected: dict.objectId, positions: { [list.id]: near(moved) } },
+    });
+  await expect(lab.saveState).toHaveText('Saved');
   // The list follows the save; once it shows it, the page has nothing left to ask the server.
-  await expect(lab.item('Cycle demo')).toContainText('c = b');
+  await expect(lab.item('Cycle demo')).toContainText('# a cycle');
 
   await shell.stop();
   const restarted = await startWebShell(db, shell.port);
   try {
     await lab.page.reload();
     await expect(lab.title).toHaveText('Cycle demo');
-    await expect(lab.editor).toHaveText('a = [1]b = ac = b');
+    await expect(lab.editor).toHaveText(`# a cycle${CYCLE.replaceAll('\n', '')}`);
+    // Reopened where it was left: the program runs again and the timeline lands on its step…
+    await lab.expectFinished();
+    await expect(lab.stepCounter).toContainText('Step 5 / 7');
+    await expect(lab.stepCounter).toContainText('line 5'); // the same line as before the comment
+    await expect(lab.titleBar).toHaveAttribute('data-step', '4');
+    // … with the shared values unfolded, the list where it was dragged, and the dict selected.
+    const reopened = new AppGraph(lab.page);
+    await expect(reopened.inlinePrimitives).not.toBeChecked();
+    await expect.poll(async () => (await reopened.node(list.id))?.position).toEqual(near(moved));
+    await expect.poll(async () => (await reopened.node(dict.id))?.classes).toContain('selected');
+    await expect(lab.inspectorProperty('Type')).toHaveText('dict');
+    await lab.page.waitForTimeout(1000); // fades and the selection's highlight settle
+    await lab.page.screenshot({ path: 'out/screenshots/web-experiment-reopened.png' });
+    // Coming back saved nothing new.
     await expect(lab.saveState).toHaveText('Saved');
-    await expect(lab.titleBar).toHaveAttribute('data-step', '7');
-    const saved = await lab.page.evaluate(
-      (id) => (window as unknown as WindowWithLab).lab.experiments.get(id),
-      id,
-    );
-    expect(saved).toMatchObject({ source: 'a = [1]\nb = a\nc = b', step: 7, viewState });
+    expect(await lab.saved(id)).toMatchObject({ step: 4, viewState: { selected: dict.objectId } });
     await expect(lab.item('Cycle demo')).toHaveAttribute('aria-current', 'true');
   } finally {
     await restarted.stop();
