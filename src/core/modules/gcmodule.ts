@@ -54,14 +54,15 @@ export function invokeGcCallbacks(
     for (let i = 0; i < callbacks.items.length; i++) {
       const cb = callbacks.items[i];
       cb.refcnt++;
-      // PyObject_CallFunction(cb, "sO", phase, info) builds an argument tuple.
-      const args = newTuple([newStr(phase), (info.refcnt++, info)]);
+      // PyObject_CallFunction(cb, "sO", phase, info) builds its arguments on the C stack and
+      // makes a vectorcall: no tuple, unless the callable needs one.
+      const args = [newStr(phase), (info.refcnt++, info)];
       try {
-        decref(call(cb, args.items));
+        decref(call(cb, args));
       } catch (e) {
         writeUnraisable(e, cb, 'Exception ignored in');
       } finally {
-        decref(args);
+        for (const arg of args) decref(arg);
         decref(cb);
       }
     }
@@ -170,7 +171,8 @@ export function createGcModule(): PyModule {
     if (gens.some((x) => x < 0 || x > 2))
       valueError('generation parameter must be less than the number of available generations (3)');
     const l = newEmptyList();
-    for (const gen of gens) for (const o of gc.objectsIn(gen)) listAppend(l, o);
+    // The result is tracked too; CPython leaves it out (append_objects), or it would hold itself.
+    for (const gen of gens) for (const o of gc.objectsIn(gen)) if (o !== l) listAppend(l, o);
     return l;
   });
   fn('get_stats', () => {

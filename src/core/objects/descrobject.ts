@@ -17,6 +17,7 @@ import { typeError, attributeError } from '../vm/errors';
 import type { PyTuple } from './tupleobject';
 import type { PyDict } from './dictobject';
 import { IMMORTAL_REFCNT } from '../profiles/cpython311';
+import { newStr } from './unicodeobject';
 
 // ---------------------------------------------------------- method_descriptor
 
@@ -241,3 +242,15 @@ for (const t of [ClassMethodType, StaticMethodType]) {
     xdecref(c);
   };
 }
+
+// descr_repr: what a class's attribute shows when looked up on the class itself.
+const descrRepr =
+  (kind: string, nameOf: (d: PyObject) => string) =>
+  (d: PyObject): PyObject =>
+    newStr(`<${kind} '${nameOf(d)}' of '${(d as { objclass: PyType } & PyObject).objclass.name}' objects>`);
+MethodDescrType.tp_repr = ClassMethodDescrType.tp_repr = descrRepr(
+  'method',
+  (d) => (d as PyMethodDescr).spec.name,
+);
+GetSetDescrType.tp_repr = descrRepr('attribute', (d) => (d as PyGetSetDescr).spec.name);
+MemberDescrType.tp_repr = descrRepr('member', (d) => (d as PyMemberDescr).name);

@@ -17,7 +17,7 @@ import {
   type InplaceSlot,
 } from './object';
 import { staticType } from './roots';
-import { PyStr, isStr, staticId } from './unicodeobject';
+import { PyStr, isStr, newStr, staticId } from './unicodeobject';
 import { None, NotImplemented, newNotImplemented } from './noneobject';
 import { True, False, newBool } from './boolobject';
 import { tupleFromBorrowed, type PyTuple } from './tupleobject';
@@ -721,3 +721,8 @@ function slotOfDunder(dunder: string): string | null {
 }
 
 export { genericSetAttr, False };
+
+WrapperDescrType.tp_repr = (d) =>
+  newStr(
+    `<slot wrapper '${(d as PyWrapperDescr).name}' of '${(d as PyWrapperDescr).objclass.name}' objects>`,
+  );

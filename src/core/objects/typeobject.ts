@@ -47,6 +47,8 @@ import { installSlotDispatchers, updateSlot, slotWrappersFor } from './slotdefs'
 import { installInstanceSlots } from './subtype';
 import { getOwnAttr, setOwnAttr, instanceDictGetSet } from './instanceobject';
 import { FunctionType } from './funcobject';
+import { addSubclass, removeSubclass } from './typesubclasses';
+import { clearWeakrefs } from './weakrefobject';
 
 /** Every builtin type, readied once per process by readyStaticTypes(). */
 const staticTypes: PyType[] = [];
@@ -438,30 +440,8 @@ function solidBase(t: PyType): PyType {
 
 // --------------------------------------------------------------- type_new
 
-/**
- * Creates a class: `type(name, bases, namespace)` and the `class` statement.
- * @cpython Objects/typeobject.c type_new_impl
- */
-export function typeNew(
-  metatype: PyType,
-  name: PyStr,
-  basesTuple: PyTuple,
-  ns: PyDict,
-  kwargs: PyObject[] = [],
-  kwnames: PyTuple | null = null,
-): PyType {
-  let bases = basesTuple.items as PyType[];
-  for (const b of bases) {
-    if (!(b.type === TypeType || b.type.isSubtypeOf(TypeType))) {
-      typeError(`bases must be types`);
-    }
-    if (!((b as PyType).flags & TypeFlag.BASETYPE)) {
-      typeError(`type '${(b as PyType).name}' is not an acceptable base type`);
-    }
-  }
-  if (bases.length === 0) bases = [ObjectType];
-  const base = bestBase(bases);
-
+/** type_new_slots: the names `__slots__` declares, and whether instances get a __dict__ and weakrefs. */
+function classSlots(ns: PyDict, base: PyType, name: PyStr) {
   // __slots__
   const slotsObj = dictGetStr(ns, staticId('__slots__'));
   let slotNames: string[] | null = null;
@@ -503,6 +483,49 @@ export function typeNew(
       typeError(`nonempty __slots__ not supported for subtype of '${base.name}'`);
     }
   }
+  return { slotNames, addDict, addWeak, baseHasDict, baseWeak };
+}
+
+/**
+ * Creates a class: `type(name, bases, namespace)` and the `class` statement.
+ * @cpython Objects/typeobject.c type_new_impl
+ */
+export function typeNew(
+  metatype: PyType,
+  name: PyStr,
+  basesTuple: PyTuple,
+  ns: PyDict,
+  kwargs: PyObject[] = [],
+  kwnames: PyTuple | null = null,
+): PyType {
+  let bases = basesTuple.items as PyType[];
+  for (const b of bases) {
+    if (!(b.type === TypeType || b.type.isSubtypeOf(TypeType))) {
+      typeError(`bases must be types`);
+    }
+    if (!((b as PyType).flags & TypeFlag.BASETYPE)) {
+      typeError(`type '${(b as PyType).name}' is not an acceptable base type`);
+    }
+  }
+  // type_new_get_bases: `class A:` gets a new (object,); given bases are kept as they are.
+  let basesRef: PyTuple;
+  if (bases.length === 0) {
+    bases = [ObjectType];
+    basesRef = tupleFromBorrowed(bases);
+  } else {
+    basesRef = basesTuple;
+    basesTuple.refcnt++;
+  }
+  let base: PyType;
+  let slots: ReturnType<typeof classSlots>;
+  try {
+    base = bestBase(bases);
+    slots = classSlots(ns, base, name);
+  } catch (e) {
+    decref(basesRef);
+    throw e;
+  }
+  const { slotNames, addDict, addWeak, baseHasDict, baseWeak } = slots;
 
   let flags = TypeFlag.HEAPTYPE | TypeFlag.BASETYPE | TypeFlag.HAVE_GC | (base.flags & SUBCLASS_FLAGS);
   let basicsize = base.basicsize;
@@ -520,9 +543,11 @@ export function typeNew(
   t.weakrefable = baseWeak || addWeak;
   // PyType_GenericAlloc(&PyType_Type, nslots): the heap type object itself.
   allocGCObject(t, 904 + 40 * nslots);
+  // PyType_GenericAlloc tracks the type at once: a collection during the class's creation sees it.
+  rt.gc.track(t);
 
   incref(base);
-  t.bases = tupleFromBorrowed(bases);
+  t.bases = basesRef;
   const mro = computeMro(t, bases);
   t.mro = mro;
   t.mroTuple = tupleFromBorrowed(mro);
@@ -570,8 +595,7 @@ export function typeNew(
   t.tp_getattro = base.tp_getattro === typeGetAttro ? typeGetAttro : genericGetAttr;
   t.tp_setattro = base.tp_setattro === typeSetAttro ? typeSetAttro : genericSetAttr;
   installSlotDispatchers(t);
-  for (const b of bases) b.subclasses.push(t);
-  rt.gc.track(t);
+  for (const b of bases) addSubclass(b, t);
   try {
     callSetNames(t);
     callInitSubclass(t, kwargs, kwnames);
@@ -711,11 +735,8 @@ function newSharedKeys(): DictKeys {
 function typeDealloc(o: PyObject): void {
   const t = o as PyType;
   rt.gc.untrack(t);
-  for (const b of t.bases?.items ?? []) {
-    const subs = (b as PyType).subclasses;
-    const i = subs.indexOf(t);
-    if (i >= 0) subs.splice(i, 1);
-  }
+  for (const b of t.bases?.items ?? []) removeSubclass(b as PyType, t);
+  clearWeakrefs(t);
   const base = t.base;
   const dict = t.dict;
   const bases = t.bases;
@@ -725,9 +746,12 @@ function typeDealloc(o: PyObject): void {
   t.bases = null;
   t.mroTuple = null;
   xdecref(base);
+  xdecref(dict);
   xdecref(bases);
   xdecref(mro);
-  xdecref(dict);
+  const registry = t.subclassRegistry;
+  t.subclassRegistry = null;
+  xdecref(registry);
   if (t.cachedKeys !== null) {
     keysDecref(t.cachedKeys);
     t.cachedKeys = null;

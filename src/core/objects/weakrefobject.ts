@@ -13,11 +13,11 @@ import { None, newNotImplemented } from './noneobject';
 import { newBool } from './boolobject';
 import { allocGCObject, gcDel } from '../memory/alloc';
 import { rt } from '../vm/runtime';
-import { callOneArg, objectHash, richCompare, getAttr, setAttr, objectRepr } from './abstract';
+import { callOneArg, objectHash, richCompare, getAttr, setAttr, objectRepr, lookupAttr } from './abstract';
 import { typeError, raise } from '../vm/errors';
 import { ReferenceErrorType } from './exceptions';
 import { writeUnraisable } from '../vm/unraisable';
-import { newStr, type PyStr } from './unicodeobject';
+import { isStr, newStr, staticId, type PyStr } from './unicodeobject';
 import { memoryObserver } from '../memory/memory-observer';
 
 export const WeakRefType: PyType = staticType({
@@ -303,7 +303,12 @@ WeakRefType.tp_repr = (o) => {
   const wr = o as PyWeakRef;
   const hex = formatAddress;
   if (wr.referent === null) return newStr(`<weakref at ${hex(wr.addr)}; dead>`);
-  return newStr(`<weakref at ${hex(wr.addr)}; to '${wr.referent.type.name}' at ${hex(wr.referent.addr)}>`);
+  const to = `<weakref at ${hex(wr.addr)}; to '${wr.referent.type.name}' at ${hex(wr.referent.addr)}`;
+  // weakref_repr names the referent when it has a str __name__ (a class, a function).
+  const name = lookupAttr(wr.referent, staticId('__name__'));
+  const shown = name !== null && isStr(name) ? `${to} (${name.value})>` : `${to}>`;
+  xdecref(name);
+  return newStr(shown);
 };
 WeakRefType.tp_new = (type, args) => {
   if (args.length < 1 || args.length > 2)
