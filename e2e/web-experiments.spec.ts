@@ -188,6 +188,46 @@ test('saves edits by itself and brings them back after the server restarts', asy
   }
 });
 
+test('each experiment comes back to its own step; a shorter program lands on its last step', async ({
+  lab,
+}) => {
+  await lab.newExperiment('First', CYCLE);
+  await lab.runButton.click();
+  await expect(lab.stepCounter).toContainText('Step 7 / 7');
+  await lab.timelineButton('Step back').click();
+  await lab.timelineButton('Step back').click();
+  await expect(lab.stepCounter).toContainText('Step 5 / 7');
+
+  // Another experiment starts without the first one's run.
+  await lab.newExperiment('Second', 'x = 1\ny = 2');
+  await expect(lab.stepCounter).toHaveText('No steps');
+  await lab.runButton.click();
+  await expect(lab.stepCounter).toContainText('Step 4 / 4');
+  await lab.slider.focus();
+  await lab.page.keyboard.press('Home');
+  await lab.page.keyboard.press('ArrowRight');
+  await expect(lab.stepCounter).toContainText('Step 2 / 4');
+  await expect(lab.titleBar).toHaveAttribute('data-step', '1');
+
+  await lab.openItem('First');
+  await expect(lab.stepCounter).toContainText('Step 5 / 7');
+  await expect(lab.editor).toHaveText(CYCLE.replaceAll('\n', ''));
+  await lab.openItem('Second');
+  await expect(lab.stepCounter).toContainText('Step 2 / 4');
+
+  // First's program gets shorter than its step: reopened, it lands on the last step there is.
+  await lab.openItem('First');
+  await expect(lab.stepCounter).toContainText('Step 5 / 7');
+  await lab.setProgram('a = [1]');
+  await lab.page.keyboard.press('ControlOrMeta+s');
+  await expect(lab.saveState).toHaveText('Saved');
+  await lab.page.reload();
+  await expect(lab.title).toHaveText('First');
+  await expect(lab.stepCounter).toContainText('Step 3 / 3');
+  await expect(lab.stepCounter).toContainText('end of the module');
+  await expect(lab.titleBar).toHaveAttribute('data-step', '2');
+});
+
 test('exports an experiment to a file and imports it back; refuses a bad file', async ({ lab }) => {
   await lab.newExperiment('Weak references', 'import weakref\nclass A: pass\nr = weakref.ref(A())');
 
