@@ -105,10 +105,50 @@ test('the window is isolated and sandboxed', async () => {
   expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
   expect(await page.evaluate(() => Object.keys((window as unknown as { lab: object }).lab).sort())).toEqual([
     'cpythonStatus',
+    'exercises',
     'experiments',
+    'onMenuCommand',
+    'preferences',
     'run',
     'runInCPython',
     'snapshot',
     'stop',
   ]);
+});
+
+/** Clicks the first application menu item labelled one of `labels`, in the main process. */
+async function clickMenu(...labels: string[]): Promise<void> {
+  await app.evaluate(({ BrowserWindow, Menu }, wanted) => {
+    const items = (Menu.getApplicationMenu()?.items ?? []).flatMap((menu) => menu.submenu?.items ?? []);
+    const item = items.find((entry) => wanted.includes(entry.label));
+    if (!item) throw new Error(`no menu item ${wanted.join(' or ')}`);
+    const window = BrowserWindow.getAllWindows()[0];
+    item.click(undefined, window, window?.webContents);
+  }, labels);
+}
+
+test('the menu runs the same actions as the toolbar and the keys', async () => {
+  const lab = new LabPage(await app.firstWindow());
+  await lab.setProgram("print('from the menu')");
+  await clickMenu('Run');
+  await expect(lab.output).toHaveText('from the menu\n');
+  await clickMenu('To Start');
+  await expect(lab.stepCounter).toContainText('Step 1 /');
+  await clickMenu('Collector');
+  await expect(lab.page.getByRole('tab', { name: 'Collector' })).toHaveAttribute('aria-selected', 'true');
+  await clickMenu('Graph');
+
+  // Preferences (File on Windows and Linux, the app menu on a Mac): opened, not saved (this is the
+  // person's own store).
+  await clickMenu('Preferences…', 'Settings…');
+  const dialog = lab.page.getByRole('dialog', { name: 'Preferences' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Check' }).click();
+  await expect(dialog.getByRole('status')).not.toBeEmpty();
+  await lab.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await clickMenu('Memory Model Notes');
+  await expect(lab.page.getByRole('dialog', { name: 'Memory model notes' })).toBeVisible();
+  await lab.page.keyboard.press('Escape');
 });
