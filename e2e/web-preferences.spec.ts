@@ -134,3 +134,16 @@ test('chooses the CPython to compare with: a bad path is refused clearly, python
   await page.keyboard.press('Escape');
   await expect(prefs.dialog).toBeHidden();
 });
+
+test('Esc closes the preferences without stopping a running program', async ({ lab, page }) => {
+  await lab.run('while True:\n    pass');
+  await expect(lab.status).toContainText('Running');
+  await page.getByRole('button', { name: 'Preferences' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Preferences' });
+  await expect(dialog.getByRole('textbox', { name: 'CPython interpreter' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(lab.status).toContainText('Running');
+  await page.keyboard.press('Escape');
+  await expect(lab.status).toContainText('Stopped');
+});

@@ -18,10 +18,11 @@ export function LabDialogFrame({ title, className, onClose, children }: LabDialo
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
+  // No close() on unmount: leaving the document closes a modal dialog by itself, and an explicit
+  // close would fire `close` (hence onClose) after StrictMode's trial unmount in development.
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
-    return () => element?.close();
   }, []);
 
   return (

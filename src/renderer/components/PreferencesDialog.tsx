@@ -37,6 +37,7 @@ export function PreferencesDialog({ preferences, onClose, onSaved }: Preferences
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
   const checkToken = useRef(0);
+  const field = useRef<HTMLInputElement>(null);
   const fieldId = useId();
   const hintId = useId();
 
@@ -54,6 +55,11 @@ export function PreferencesDialog({ preferences, onClose, onSaved }: Preferences
       live = false;
     };
   }, [preferences]);
+
+  // The field is disabled until the preferences arrive: focus it then.
+  useEffect(() => {
+    if (info && !info.readOnly) field.current?.focus();
+  }, [info]);
 
   const runCheck = () => {
     const path = chosenPath(text);
@@ -99,6 +105,7 @@ export function PreferencesDialog({ preferences, onClose, onSaved }: Preferences
           </p>
           <div className="dialog-row">
             <input
+              ref={field}
               id={fieldId}
               type="text"
               className="dialog-input"
