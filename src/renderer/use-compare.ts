@@ -34,13 +34,20 @@ export function useCompare(lab: LabApi): Compare {
 
   useEffect(() => {
     let live = true;
-    lab.cpythonStatus().then(
-      (status) => live && setAvailability(status),
-      (error: unknown) =>
-        live && setAvailability({ available: false, reason: `The lab could not tell: ${messageOf(error)}` }),
-    );
+    const ask = () =>
+      lab.cpythonStatus().then(
+        (status) => live && setAvailability(status),
+        (error: unknown) =>
+          live &&
+          setAvailability({ available: false, reason: `The lab could not tell: ${messageOf(error)}` }),
+      );
+    void ask();
+    // Another window or tab may have chosen another interpreter in the preferences: ask again on
+    // coming back (the main process remembers its answer, so this costs no process).
+    window.addEventListener('focus', ask);
     return () => {
       live = false;
+      window.removeEventListener('focus', ask);
     };
   }, [lab, asked]);
 
