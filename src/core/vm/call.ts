@@ -5,7 +5,7 @@
  */
 import { PyObject, decref } from '../objects/object';
 import { PyFunction, FunctionType } from '../objects/funcobject';
-import { CodeFlag } from '../objects/codeobject';
+import { CodeFlag, type PyCode } from '../objects/codeobject';
 import { PyStr, newStr } from '../objects/unicodeobject';
 import { EmptyTuple, newTuple, type PyTuple } from '../objects/tupleobject';
 import { newDict, dictSetItem, dictGetStr, type PyDict } from '../objects/dictobject';
@@ -28,9 +28,13 @@ export function makeFunctionFrame(
   kwnames: PyTuple | null,
 ): Frame {
   const code = func.code;
-  const localsplus: (PyObject | null)[] = new Array(code.nlocalsplus).fill(null);
+  const localsplus = emptyLocals(code.nlocalsplus);
   const f = new Frame(code, func, func.globals!, func.builtins!, null, localsplus);
   f.traced = code.filename === rt.options.filename;
+  if (isSimpleCall(code, argcount, kwnames)) {
+    for (let j = 0; j < argcount; j++) localsplus[j] = args[j];
+    return f;
+  }
   try {
     initializeLocals(func, localsplus, args, argcount, kwnames);
   } catch (e) {
@@ -38,6 +42,57 @@ export function makeFunctionFrame(
     decref(func);
     throw e;
   }
+  return f;
+}
+
+/**
+ * Exactly the parameters' number of positional arguments, no keywords, no `*args`,
+ * `**kwargs` or keyword-only parameters: initialize_locals only moves the arguments.
+ */
+function isSimpleCall(code: PyCode, argcount: number, kwnames: PyTuple | null): boolean {
+  return (
+    kwnames === null &&
+    argcount === code.argcount &&
+    code.kwonlyargcount === 0 &&
+    (code.flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS)) === 0
+  );
+}
+
+/** A frame's localsplus, all NULL (a packed array). */
+function emptyLocals(n: number): (PyObject | null)[] {
+  const lp: (PyObject | null)[] = [];
+  for (let i = 0; i < n; i++) lp.push(null);
+  return lp;
+}
+
+/**
+ * The frame of a call made by the evaluation loop. The top `nargs` values of `stack` (the
+ * arguments, positional then keyword values) move to the frame, and so does `func`'s
+ * reference from the `below` slots under them (the function, and the NULL of a plain
+ * call), which are popped too. A simple call (see isSimpleCall) moves the arguments
+ * straight into the locals; others go through initialize_locals.
+ */
+export function makeFunctionFrameFromStack(
+  func: PyFunction,
+  stack: (PyObject | null)[],
+  nargs: number,
+  kwnames: PyTuple | null,
+  below: number,
+): Frame {
+  const code = func.code;
+  if (!isSimpleCall(code, nargs, kwnames)) {
+    const base = stack.length - nargs;
+    const args: PyObject[] = [];
+    for (let k = 0; k < nargs; k++) args.push(stack[base + k]!);
+    for (let k = 0; k < nargs + below; k++) stack.pop();
+    const nkw = kwnames === null ? 0 : kwnames.items.length;
+    return makeFunctionFrame(func, args, nargs - nkw, kwnames);
+  }
+  const localsplus = emptyLocals(code.nlocalsplus);
+  for (let j = nargs - 1; j >= 0; j--) localsplus[j] = stack.pop()!;
+  for (let k = 0; k < below; k++) stack.pop();
+  const f = new Frame(code, func, func.globals!, func.builtins!, null, localsplus);
+  f.traced = code.filename === rt.options.filename;
   return f;
 }
 

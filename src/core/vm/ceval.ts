@@ -70,7 +70,7 @@ import { typeLookup, isType } from '../objects/typeobject';
 import { staticId } from '../objects/unicodeobject';
 
 import { Frame, clearFrame } from './frame';
-import { makeFunctionFrame, runFrame } from './call';
+import { makeFunctionFrameFromStack, runFrame } from './call';
 import { rt } from './runtime';
 import { isPyException, newException, raise, typeError, nameError, valueError } from './errors';
 import { frameObjectOf } from '../objects/frameobject';
@@ -782,14 +782,15 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
               totalArgs++;
               func = mf;
             }
-            const nkw = kwnames === null ? 0 : kwnames.items.length;
-            const positional = totalArgs - nkw;
             if (func.type === FunctionType) {
-              const argv = popN(stack, totalArgs) as PyObject[];
-              // The frame takes the function reference; the NULL slot (if any) goes.
-              stack.pop();
-              if (!isMeth) stack.pop();
-              const nf = makeFunctionFrame(func as PyFunction, argv, positional, kwnames);
+              // The frame takes the arguments and the function reference; the NULL slot (if any) goes.
+              const nf = makeFunctionFrameFromStack(
+                func as PyFunction,
+                stack,
+                totalArgs,
+                kwnames,
+                isMeth ? 1 : 2,
+              );
               stack.push(runFrame(nf));
             } else {
               const argv = peekN(stack, totalArgs);
