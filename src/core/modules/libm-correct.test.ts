@@ -21,19 +21,7 @@ import {
   refSin,
   refTan,
 } from './libm-reference';
-
-type F = (...args: number[]) => number;
-
-const FUNCTIONS: Record<string, [F, F]> = {
-  sin: [crSin, refSin],
-  cos: [crCos, refCos],
-  tan: [crTan, refTan],
-  atan: [crAtan, refAtan],
-  asin: [crAsin, refAsin],
-  acos: [crAcos, refAcos],
-  atan2: [crAtan2, refAtan2],
-  cbrt: [crCbrt, refCbrt],
-};
+import { FUNCTIONS } from './libm-test-support';
 
 /** A seeded generator (PCG-style LCG, top 53 bits). */
 function random(seed: number): () => number {
