@@ -127,6 +127,12 @@ function roundDD(h: number, l: number, err: number): number {
   return a === h + (l - e) ? a : NaN;
 }
 
+/** roundDD of ±(h + l), negated when `negative`, with the error bound |h|·rel + abs. */
+function roundDDSigned(h: number, l: number, negative: boolean, rel: number, abs = 0): number {
+  const err = Math.abs(h) * rel + abs;
+  return negative ? roundDD(-h, -l, err) : roundDD(h, l, err);
+}
+
 // ------------------------------------------------------------------ BigInt fixed point
 
 function bitLength(n: bigint): number {
@@ -258,26 +264,27 @@ function fixedToDD(v: bigint, w: number): void {
 function sinCosFixed(r: bigint, w: number): [bigint, bigint, bigint] {
   const W = BigInt(w);
   const r2 = (r * r) >> W;
-  let s = r;
-  let term = r;
+  const [s, ns] = taylorFixed(r, 1n, r2, W);
+  const [c, nc] = taylorFixed(1n << W, 0n, r2, W);
+  return [s, c, 4n * (ns + nc) + 8n];
+}
+
+/**
+ * first − first·r²/((i+1)(i+2)) + … (sin from first = r, i = 1; cos from first = 1, i = 0),
+ * until a term truncates to 0: the sum and how many terms were added after the first.
+ */
+function taylorFixed(first: bigint, i: bigint, r2: bigint, W: bigint): [bigint, bigint] {
+  let sum = first;
+  let term = first;
   let n = 0n;
-  for (let i = 1n; ; i += 2n) {
+  for (; ; i += 2n) {
     term = (term * r2) >> W;
     term /= (i + 1n) * (i + 2n);
     if (term === 0n) break;
-    s = (i & 2n) === 0n ? s - term : s + term;
+    sum = (i & 2n) === 0n ? sum - term : sum + term;
     n++;
   }
-  let c = 1n << W;
-  term = c;
-  for (let i = 0n; ; i += 2n) {
-    term = (term * r2) >> W;
-    term /= (i + 1n) * (i + 2n);
-    if (term === 0n) break;
-    c = (i & 2n) === 0n ? c - term : c + term;
-    n++;
-  }
-  return [s, c, 4n * n + 8n];
+  return [sum, n];
 }
 
 /** atan(t·2^-w)·2^w for 0 <= t <= 2^w, and its error bound in units. */
@@ -573,13 +580,7 @@ export function crSin(x: number): number {
   reduce(ax);
   const q = RED[0] & 1 ? 2 : 0;
   sinCosKernel(RED[1], RED[2], q ? 2 : 1);
-  let h = SC[q];
-  let l = SC[q + 1];
-  if (((RED[0] & 2) !== 0) !== x < 0) {
-    h = -h;
-    l = -l;
-  }
-  const y = roundDD(h, l, Math.abs(h) * EPS + RED[3]);
+  const y = roundDDSigned(SC[q], SC[q + 1], ((RED[0] & 2) !== 0) !== x < 0, EPS, RED[3]);
   return y === y ? y : trigSlow(x, SIN);
 }
 
@@ -591,13 +592,7 @@ export function crCos(x: number): number {
   reduce(ax);
   const q = RED[0] & 1 ? 0 : 2;
   sinCosKernel(RED[1], RED[2], q ? 2 : 1);
-  let h = SC[q];
-  let l = SC[q + 1];
-  if (RED[0] === 1 || RED[0] === 2) {
-    h = -h;
-    l = -l;
-  }
-  const y = roundDD(h, l, Math.abs(h) * EPS + RED[3]);
+  const y = roundDDSigned(SC[q], SC[q + 1], RED[0] === 1 || RED[0] === 2, EPS, RED[3]);
   return y === y ? y : trigSlow(x, COS);
 }
 
@@ -614,14 +609,8 @@ export function crTan(x: number): number {
   const cl = SC[3];
   if (RED[0] & 1) ddDiv(-ch, -cl, sh, sl);
   else ddDiv(sh, sl, ch, cl);
-  let h = R[0];
-  let l = R[1];
-  if (x < 0) {
-    h = -h;
-    l = -l;
-  }
   const rel = 2 * EPS + RED[3] / Math.abs(sh) + RED[3] / Math.abs(ch);
-  const y = roundDD(h, l, Math.abs(h) * rel);
+  const y = roundDDSigned(R[0], R[1], x < 0, rel);
   return y === y ? y : trigSlow(x, TAN);
 }
 
@@ -749,13 +738,7 @@ export function crAtan(x: number): number {
   if (ax >= 2 ** 54) return x < 0 ? -C.PIO2_R : C.PIO2_R; // π/2 − 1/|x| rounds to fl(π/2)
   if (ax <= 1) atanCore(ax, 0, 1, 0);
   else atanPos(ax, 0, 1, 0);
-  let h = R[0];
-  let l = R[1];
-  if (x < 0) {
-    h = -h;
-    l = -l;
-  }
-  const y = roundDD(h, l, Math.abs(h) * EPS);
+  const y = roundDDSigned(R[0], R[1], x < 0, EPS);
   return y === y ? y : atan2Slow(x, 1);
 }
 
@@ -848,13 +831,7 @@ export function crAsin(x: number): number {
   }
   sqrtOneMinusSquare(ax);
   atanPos(ax, 0, R[0], R[1]);
-  let h = R[0];
-  let l = R[1];
-  if (x < 0) {
-    h = -h;
-    l = -l;
-  }
-  const y = roundDD(h, l, Math.abs(h) * EPS);
+  const y = roundDDSigned(R[0], R[1], x < 0, EPS);
   return y === y ? y : asinAcosSlow(x, false);
 }
 

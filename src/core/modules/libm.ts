@@ -247,6 +247,27 @@ function logBits(x: number): bigint | number {
   return ix;
 }
 
+/**
+ * The table step of log.c and log2.c: x = 2^k·z with z in a subinterval whose center c
+ * has its (1/c, log c) pair at table index i = (bits >> shift) & mask. Returns k, log c
+ * and r = z/c − 1 (by fma).
+ */
+function logReduce(
+  ix: bigint,
+  shift: bigint,
+  mask: bigint,
+  tab: ArrayLike<number>,
+): [number, number, number] {
+  const tmp = ix - OFF;
+  const i = Number((tmp >> shift) & mask);
+  const k = Number(BigInt.asIntN(64, tmp) >> 52n);
+  const iz = ix - (tmp & (0xfffn << 52n));
+  const invc = tab[2 * i];
+  const logc = tab[2 * i + 1];
+  const z = fromU64(iz);
+  return [k, logc, fma(z, invc, -1.0)];
+}
+
 /** log: ARM optimized-routines' log.c (with fused multiply-adds). */
 export function libmLog(x: number): number {
   const ix0 = asU64(x);
@@ -274,16 +295,7 @@ export function libmLog(x: number): number {
   }
   const bits = logBits(x);
   if (typeof bits === 'number') return bits;
-  const ix = bits;
-  const tmp = ix - OFF;
-  const i = Number((tmp >> 45n) & 127n);
-  const k = Number(BigInt.asIntN(64, tmp) >> 52n);
-  const iz = ix - (tmp & (0xfffn << 52n));
-  const invc = LOG_TAB[2 * i];
-  const logc = LOG_TAB[2 * i + 1];
-  const z = fromU64(iz);
-  const r = fma(z, invc, -1.0);
-  const kd = k;
+  const [kd, logc, r] = logReduce(bits, 45n, 127n, LOG_TAB);
   const w = fma(kd, LN2HI, logc);
   const hi = w + r;
   const lo = fma(kd, LN2LO, w - hi + r);
@@ -704,15 +716,7 @@ export function libmLog2(x: number): number {
   }
   const bits = logBits(x);
   if (typeof bits === 'number') return bits;
-  const ix = bits;
-  const tmp = ix - OFF;
-  const i = Number((tmp >> 46n) & 63n);
-  const k = Number(BigInt.asIntN(64, tmp) >> 52n);
-  const iz = ix - (tmp & (0xfffn << 52n));
-  const invc = LOG2_TAB[2 * i];
-  const logc = LOG2_TAB[2 * i + 1];
-  const z = fromU64(iz);
-  const r = fma(z, invc, -1.0);
+  const [k, logc, r] = logReduce(bits, 46n, 63n, LOG2_TAB);
   const t1 = r * INVLN2HI;
   const t2 = fma(r, INVLN2LO, fma(r, INVLN2HI, -t1));
   const t3 = k + logc;
