@@ -307,16 +307,13 @@ function dequeCopy(d: PyDeque): PyObject {
   if (d.type === DequeType) {
     const nd = dequeNew(DequeType);
     nd.maxlen = d.maxlen;
-    try {
+    releasingOnError(nd, () => {
       if (d.size === 1) {
         const item = d.leftblock!.data[d.leftindex]!;
         item.refcnt++;
         appendInternal(nd, item, nd.maxlen);
       } else dequeExtend(nd, d);
-    } catch (e) {
-      decref(nd);
-      throw e;
-    }
+    });
     return nd;
   }
   const result =
@@ -589,12 +586,7 @@ DequeType.sq_concat = (a, other) => {
     typeError(`can only concatenate deque (not "${other.type.name}") to deque`);
   }
   const nd = dequeCopy(a as PyDeque) as PyDeque;
-  try {
-    dequeExtend(nd, other);
-  } catch (e) {
-    decref(nd);
-    throw e;
-  }
+  releasingOnError(nd, () => dequeExtend(nd, other));
   return nd;
 };
 DequeType.sq_inplace_concat = (a, other) => {
@@ -1131,12 +1123,7 @@ function defdictMissing(dd: PyObject, key: PyObject): PyObject {
     throw newException(KeyErrorType, [key]);
   }
   const value = call(factory, []);
-  try {
-    setItem(dd, key, value);
-  } catch (e) {
-    decref(value);
-    throw e;
-  }
+  releasingOnError(value, () => setItem(dd, key, value));
   return value;
 }
 
@@ -1247,12 +1234,7 @@ DefaultDictType.nb_or = (left, right) => {
   }
   if (!isDict(other)) return newNotImplemented();
   const n = newDefdict(self, left);
-  try {
-    decref(callMethod(n, staticId('update'), [right]));
-  } catch (e) {
-    decref(n);
-    throw e;
-  }
+  releasingOnError(n, () => decref(callMethod(n, staticId('update'), [right])));
   return n;
 };
 /** @cpython defdict_init: the factory, then dict.__init__ with the remaining arguments. */
