@@ -18,6 +18,7 @@ import {
   ALIGNMENT_SHIFT,
   ARENA_SIZE,
   INITIAL_ARENA_OBJECTS,
+  POOL_BITS,
   MAX_POOLS_IN_ARENA,
   NB_SMALL_SIZE_CLASSES,
   POOL_OVERHEAD,
@@ -35,15 +36,14 @@ export class Pool {
   maxnextoffset = 0;
   /** Size class index; -1 (DUMMY_SIZE_IDX) before first use. */
   szidx = -1;
+  /** The size class's block size in bytes (0 before first use). */
+  blockSize = 0;
   nextpool: Pool | null = null;
   prevpool: Pool | null = null;
   constructor(
     readonly address: number,
     readonly arena: Arena,
   ) {}
-  get blockSize(): number {
-    return (this.szidx + 1) << ALIGNMENT_SHIFT;
-  }
 }
 
 export class Arena {
@@ -184,13 +184,15 @@ export class ObMalloc {
 
   /** The carved pool of a mapped arena that holds `address`, if any. */
   private poolAt(address: number): Pool | undefined {
-    const slot = Math.floor((address - ARENA_BASE) / ARENA_STRIDE);
-    if (slot < 0 || slot >= this.arenaBySlot.length) return undefined;
-    const arena = this.arenaBySlot[slot];
+    const rel = address - ARENA_BASE;
+    const slots = this.arenaBySlot;
+    if (rel < 0 || rel >= slots.length * ARENA_STRIDE) return undefined;
+    // Integer arithmetic (the quotient is a small index), not doubles used as array keys.
+    const arena = slots[(rel / ARENA_STRIDE) | 0];
     if (arena === null) return undefined;
     const offset = address - arena.poolBase;
-    if (offset < 0) return undefined;
-    return arena.pools[Math.floor(offset / POOL_SIZE)];
+    if (offset < 0 || offset >= ARENA_SIZE) return undefined;
+    return arena.pools[offset >> POOL_BITS];
   }
 
   /** The pool the next allocation of size class `szidx` takes a block from, if one is in use. */
@@ -265,6 +267,7 @@ export class ObMalloc {
       return bp;
     }
     pool.szidx = size;
+    pool.blockSize = blockSize;
     const bp = pool.address + POOL_OVERHEAD;
     pool.nextoffset = POOL_OVERHEAD + (blockSize << 1);
     pool.maxnextoffset = POOL_SIZE - blockSize;
