@@ -71,7 +71,7 @@ import { EnumerateType, ReversedType } from '../objects/enumobject';
 import { ZipType, MapType, FilterType } from '../objects/zipmapfilter';
 import { SetType, FrozenSetType } from '../objects/setobject';
 import { BytearrayType } from '../objects/bytearrayobject';
-import { newCallIter, newSeqIter } from '../objects/iterobject';
+import { lookupSpecial, newCallIter, newSeqIter } from '../objects/iterobject';
 import { ModuleType } from '../objects/moduleobject';
 import { builtinCompile, builtinEval, builtinExec } from './execeval';
 import { beginPrint, endPrint, stdoutWrite, textioFlush } from './textio';
@@ -590,7 +590,14 @@ function builtinDir(args: PyObject[], kwnames: PyTuple | null): PyObject {
     listExtend(result as PyList, locals);
     decref(locals);
   } else {
-    result = callMethod(args[0], staticId('__dir__'), []);
+    // _dir_object: __dir__ is looked up on the type, so dir(SomeClass) gets type.__dir__.
+    const dirFunc = lookupSpecial(args[0], '__dir__');
+    if (dirFunc === null) return typeError('object does not provide __dir__');
+    try {
+      result = call(dirFunc, []);
+    } finally {
+      decref(dirFunc);
+    }
     if (result.type !== ListType) {
       const l = newEmptyList();
       listExtend(l, result);

@@ -25,7 +25,6 @@ import { freeObject } from '../memory/alloc';
 import { formatAddress } from './address';
 import { staticId } from './unicodeobject';
 import { richCompare } from './abstract';
-import { newList } from './listobject';
 import { newTuple } from './tupleobject';
 
 function excessArgs(args: PyObject[], kwnames: PyTuple | null): boolean {
@@ -180,23 +179,6 @@ ObjectType.methodSpecs.push(
       }
       const { objectStr: str } = abstract;
       return str(self);
-    },
-  },
-  {
-    name: '__dir__',
-    call: (self) => {
-      const names = new Set<string>();
-      const { dictItems } = dictmodule;
-      const d = (self as { dict?: dictmodule.PyDict | null }).dict;
-      if (d) for (const [k] of dictItems(d)) if (isStr(k)) names.add((k as PyStr).value);
-      if (self instanceof PyInstance && self.values !== null) {
-        const keys = self.type.cachedKeys!;
-        for (let i = 0; i < keys.nentries; i++)
-          if (self.values.slots[i] !== null) names.add((keys.keys[i] as PyStr).value);
-      }
-      for (const t of self.type.mro)
-        if (t.dict !== null) for (const [k] of dictItems(t.dict)) if (isStr(k)) names.add((k as PyStr).value);
-      return newList([...names].map((n) => newStr(n)));
     },
   },
   {

@@ -339,7 +339,7 @@ function mappingKeys(o: PyObject): PyObject {
 import * as abstractNs from './abstract';
 
 /** PyDict_Keys / dict_keys: a list of exactly `used` keys. */
-function dictKeysList(mp: PyDict): PyList {
+export function dictKeysList(mp: PyDict): PyList {
   const keys: PyObject[] = [];
   let pos = 0;
   for (;;) {

@@ -33,6 +33,7 @@ import './tupleobject';
 import './listobject';
 import './dictobject';
 import './dicttype';
+import './dirobject';
 import './setobject';
 import './rangeobject';
 import './iterobject';

@@ -22,7 +22,7 @@ import { None, NotImplemented, newNotImplemented } from './noneobject';
 import { True, False, newBool } from './boolobject';
 import { tupleFromBorrowed, type PyTuple } from './tupleobject';
 import { PyLong, isInt, intHash } from './longobject';
-import { StopIterationType } from './exceptions';
+import { OverflowErrorType, StopIterationType } from './exceptions';
 import { typeLookup, genericGetAttr, genericSetAttr } from './typeobject';
 import { call, isAttributeError, isTrue, missingAttribute, richCompareBool } from './abstract';
 import { typeError } from '../vm/errors';
@@ -698,18 +698,50 @@ export function slotWrappersFor(t: PyType): [string, PyObject][] {
   const out: [string, PyObject][] = [];
   const own = t as unknown as Record<string, unknown>;
   const base = (t.base ?? null) as unknown as Record<string, unknown> | null;
-  for (const dunder of WRAPPED_DUNDERS) {
-    const slot = slotOfDunder(dunder);
-    if (slot === null || own[slot] === undefined) continue;
-    if (base !== null && base[slot] === own[slot]) continue;
-    const wrap = wrapperFor(t, dunder);
-    if (wrap === null) continue;
+  const add = (dunder: string, wrap: Wrapper) => {
     const d = new PyWrapperDescr(dunder, t, wrap);
     d.refcnt = IMMORTAL_REFCNT;
     placeStatic(d, 72, 16);
     if (t.name === 'object' && dunder === '__getattribute__') objectGetAttributeWrapper = d;
     out.push([dunder, d]);
+  };
+  for (const dunder of WRAPPED_DUNDERS) {
+    // __len__ is listed under nb_bool too (a class's __len__ makes it truthy or not).
+    const slot = dunder === '__len__' ? 'mp_length' : slotOfDunder(dunder);
+    if (slot === null || own[slot] === undefined) continue;
+    if (base !== null && base[slot] === own[slot]) continue;
+    const wrap = wrapperFor(t, dunder);
+    if (wrap !== null) add(dunder, wrap);
   }
+  for (const [dunder, wrap] of sequenceWrappers(t)) {
+    if (!out.some(([name]) => name === dunder)) add(dunder, wrap);
+  }
+  return out;
+}
+
+/** The slot wrappers of the sequence slots and nb_bool a builtin type defines itself. */
+function sequenceWrappers(t: PyType): [string, Wrapper][] {
+  const own = (slot: 'sq_concat' | 'sq_repeat' | 'sq_inplace_concat' | 'sq_inplace_repeat' | 'nb_bool') =>
+    t[slot] !== undefined && (t.base === null || t.base[slot] !== t[slot]);
+  const { asSsize } = abstractModule;
+  // wrap_indexargfunc: the count as a Py_ssize_t, OverflowError past it.
+  const count = (dunder: string, args: PyObject[]) => (
+    nArgs(dunder, args, 1),
+    asSsize(args[0], OverflowErrorType)
+  );
+  const out: [string, Wrapper][] = [];
+  if (own('nb_bool'))
+    out.push(['__bool__', (self, args) => (nArgs('__bool__', args, 0), newBool(t.nb_bool!(self)))]);
+  if (own('sq_concat'))
+    out.push(['__add__', (self, args) => (nArgs('__add__', args, 1), t.sq_concat!(self, args[0]))]);
+  if (own('sq_repeat')) {
+    out.push(['__mul__', (self, args) => t.sq_repeat!(self, count('__mul__', args))]);
+    out.push(['__rmul__', (self, args) => t.sq_repeat!(self, count('__rmul__', args))]);
+  }
+  if (own('sq_inplace_concat'))
+    out.push(['__iadd__', (self, args) => (nArgs('__iadd__', args, 1), t.sq_inplace_concat!(self, args[0]))]);
+  if (own('sq_inplace_repeat'))
+    out.push(['__imul__', (self, args) => t.sq_inplace_repeat!(self, count('__imul__', args))]);
   return out;
 }
 

@@ -303,6 +303,12 @@ function overridesHash(t: PyType): boolean {
   return dictGetStr(t.dict, staticId('__eq__')) !== null || dictGetStr(t.dict, staticId('__hash__')) !== null;
 }
 
+function staticTuple(items: PyObject[]): PyTuple {
+  const tuple = placeStatic(new PyTuple(items), 24 + 8 * items.length + 16, 16);
+  tuple.refcnt = 1 << 30;
+  return tuple;
+}
+
 /** The static part of PyType_Ready for a builtin type (once per process). */
 function readyStatic(t: PyType): void {
   if (t.dict !== null) return;
@@ -310,6 +316,9 @@ function readyStatic(t: PyType): void {
   placeStatic(t, 424, 16);
   t.refcnt = 1 << 30;
   t.mro = t.base === null ? [t] : [t, ...t.base.mro];
+  // tp_bases and tp_mro exist from startup: `int.__mro__ is int.__mro__`, and no allocation.
+  t.bases = t.base === null ? EmptyTuple : staticTuple([t.base]);
+  t.mroTuple = staticTuple(t.mro);
   const d = new PyDict();
   placeStatic(d, 64, 16);
   d.refcnt = 1 << 30;

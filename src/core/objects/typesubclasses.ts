@@ -23,7 +23,16 @@ const registeredAtStartup = new Set(
 );
 
 /** Entries of a startup-made registry: held here since its dict is not an engine object. */
-const startupEntries = new WeakMap<PyType, Map<PyType, [key: PyObject, ref: PyObject]>>();
+const startupEntries = new Map<PyType, Map<PyType, [key: PyObject, ref: PyObject]>>();
+/** Builtin types given a registry by this run: the next run starts without it. */
+const staticWithRegistry = new Set<PyType>();
+
+/** Builtin types outlive a run: forget what the last one registered on them. */
+export function resetSubclassRegistries(): void {
+  startupEntries.clear();
+  for (const t of staticWithRegistry) t.subclassRegistry = null;
+  staticWithRegistry.clear();
+}
 
 function hasStartupRegistry(base: PyType): boolean {
   return !base.isHeapType && registeredAtStartup.has(base.name);
@@ -40,7 +49,10 @@ export function addSubclass(base: PyType, t: PyType): void {
     entries.set(t, [key, ref]);
     return;
   }
-  base.subclassRegistry ??= newDict();
+  if (base.subclassRegistry === null) {
+    base.subclassRegistry = newDict();
+    if (!base.isHeapType) staticWithRegistry.add(base);
+  }
   dictSetItem(base.subclassRegistry as PyDict, key, ref);
   decref(ref);
   decref(key);

@@ -3,6 +3,7 @@
  * strings) over the process-wide static objects, readied once.
  * @cpython Python/pylifecycle.c (the parts that matter for memory)
  */
+import { resetSubclassRegistries } from '../objects/typesubclasses';
 import { applyStaticRefCalibration } from '../profiles/static-refs/calibration';
 import { freezeStaticState, resetStaticState } from '../memory/static';
 import { ObMalloc } from '../memory/obmalloc';
@@ -90,6 +91,7 @@ export function ensureStatics(): void {
 export function createRuntime(options: Partial<RuntimeOptions> = {}): Runtime {
   ensureStatics();
   resetStaticState();
+  resetSubclassRegistries();
   const r = makeRuntime(options);
   setRuntime(r);
   return r;
