@@ -423,15 +423,16 @@ IsliceType.tp_iternext = (o) => {
 
 // ------------------------------------------------------------------ starmap, takewhile, dropwhile, filterfalse
 
-const StarmapType = itType('starmap', 32);
 class PyFuncIt extends PyObject {
   func: PyObject | null = null;
   it: PyObject | null = null;
   flag = 0;
 }
-fieldSlots<PyFuncIt>(StarmapType, ['func', 'it'], ['it', 'func']);
-function funcItNew(name: string) {
-  return (type: PyType, args: PyObject[], kwnames: PyTuple | null): PyObject => {
+/** One of the types made of a function and an iterator, and its tp_new. */
+function funcItType(name: string, basicsize: number): PyType {
+  const t = itType(name, basicsize);
+  fieldSlots<PyFuncIt>(t, ['func', 'it'], ['it', 'func']);
+  t.tp_new = (type: PyType, args: PyObject[], kwnames: PyTuple | null): PyObject => {
     if (!type.isHeapType && kwnames !== null && kwnames.items.length > 0) {
       typeError(`${name}() takes no keyword arguments`);
     }
@@ -444,8 +445,10 @@ function funcItNew(name: string) {
     lz.it = it;
     return lz;
   };
+  return t;
 }
-StarmapType.tp_new = funcItNew('starmap');
+
+const StarmapType = funcItType('starmap', 32);
 StarmapType.tp_iternext = (o) => {
   const lz = o as PyFuncIt;
   const it = lz.it!;
@@ -463,9 +466,7 @@ StarmapType.tp_iternext = (o) => {
   }
 };
 
-const TakewhileType = itType('takewhile', 40);
-fieldSlots<PyFuncIt>(TakewhileType, ['func', 'it'], ['it', 'func']);
-TakewhileType.tp_new = funcItNew('takewhile');
+const TakewhileType = funcItType('takewhile', 40);
 TakewhileType.tp_iternext = (o) => {
   const lz = o as PyFuncIt;
   if (lz.flag === 1) return null;
@@ -478,9 +479,7 @@ TakewhileType.tp_iternext = (o) => {
   return null;
 };
 
-const DropwhileType = itType('dropwhile', 40);
-fieldSlots<PyFuncIt>(DropwhileType, ['func', 'it'], ['it', 'func']);
-DropwhileType.tp_new = funcItNew('dropwhile');
+const DropwhileType = funcItType('dropwhile', 40);
 DropwhileType.tp_iternext = (o) => {
   const lz = o as PyFuncIt;
   const it = lz.it!;
@@ -496,9 +495,7 @@ DropwhileType.tp_iternext = (o) => {
   }
 };
 
-const FilterfalseType = itType('filterfalse', 32);
-fieldSlots<PyFuncIt>(FilterfalseType, ['func', 'it'], ['it', 'func']);
-FilterfalseType.tp_new = funcItNew('filterfalse');
+const FilterfalseType = funcItType('filterfalse', 32);
 FilterfalseType.tp_iternext = (o) => {
   const lz = o as PyFuncIt;
   const it = lz.it!;
