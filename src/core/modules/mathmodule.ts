@@ -523,32 +523,23 @@ function logHelper(arg: PyObject, f: (x: number) => number): number {
   return math1(f, false)(asDouble(arg));
 }
 
-function mLog(x: number): number {
-  if (Number.isFinite(x)) {
-    if (x > 0.0) return L.libmLog(x);
+/**
+ * m_log, m_log2, m_log10: `log` of a positive finite x; NaN and +inf are returned as they
+ * are; zero, negatives and -inf are domain errors.
+ */
+function positiveLog(log: (x: number) => number): (x: number) => number {
+  return (x) => {
+    if (Number.isFinite(x)) {
+      if (x > 0.0) return log(x);
+      return domainError();
+    }
+    if (x !== x || x > 0) return x;
     return domainError();
-  }
-  if (x !== x || x > 0) return x;
-  return domainError();
+  };
 }
-
-function mLog2(x: number): number {
-  if (!Number.isFinite(x)) {
-    if (x !== x || x > 0.0) return x;
-    return domainError();
-  }
-  if (x > 0.0) return L.libmLog2(x);
-  return domainError();
-}
-
-function mLog10(x: number): number {
-  if (Number.isFinite(x)) {
-    if (x > 0.0) return L.libmLog10(x);
-    return domainError();
-  }
-  if (x !== x || x > 0) return x;
-  return domainError();
-}
+const mLog = positiveLog(L.libmLog);
+const mLog2 = positiveLog(L.libmLog2);
+const mLog10 = positiveLog(L.libmLog10);
 
 /** math_pow: IEEE specials directly, finite**finite by libm pow. */
 function mathPow(x: number, y: number): number {
