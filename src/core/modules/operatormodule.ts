@@ -47,24 +47,15 @@ import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
 import { gcNew, withCallArgs } from './cobject';
 import { fieldSlots } from './cutil';
+import { exactArgs, noKeywords, rangeArgs } from '../vm/args';
 
 type Args = PyObject[];
 type Kw = PyTuple | null;
 
-function noKw(name: string, kw: Kw): void {
-  if (kw !== null && kw.items.length > 0) typeError(`${name}() takes no keyword arguments`);
-}
 /** _PyArg_NoKeywords + _PyArg_CheckPositional(name, nargs, 1, 1) of the getter types' calls. */
 function oneArg(name: string, args: Args, kw: Kw): void {
-  noKw(name, kw);
+  noKeywords(name, kw);
   if (args.length !== 1) typeError(`${name} expected 1 argument, got ${args.length}`);
-}
-function arity(name: string, args: Args, kw: Kw, n: number): void {
-  noKw(name, kw);
-  if (args.length !== n) {
-    if (n === 1) typeError(`${name}() takes exactly one argument (${args.length} given)`);
-    typeError(`${name} expected ${n} arguments, got ${args.length}`);
-  }
 }
 
 /** One of the three types (heap types in CPython, not subclassable): GC objects. */
@@ -109,7 +100,7 @@ function itemgetterNew(args: PyTuple): PyObject {
 }
 
 ItemGetterType.tp_new = (_type, args, kw) => {
-  noKw('itemgetter', kw);
+  noKeywords('itemgetter', kw);
   return withCallArgs(args, kw, (t) => itemgetterNew(t));
 };
 ItemGetterType.hasVectorcall = () => true;
@@ -209,7 +200,7 @@ function dottedGetattr(obj: PyObject, attr: PyObject): PyObject {
 }
 
 AttrGetterType.tp_new = (_type, args, kw) => {
-  noKw('attrgetter', kw);
+  noKeywords('attrgetter', kw);
   return withCallArgs(args, kw, (t) => attrgetterNew(t));
 };
 AttrGetterType.hasVectorcall = () => true;
@@ -342,12 +333,12 @@ function countOrIndex(a: PyObject, b: PyObject, index: boolean): PyObject {
 export function createOperatorCModule(): PyModule {
   const { module: m, set, fn } = moduleBuilder('_operator');
   const bin = (name: string, slot: NumberSlot) =>
-    fn(name, (args, kw) => (arity(name, args, kw, 2), binaryOp(args[0], args[1], slot)));
+    fn(name, (args, kw) => (exactArgs(name, args, kw, 2), binaryOp(args[0], args[1], slot)));
   const ibin = (name: string, slot: NumberSlot) =>
-    fn(name, (args, kw) => (arity(name, args, kw, 2), inplaceOp(args[0], args[1], slot)));
+    fn(name, (args, kw) => (exactArgs(name, args, kw, 2), inplaceOp(args[0], args[1], slot)));
   const cmp = (name: string, op: CompareOp) =>
-    fn(name, (args, kw) => (arity(name, args, kw, 2), richCompare(args[0], args[1], op)));
-  fn('truth', (args, kw) => (arity('truth', args, kw, 1), newBool(isTrue(args[0]))));
+    fn(name, (args, kw) => (exactArgs(name, args, kw, 2), richCompare(args[0], args[1], op)));
+  fn('truth', (args, kw) => (exactArgs('truth', args, kw, 1), newBool(isTrue(args[0]))));
   bin('add', 'nb_add');
   bin('sub', 'nb_subtract');
   bin('mul', 'nb_multiply');
@@ -355,14 +346,14 @@ export function createOperatorCModule(): PyModule {
   bin('floordiv', 'nb_floor_divide');
   bin('truediv', 'nb_true_divide');
   bin('mod', 'nb_remainder');
-  fn('neg', (args, kw) => (arity('neg', args, kw, 1), unaryOp(args[0], 'nb_negative', 'unary -')));
-  fn('pos', (args, kw) => (arity('pos', args, kw, 1), unaryOp(args[0], 'nb_positive', 'unary +')));
-  fn('abs', (args, kw) => (arity('abs', args, kw, 1), unaryOp(args[0], 'nb_absolute', 'abs()')));
-  fn('inv', (args, kw) => (arity('inv', args, kw, 1), unaryOp(args[0], 'nb_invert', 'unary ~')));
-  fn('invert', (args, kw) => (arity('invert', args, kw, 1), unaryOp(args[0], 'nb_invert', 'unary ~')));
+  fn('neg', (args, kw) => (exactArgs('neg', args, kw, 1), unaryOp(args[0], 'nb_negative', 'unary -')));
+  fn('pos', (args, kw) => (exactArgs('pos', args, kw, 1), unaryOp(args[0], 'nb_positive', 'unary +')));
+  fn('abs', (args, kw) => (exactArgs('abs', args, kw, 1), unaryOp(args[0], 'nb_absolute', 'abs()')));
+  fn('inv', (args, kw) => (exactArgs('inv', args, kw, 1), unaryOp(args[0], 'nb_invert', 'unary ~')));
+  fn('invert', (args, kw) => (exactArgs('invert', args, kw, 1), unaryOp(args[0], 'nb_invert', 'unary ~')));
   bin('lshift', 'nb_lshift');
   bin('rshift', 'nb_rshift');
-  fn('not_', (args, kw) => (arity('not_', args, kw, 1), newBool(!isTrue(args[0]))));
+  fn('not_', (args, kw) => (exactArgs('not_', args, kw, 1), newBool(!isTrue(args[0]))));
   bin('and_', 'nb_and');
   bin('xor', 'nb_xor');
   bin('or_', 'nb_or');
@@ -378,19 +369,19 @@ export function createOperatorCModule(): PyModule {
   ibin('iand', 'nb_and');
   ibin('ixor', 'nb_xor');
   ibin('ior', 'nb_or');
-  fn('concat', (args, kw) => (arity('concat', args, kw, 2), sequenceConcat(args[0], args[1], false)));
-  fn('iconcat', (args, kw) => (arity('iconcat', args, kw, 2), sequenceConcat(args[0], args[1], true)));
-  fn('contains', (args, kw) => (arity('contains', args, kw, 2), newBool(contains(args[0], args[1]))));
-  fn('indexOf', (args, kw) => (arity('indexOf', args, kw, 2), countOrIndex(args[0], args[1], true)));
-  fn('countOf', (args, kw) => (arity('countOf', args, kw, 2), countOrIndex(args[0], args[1], false)));
-  fn('getitem', (args, kw) => (arity('getitem', args, kw, 2), getItem(args[0], args[1])));
+  fn('concat', (args, kw) => (exactArgs('concat', args, kw, 2), sequenceConcat(args[0], args[1], false)));
+  fn('iconcat', (args, kw) => (exactArgs('iconcat', args, kw, 2), sequenceConcat(args[0], args[1], true)));
+  fn('contains', (args, kw) => (exactArgs('contains', args, kw, 2), newBool(contains(args[0], args[1]))));
+  fn('indexOf', (args, kw) => (exactArgs('indexOf', args, kw, 2), countOrIndex(args[0], args[1], true)));
+  fn('countOf', (args, kw) => (exactArgs('countOf', args, kw, 2), countOrIndex(args[0], args[1], false)));
+  fn('getitem', (args, kw) => (exactArgs('getitem', args, kw, 2), getItem(args[0], args[1])));
   fn('setitem', (args, kw) => {
-    arity('setitem', args, kw, 3);
+    exactArgs('setitem', args, kw, 3);
     setItem(args[0], args[1], args[2]);
     return (None.refcnt++, None);
   });
   fn('delitem', (args, kw) => {
-    arity('delitem', args, kw, 2);
+    exactArgs('delitem', args, kw, 2);
     delItem(args[0], args[1]);
     return (None.refcnt++, None);
   });
@@ -402,23 +393,16 @@ export function createOperatorCModule(): PyModule {
   cmp('ge', CompareOp.GE);
   bin('pow', 'nb_power');
   ibin('ipow', 'nb_power');
-  fn('index', (args, kw) => (arity('index', args, kw, 1), numberIndex(args[0])));
-  fn('is_', (args, kw) => (arity('is_', args, kw, 2), newBool(args[0] === args[1])));
-  fn('is_not', (args, kw) => (arity('is_not', args, kw, 2), newBool(args[0] !== args[1])));
+  fn('index', (args, kw) => (exactArgs('index', args, kw, 1), numberIndex(args[0])));
+  fn('is_', (args, kw) => (exactArgs('is_', args, kw, 2), newBool(args[0] === args[1])));
+  fn('is_not', (args, kw) => (exactArgs('is_not', args, kw, 2), newBool(args[0] !== args[1])));
   fn('length_hint', (args, kw) => {
-    noKw('length_hint', kw);
-    if (args.length < 1 || args.length > 2) {
-      typeError(
-        args.length < 1
-          ? 'length_hint expected at least 1 argument, got 0'
-          : `length_hint expected at most 2 arguments, got ${args.length}`,
-      );
-    }
+    rangeArgs('length_hint', args, kw, 1, 2);
     const dflt = args.length > 1 ? asSsize(args[1]) : 0;
     return newInt(lengthHint(args[0], dflt));
   });
   fn('_compare_digest', (args, kw) => {
-    arity('_compare_digest', args, kw, 2);
+    exactArgs('_compare_digest', args, kw, 2);
     return richCompare(args[0], args[1], CompareOp.EQ);
   });
   fn('call', (args, kw) => {
