@@ -59,8 +59,8 @@ import { staticId } from '../objects/unicodeobject';
 import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
 import { gcFree, gcNew, genericAlloc, typeShortName } from './cobject';
-import { clearField, clearingDealloc, releasingOnError } from './cutil';
-import { noKeywords, rangeArgs } from '../vm/args';
+import { clearField, clearingDealloc, fieldGetSet, releasingOnError } from './cutil';
+import { exactArgs, noKeywords, rangeArgs } from '../vm/args';
 import { OrderedDictType } from '../objects/odictobject';
 
 const BLOCKLEN = 64;
@@ -1315,21 +1315,7 @@ TupleGetterType.tp_repr = (o) => {
   decref(r);
   return newStr(text);
 };
-TupleGetterType.getsetSpecs.push({
-  name: '__doc__',
-  get: (o) => {
-    const d = (o as PyTupleGetter).doc ?? None;
-    d.refcnt++;
-    return d;
-  },
-  set: (o, v) => {
-    const t = o as PyTupleGetter;
-    const old = t.doc;
-    if (v !== null) v.refcnt++;
-    t.doc = v;
-    xdecref(old);
-  },
-});
+TupleGetterType.getsetSpecs.push(fieldGetSet<PyTupleGetter>('__doc__', 'doc'));
 TupleGetterType.methodSpecs.push({
   name: '__reduce__',
   call: (self) => {
@@ -1344,8 +1330,7 @@ TupleGetterType.methodSpecs.push({
 
 /** _count_elements(mapping, iterable): Counter's fast path when get/__setitem__ are dict's. */
 function countElements(args: PyObject[], kwnames: PyTuple | null): PyObject {
-  if (kwnames !== null && kwnames.items.length > 0) typeError('_count_elements() takes no keyword arguments');
-  if (args.length !== 2) typeError(`_count_elements expected 2 arguments, got ${args.length}`);
+  exactArgs('_count_elements', args, kwnames, 2);
   const [mapping, iterable] = args;
   const one = smallInt(1);
   const it = getIter(iterable);

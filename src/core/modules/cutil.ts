@@ -1,9 +1,10 @@
 /**
  * Small idioms of CPython's C modules that the engine's stdlib types share: the dealloc,
- * clear and traverse of their fields, Py_CLEAR, releasing a new reference when the next
- * step raises, and the predicate test of the filter-like iterators.
+ * clear and traverse of their fields, Py_CLEAR, a field as an attribute, releasing a new
+ * reference when the next step raises, and the predicate test of the filter-like iterators.
  */
-import { PyObject, decref, xdecref, type PyType, type Visit } from '../objects/object';
+import { PyObject, decref, xdecref, type GetSetSpec, type PyType, type Visit } from '../objects/object';
+import { None } from '../objects/noneobject';
 import { call, isTrue } from '../objects/abstract';
 import { clearWeakrefs } from '../objects/weakrefobject';
 import { rt } from '../vm/runtime';
@@ -64,6 +65,25 @@ export function clearField<T extends object>(o: T, field: keyof T): void {
   const old = r[field];
   r[field] = null;
   xdecref(old);
+}
+
+/** An object field as a Python attribute: None while empty; assigning (or deleting) replaces it. */
+export function fieldGetSet<T extends PyObject>(name: string, field: keyof T & string): GetSetSpec {
+  const slot = (o: PyObject) => o as unknown as Record<string, PyObject | null>;
+  return {
+    name,
+    get: (o) => {
+      const v = slot(o)[field] ?? None;
+      v.refcnt++;
+      return v;
+    },
+    set: (o, v) => {
+      const old = slot(o)[field];
+      if (v !== null) v.refcnt++;
+      slot(o)[field] = v;
+      xdecref(old);
+    },
+  };
 }
 
 /** Runs fn; if it raises, `owned` (a new reference the caller holds) is released first. */

@@ -66,7 +66,7 @@ import { staticId } from '../objects/unicodeobject';
 import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
 import { gcNew, genericAlloc, objectFree, objectNew, withCallArgs, withNewPacked } from './cobject';
-import { clearFields, clearingDealloc } from './cutil';
+import { clearFields, clearingDealloc, fieldGetSet } from './cutil';
 import { rangeArgs } from '../vm/args';
 import { ObjectType } from '../objects/roots';
 import { allocObject } from '../memory/alloc';
@@ -364,21 +364,7 @@ KeyWrapperType.tp_richcompare = (a, b, op: CompareOp) => {
     decref(res);
   }
 };
-KeyWrapperType.getsetSpecs.push({
-  name: 'obj',
-  get: (o) => {
-    const v = (o as PyKeyWrapper).object ?? None;
-    v.refcnt++;
-    return v;
-  },
-  set: (o, v) => {
-    const k = o as PyKeyWrapper;
-    const old = k.object;
-    if (v !== null) v.refcnt++;
-    k.object = v;
-    xdecref(old);
-  },
-});
+KeyWrapperType.getsetSpecs.push(fieldGetSet<PyKeyWrapper>('obj', 'object'));
 
 // ------------------------------------------------------------------ lru_cache
 
