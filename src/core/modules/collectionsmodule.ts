@@ -169,15 +169,18 @@ function dequePopLeft(d: PyDeque): PyObject {
   return item;
 }
 
+/** A new block linked on the right, to be filled from its first slot. */
+function addRightBlock(d: PyDeque): void {
+  const b = newBlock(d);
+  b.left = d.rightblock;
+  d.rightblock!.right = b;
+  d.rightblock = b;
+  d.rightindex = -1;
+}
+
 /** deque_append_internal (steals item). */
 function appendInternal(d: PyDeque, item: PyObject, maxlen: number): void {
-  if (d.rightindex === BLOCKLEN - 1) {
-    const b = newBlock(d);
-    b.left = d.rightblock;
-    d.rightblock!.right = b;
-    d.rightblock = b;
-    d.rightindex = -1;
-  }
+  if (d.rightindex === BLOCKLEN - 1) addRightBlock(d);
   d.size++;
   d.rightindex++;
   d.rightblock!.data[d.rightindex] = item;
@@ -608,13 +611,7 @@ function inplaceRepeat(d: PyDeque, n: number): PyObject {
     d.state++;
     let i = 0;
     while (i < n - 1) {
-      if (d.rightindex === BLOCKLEN - 1) {
-        const b = newBlock(d);
-        b.left = d.rightblock;
-        d.rightblock!.right = b;
-        d.rightblock = b;
-        d.rightindex = -1;
-      }
+      if (d.rightindex === BLOCKLEN - 1) addRightBlock(d);
       let m = n - 1 - i;
       if (m > BLOCKLEN - 1 - d.rightindex) m = BLOCKLEN - 1 - d.rightindex;
       i += m;
