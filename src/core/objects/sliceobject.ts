@@ -3,14 +3,19 @@
  *
  * Slices are GC objects in 3.11, with a one-element cache (interp->slice_cache).
  */
-import { PyObject, PyType, TypeFlag, decref, type Visit } from './object';
+import { CompareOp, PyObject, PyType, TypeFlag, decref, type Visit } from './object';
 import { staticType } from './roots';
-import { None } from './noneobject';
+import { None, newNotImplemented } from './noneobject';
+import { newBool } from './boolobject';
+import { newStr } from './unicodeobject';
+import { newTuple } from './tupleobject';
+import { OverflowErrorType } from './exceptions';
+import { exactArgs, noKeywords } from '../vm/args';
 import { allocGCObject, gcDel } from '../memory/alloc';
 import { rt } from '../vm/runtime';
-import { asSsize } from './abstract';
+import { asSsize, reprText, richCompare } from './abstract';
 import { typeError, valueError } from '../vm/errors';
-import { isInt, type PyLong } from './longobject';
+import { isInt, newInt, type PyLong } from './longobject';
 
 export const SliceType: PyType = staticType({ name: 'slice', basicsize: 40, flags: TypeFlag.HAVE_GC });
 
@@ -125,3 +130,57 @@ export function sliceIndices(s: PySlice, length: number): [number, number, numbe
 export function isSlice(o: PyObject): o is PySlice {
   return o.type === SliceType;
 }
+
+// ------------------------------------------------------------------ the slice type's methods
+
+/** slice_new: slice(stop), slice(start, stop[, step]). */
+SliceType.tp_new = (_type, args, kwnames) => {
+  noKeywords('slice', kwnames);
+  if (args.length < 1) typeError(`slice expected at least 1 argument, got ${args.length}`);
+  if (args.length > 3) typeError(`slice expected at most 3 arguments, got ${args.length}`);
+  const [start, stop, step] =
+    args.length === 1 ? [None, args[0]!, None] : [args[0]!, args[1]!, args[2] ?? None];
+  return newSlice(start, stop, step);
+};
+
+SliceType.tp_repr = (o) => {
+  const s = o as PySlice;
+  return newStr(`slice(${reprText(s.start)}, ${reprText(s.stop)}, ${reprText(s.step)})`);
+};
+
+/** slice_richcompare: as the tuples (start, stop, step) compare. */
+SliceType.tp_richcompare = (v, w, op) => {
+  if (!isSlice(v) || !isSlice(w)) return newNotImplemented();
+  if (v === w && (op === CompareOp.EQ || op === CompareOp.LE || op === CompareOp.GE)) return newBool(true);
+  if (v === w && (op === CompareOp.NE || op === CompareOp.LT || op === CompareOp.GT)) return newBool(false);
+  const parts = (s: PySlice) => [s.start, s.stop, s.step].map((x) => (x.refcnt++, x));
+  const t1 = newTuple(parts(v));
+  const t2 = newTuple(parts(w));
+  try {
+    return richCompare(t1, t2, op);
+  } finally {
+    decref(t1);
+    decref(t2);
+  }
+};
+
+for (const name of ['start', 'stop', 'step'] as const) {
+  SliceType.getsetSpecs.push({
+    name,
+    get: (o) => {
+      const x = (o as PySlice)[name];
+      return (x.refcnt++, x);
+    },
+  });
+}
+
+SliceType.methodSpecs.push({
+  name: 'indices',
+  call: (self, args, kwnames) => {
+    exactArgs('indices', args, kwnames, 1);
+    const length = asSsize(args[0]!, OverflowErrorType);
+    if (length < 0) valueError('length should not be negative');
+    const [start, stop, step] = sliceIndices(self as PySlice, length);
+    return newTuple([newInt(start), newInt(stop), newInt(step)]);
+  },
+});
