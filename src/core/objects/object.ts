@@ -78,18 +78,36 @@ export class PyObject {
    * so the lab's views identify an object across steps by this.
    */
   serial = 0;
+  // The fields below start on PyObject.prototype (null or 0) and become the object's own
+  // only when needed: a JS object per Python object is the engine's main memory cost, and
+  // ints, floats and strs never use them. GC objects get the GC header at construction, so
+  // that the collector sees one shape per class.
   /** GC list links; null while not tracked. */
-  gcNext: PyObject | null = null;
-  gcPrev: PyObject | null = null;
+  gcNext!: PyObject | null;
+  gcPrev!: PyObject | null;
   /** gc_refs during a collection. */
-  gcRefs = 0;
-  gcFlags = 0;
+  gcRefs!: number;
+  gcFlags!: number;
   /** The weak references to this object, basic ref first (tp_weaklistoffset). */
-  weakrefs: PyWeakRef | null = null;
+  weakrefs!: PyWeakRef | null;
   /** For instances of heap types built on a builtin base: the instance __dict__. */
-  extra: InstanceExtra | null = null;
-  constructor(public type: PyType) {}
+  extra!: InstanceExtra | null;
+  constructor(public type: PyType) {
+    // `type` is null only while the first types are made (their metatype is patched in).
+    if (type !== null && (type.flags & TypeFlag.HAVE_GC) !== 0) {
+      this.gcNext = null;
+      this.gcPrev = null;
+      this.gcRefs = 0;
+      this.gcFlags = 0;
+    }
+  }
 }
+PyObject.prototype.gcNext = null;
+PyObject.prototype.gcPrev = null;
+PyObject.prototype.gcRefs = 0;
+PyObject.prototype.gcFlags = 0;
+PyObject.prototype.weakrefs = null;
+PyObject.prototype.extra = null;
 
 // -------------------------------------------------------------- reference counting
 
