@@ -9,6 +9,7 @@
  * pairwise and groupby make a new tuple per item. Fields are released and visited in the
  * C order.
  */
+import { parseTupleCount } from '../objects/str-clinic';
 import { CompareOp, PyObject, PyType, TypeFlag, decref, xdecref, type Visit } from '../objects/object';
 import { staticType } from '../objects/roots';
 import { None } from '../objects/noneobject';
@@ -55,7 +56,7 @@ import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
 import { gcNew, genericAlloc, withCallArgs } from './cobject';
 import { clearField, clearingDealloc, fieldSlots, itemPasses, releasingOnError } from './cutil';
-import { rangeArgs } from '../vm/args';
+import { noKeywords, rangeArgs } from '../vm/args';
 
 const PY_SSIZE_T_MAX = 2 ** 63 - 1;
 
@@ -78,11 +79,13 @@ function parseArgs(
   args: PyObject[],
   kwnames: PyTuple | null,
   names: string[],
-  opts: { required: number; maxPos?: number; kwAllowed?: boolean },
+  opts: { required: number; maxPos?: number; kwAllowed?: boolean; parseTuple?: boolean },
 ): (PyObject | undefined)[] {
   const nkw = kwnames === null ? 0 : kwnames.items.length;
   const npos = args.length - nkw;
   const maxPos = opts.maxPos ?? names.length;
+  // PyArg_ParseTupleAndKeywords (count) counts keywords too and words it its own way.
+  if (opts.parseTuple === true) parseTupleCount(fname, args.length, 0, names.length);
   if (nkw > 0 && opts.kwAllowed === false) typeError(`${fname}() takes no keyword arguments`);
   if (npos > maxPos) {
     if (opts.kwAllowed === false || maxPos === names.length) {
@@ -140,7 +143,10 @@ class PyCount extends PyObject {
 }
 fieldSlots<PyCount>(CountType, ['longCnt', 'longStep'], ['longCnt', 'longStep']);
 CountType.tp_new = (type, args, kwnames) => {
-  const [startArg, stepArg] = parseArgs('count', args, kwnames, ['start', 'step'], { required: 0 });
+  const [startArg, stepArg] = parseArgs('count', args, kwnames, ['start', 'step'], {
+    required: 0,
+    parseTuple: true,
+  });
   const isNumber = (o: PyObject) =>
     o.type.nb_index !== undefined || o.type.nb_float !== undefined || o.type.nb_int !== undefined;
   if ((startArg !== undefined && !isNumber(startArg)) || (stepArg !== undefined && !isNumber(stepArg))) {
@@ -1242,6 +1248,7 @@ TeeType.methodSpecs.push({ name: '__copy__', call: (self) => teeCopy(self as PyT
 
 /** itertools.tee(iterable, n=2): n copies of one tee (or of a copyable iterator). */
 function tee(args: PyObject[], kwnames: PyTuple | null): PyObject {
+  noKeywords('itertools.tee', kwnames);
   rangeArgs('tee', args, kwnames, 1, 2);
   const n = args.length > 1 ? asSsize(args[1]) : 2;
   if (n < 0) raise(ValueErrorType, 'n must be >= 0');

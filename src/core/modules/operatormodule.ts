@@ -330,15 +330,24 @@ function countOrIndex(a: PyObject, b: PyObject, index: boolean): PyObject {
   return newInt(n);
 }
 
+/**
+ * Argument Clinic's checks for _operator's functions: keywords are refused under the module's
+ * name, a count under the bare name (`_operator.neg() takes exactly one argument` for one).
+ */
+function opArgs(name: string, args: PyObject[], kwnames: PyTuple | null, n: number): void {
+  noKeywords(`_operator.${name}`, kwnames);
+  exactArgs(n === 1 ? `_operator.${name}` : name, args, null, n);
+}
+
 export function createOperatorCModule(): PyModule {
   const { module: m, set, fn } = moduleBuilder('_operator');
   const bin = (name: string, slot: NumberSlot) =>
-    fn(name, (args, kw) => (exactArgs(name, args, kw, 2), binaryOp(args[0], args[1], slot)));
+    fn(name, (args, kw) => (opArgs(name, args, kw, 2), binaryOp(args[0], args[1], slot)));
   const ibin = (name: string, slot: NumberSlot) =>
-    fn(name, (args, kw) => (exactArgs(name, args, kw, 2), inplaceOp(args[0], args[1], slot)));
+    fn(name, (args, kw) => (opArgs(name, args, kw, 2), inplaceOp(args[0], args[1], slot)));
   const cmp = (name: string, op: CompareOp) =>
-    fn(name, (args, kw) => (exactArgs(name, args, kw, 2), richCompare(args[0], args[1], op)));
-  fn('truth', (args, kw) => (exactArgs('truth', args, kw, 1), newBool(isTrue(args[0]))));
+    fn(name, (args, kw) => (opArgs(name, args, kw, 2), richCompare(args[0], args[1], op)));
+  fn('truth', (args, kw) => (opArgs('truth', args, kw, 1), newBool(isTrue(args[0]))));
   bin('add', 'nb_add');
   bin('sub', 'nb_subtract');
   bin('mul', 'nb_multiply');
@@ -346,14 +355,14 @@ export function createOperatorCModule(): PyModule {
   bin('floordiv', 'nb_floor_divide');
   bin('truediv', 'nb_true_divide');
   bin('mod', 'nb_remainder');
-  fn('neg', (args, kw) => (exactArgs('neg', args, kw, 1), unaryOp(args[0], 'nb_negative', 'unary -')));
-  fn('pos', (args, kw) => (exactArgs('pos', args, kw, 1), unaryOp(args[0], 'nb_positive', 'unary +')));
-  fn('abs', (args, kw) => (exactArgs('abs', args, kw, 1), unaryOp(args[0], 'nb_absolute', 'abs()')));
-  fn('inv', (args, kw) => (exactArgs('inv', args, kw, 1), unaryOp(args[0], 'nb_invert', 'unary ~')));
-  fn('invert', (args, kw) => (exactArgs('invert', args, kw, 1), unaryOp(args[0], 'nb_invert', 'unary ~')));
+  fn('neg', (args, kw) => (opArgs('neg', args, kw, 1), unaryOp(args[0], 'nb_negative', 'unary -')));
+  fn('pos', (args, kw) => (opArgs('pos', args, kw, 1), unaryOp(args[0], 'nb_positive', 'unary +')));
+  fn('abs', (args, kw) => (opArgs('abs', args, kw, 1), unaryOp(args[0], 'nb_absolute', 'abs()')));
+  fn('inv', (args, kw) => (opArgs('inv', args, kw, 1), unaryOp(args[0], 'nb_invert', 'unary ~')));
+  fn('invert', (args, kw) => (opArgs('invert', args, kw, 1), unaryOp(args[0], 'nb_invert', 'unary ~')));
   bin('lshift', 'nb_lshift');
   bin('rshift', 'nb_rshift');
-  fn('not_', (args, kw) => (exactArgs('not_', args, kw, 1), newBool(!isTrue(args[0]))));
+  fn('not_', (args, kw) => (opArgs('not_', args, kw, 1), newBool(!isTrue(args[0]))));
   bin('and_', 'nb_and');
   bin('xor', 'nb_xor');
   bin('or_', 'nb_or');
@@ -369,19 +378,19 @@ export function createOperatorCModule(): PyModule {
   ibin('iand', 'nb_and');
   ibin('ixor', 'nb_xor');
   ibin('ior', 'nb_or');
-  fn('concat', (args, kw) => (exactArgs('concat', args, kw, 2), sequenceConcat(args[0], args[1], false)));
-  fn('iconcat', (args, kw) => (exactArgs('iconcat', args, kw, 2), sequenceConcat(args[0], args[1], true)));
-  fn('contains', (args, kw) => (exactArgs('contains', args, kw, 2), newBool(contains(args[0], args[1]))));
-  fn('indexOf', (args, kw) => (exactArgs('indexOf', args, kw, 2), countOrIndex(args[0], args[1], true)));
-  fn('countOf', (args, kw) => (exactArgs('countOf', args, kw, 2), countOrIndex(args[0], args[1], false)));
-  fn('getitem', (args, kw) => (exactArgs('getitem', args, kw, 2), getItem(args[0], args[1])));
+  fn('concat', (args, kw) => (opArgs('concat', args, kw, 2), sequenceConcat(args[0], args[1], false)));
+  fn('iconcat', (args, kw) => (opArgs('iconcat', args, kw, 2), sequenceConcat(args[0], args[1], true)));
+  fn('contains', (args, kw) => (opArgs('contains', args, kw, 2), newBool(contains(args[0], args[1]))));
+  fn('indexOf', (args, kw) => (opArgs('indexOf', args, kw, 2), countOrIndex(args[0], args[1], true)));
+  fn('countOf', (args, kw) => (opArgs('countOf', args, kw, 2), countOrIndex(args[0], args[1], false)));
+  fn('getitem', (args, kw) => (opArgs('getitem', args, kw, 2), getItem(args[0], args[1])));
   fn('setitem', (args, kw) => {
-    exactArgs('setitem', args, kw, 3);
+    opArgs('setitem', args, kw, 3);
     setItem(args[0], args[1], args[2]);
     return (None.refcnt++, None);
   });
   fn('delitem', (args, kw) => {
-    exactArgs('delitem', args, kw, 2);
+    opArgs('delitem', args, kw, 2);
     delItem(args[0], args[1]);
     return (None.refcnt++, None);
   });
@@ -393,16 +402,16 @@ export function createOperatorCModule(): PyModule {
   cmp('ge', CompareOp.GE);
   bin('pow', 'nb_power');
   ibin('ipow', 'nb_power');
-  fn('index', (args, kw) => (exactArgs('index', args, kw, 1), numberIndex(args[0])));
-  fn('is_', (args, kw) => (exactArgs('is_', args, kw, 2), newBool(args[0] === args[1])));
-  fn('is_not', (args, kw) => (exactArgs('is_not', args, kw, 2), newBool(args[0] !== args[1])));
+  fn('index', (args, kw) => (opArgs('index', args, kw, 1), numberIndex(args[0])));
+  fn('is_', (args, kw) => (opArgs('is_', args, kw, 2), newBool(args[0] === args[1])));
+  fn('is_not', (args, kw) => (opArgs('is_not', args, kw, 2), newBool(args[0] !== args[1])));
   fn('length_hint', (args, kw) => {
     rangeArgs('length_hint', args, kw, 1, 2);
     const dflt = args.length > 1 ? asSsize(args[1]) : 0;
     return newInt(lengthHint(args[0], dflt));
   });
   fn('_compare_digest', (args, kw) => {
-    exactArgs('_compare_digest', args, kw, 2);
+    opArgs('_compare_digest', args, kw, 2);
     return richCompare(args[0], args[1], CompareOp.EQ);
   });
   fn('call', (args, kw) => {
