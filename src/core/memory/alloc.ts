@@ -9,6 +9,17 @@ import { rt } from '../vm/runtime';
 import { raiseMemoryError } from '../vm/memoryerror';
 import { memoryObserver } from './memory-observer';
 
+/** tracemalloc's hooks while it traces (modules/tracemallocmodule.ts), else null. */
+export interface AllocTracer {
+  malloc(address: number, nbytes: number): void;
+  free(address: number): void;
+  realloc(from: number, to: number, nbytes: number): void;
+}
+export let allocTracer: AllocTracer | null = null;
+export function setAllocTracer(tracer: AllocTracer | null): void {
+  allocTracer = tracer;
+}
+
 /** PyObject_Malloc / PyMem_Malloc: raises MemoryError past the run's memory limit. */
 export function pyMalloc(nbytes: number): number {
   const address = rt.heap.malloc(nbytes);
@@ -17,18 +28,21 @@ export function pyMalloc(nbytes: number): number {
     raiseMemoryError();
   }
   memoryObserver?.malloc(address, nbytes);
+  if (allocTracer !== null) allocTracer.malloc(address, nbytes);
   return address;
 }
 
 export function pyFree(address: number): void {
   if (address === 0) return;
   memoryObserver?.free(address);
+  if (allocTracer !== null) allocTracer.free(address);
   rt.heap.free(address);
 }
 
 export function pyRealloc(address: number, nbytes: number): number {
   const moved = rt.heap.realloc(address, nbytes);
   memoryObserver?.realloc(address, moved, nbytes);
+  if (allocTracer !== null) allocTracer.realloc(address, moved, nbytes);
   if (rt.heap.footprint() > rt.options.memoryLimit) raiseMemoryError();
   return moved;
 }
