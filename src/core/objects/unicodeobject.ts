@@ -79,14 +79,16 @@ export class PyStr extends PyObject {
   length: number;
   /** Whether the text has surrogates, i.e. JS indexes may not be code-point indexes. */
   astral: boolean;
+  // compact, dataAddr and charsCache are rarely set: their defaults live on the prototype
+  // (fewer fields per str, a smaller JS heap).
   /** False for instances of str subclasses (two-block objects, unicode_subtype_new). */
-  compact = true;
+  compact!: boolean;
   /** The separate character block of a non-compact string (0 when there is none). */
-  dataAddr = 0;
+  dataAddr!: number;
   /** Cached PEP 393 kind (-1 until computed). */
   kindCache: -1 | 0 | 1 | 2 | 4 = -1;
   /** Code points as one-character strings, cached for astral strings. */
-  charsCache: string[] | null = null;
+  charsCache!: string[] | null;
   constructor(
     public value: string,
     type: PyType = StrType,
@@ -96,6 +98,10 @@ export class PyStr extends PyObject {
     this.length = this.astral ? countCodePoints(value) : value.length;
   }
 }
+
+PyStr.prototype.compact = true;
+PyStr.prototype.dataAddr = 0;
+PyStr.prototype.charsCache = null;
 
 function countCodePoints(s: string): number {
   let n = 0;
