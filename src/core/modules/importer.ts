@@ -27,6 +27,10 @@ import reprlibSource from './py/reprlib.py';
 import collectionsSource from './py/collections.py';
 import functoolsSource from './py/functools.py';
 import stringSource from './py/string.py';
+import randomSource from './py/random.py';
+import bisectSource from './py/bisect.py';
+import heapqSource from './py/heapq.py';
+import tracemallocSource from './py/tracemalloc.py';
 
 /** Standard modules the engine provides as Python source. */
 export const PY_MODULES: Record<string, string> = {
@@ -39,6 +43,10 @@ export const PY_MODULES: Record<string, string> = {
   collections: collectionsSource,
   functools: functoolsSource,
   string: stringSource,
+  random: randomSource,
+  bisect: bisectSource,
+  heapq: heapqSource,
+  tracemalloc: tracemallocSource,
 };
 
 /** Modules that would reach the host: the lab does not provide them. */
@@ -75,7 +83,6 @@ const SANDBOXED = new Set([
 
 /** Standard modules the engine does not implement yet (a clear message, not "No module"). */
 const NOT_YET = new Set([
-  'random',
   'collections.abc',
   're',
   'json',
@@ -83,9 +90,6 @@ const NOT_YET = new Set([
   'datetime',
   'decimal',
   'fractions',
-  'heapq',
-  'bisect',
-  'array',
   'struct',
   'typing',
   'dataclasses',
@@ -99,7 +103,6 @@ const NOT_YET = new Set([
   'statistics',
   'textwrap',
   'pprint',
-  'tracemalloc',
   'timeit',
   'unittest',
   'doctest',
@@ -188,6 +191,16 @@ export function registerBuiltinModule(name: string, factory: ModuleFactory): voi
   builtinFactories.set(name, factory);
 }
 
+/**
+ * What CPython's import of a module does that the engine's source of it does not (the
+ * modules CPython's imports besides): `wrapper` runs `load` and then models the rest.
+ */
+const importWrappers = new Map<string, (load: () => PyModule) => PyModule>();
+
+export function wrapImport(name: string, wrapper: (load: () => PyModule) => PyModule): void {
+  importWrappers.set(name, wrapper);
+}
+
 /** Runs a module's Python source into a new module (set by run.ts to avoid a cycle). */
 let execSource: (name: string, source: string) => PyModule = () => {
   throw new Error('module execution is not set up');
@@ -209,7 +222,9 @@ export function importModule(name: string): PyModule {
     if (factory !== undefined) {
       m = importBuiltinAsCPython(name, factory) as PyModule;
     } else if (PY_MODULES[name] !== undefined) {
-      m = execSource(name, PY_MODULES[name]);
+      const load = () => execSource(name, PY_MODULES[name]);
+      const wrapper = importWrappers.get(name);
+      m = wrapper !== undefined ? wrapper(load) : load();
     } else if (SANDBOXED.has(base)) {
       return raiseImportError(
         ImportErrorType,

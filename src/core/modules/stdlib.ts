@@ -3,13 +3,17 @@
  * with the importer when the engine loads, so that their types exist before the builtin
  * types are readied. The pure-Python parts live in py/*.py (importer.ts PY_MODULES).
  */
-import { registerBuiltinModule } from './importer';
+import { registerBuiltinModule, wrapImport } from './importer';
 import { createMathModule } from './mathmodule';
 import { createFunctoolsCModule } from './functoolsmodule';
 import { createCollectionsCModule } from './collectionsmodule';
 import { createItertoolsModule } from './itertoolsmodule';
 import { createOperatorCModule } from './operatormodule';
 import { createThreadModule } from './threadmodule';
+import { createRandomModule, createSha512Module } from './randommodule';
+import { createBisectModule } from './bisectmodule';
+import { createHeapqModule } from './heapqmodule';
+import { createTracemallocModule, importTracemallocAsCPython } from './tracemallocmodule';
 
 registerBuiltinModule('math', createMathModule);
 registerBuiltinModule('_functools', createFunctoolsCModule);
@@ -17,3 +21,9 @@ registerBuiltinModule('_collections', createCollectionsCModule);
 registerBuiltinModule('itertools', createItertoolsModule);
 registerBuiltinModule('_operator', createOperatorCModule);
 registerBuiltinModule('_thread', createThreadModule);
+registerBuiltinModule('_tracemalloc', createTracemallocModule);
+wrapImport('tracemalloc', importTracemallocAsCPython);
+registerBuiltinModule('_random', createRandomModule);
+registerBuiltinModule('_sha512', createSha512Module);
+registerBuiltinModule('_bisect', createBisectModule);
+registerBuiltinModule('_heapq', createHeapqModule);
