@@ -27,9 +27,6 @@ import reprlibSource from './py/reprlib.py';
 import collectionsSource from './py/collections.py';
 import functoolsSource from './py/functools.py';
 import stringSource from './py/string.py';
-import randomSource from './py/random.py';
-import bisectSource from './py/bisect.py';
-import heapqSource from './py/heapq.py';
 import tracemallocSource from './py/tracemalloc.py';
 
 /** Standard modules the engine provides as Python source. */
@@ -43,9 +40,6 @@ export const PY_MODULES: Record<string, string> = {
   collections: collectionsSource,
   functools: functoolsSource,
   string: stringSource,
-  random: randomSource,
-  bisect: bisectSource,
-  heapq: heapqSource,
   tracemalloc: tracemallocSource,
 };
 
@@ -83,6 +77,7 @@ const SANDBOXED = new Set([
 
 /** Standard modules the engine does not implement yet (a clear message, not "No module"). */
 const NOT_YET = new Set([
+  'random',
   'collections.abc',
   're',
   'json',
@@ -90,6 +85,9 @@ const NOT_YET = new Set([
   'datetime',
   'decimal',
   'fractions',
+  'heapq',
+  'bisect',
+  'array',
   'struct',
   'typing',
   'dataclasses',
