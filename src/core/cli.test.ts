@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { main, moduleEndStep, type CliIO } from './cli';
 import type { GraphJson } from './trace/graph-export';
+import type { ReferenceEvent, StepEvents } from './trace/step-events-types';
 
 const LEAK = ['import gc', 'l = []', 'l.append(l)', 'del l', "print('end')", ''].join('\n');
 
@@ -74,6 +75,34 @@ describe('--graph-json and --graph-dot', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/no such step \(--at-line 99:1\)/);
     expect(written.size).toBe(0);
+  });
+});
+
+describe('--step-events-json', () => {
+  it('writes the events of the step --at-line chooses: del l leaves the list to the collector', () => {
+    const { code, written } = run(['leak.py', '--step-events-json', 'e.json', '--at-line', '4']);
+    expect(code).toBe(0);
+    const events = JSON.parse(written.get('e.json')!) as StepEvents;
+    expect(events).toMatchObject({ line: 4, func: '<module>' });
+    const unlink = events.events.find(
+      (e) => e.kind === 'unlink' && e.label === 'l',
+    ) as ReferenceEvent<'unlink'>;
+    expect(unlink).toBeDefined();
+    // The list keeps itself alive: its refcount goes from 2 to 1 and nothing is freed.
+    expect(events.events).toContainEqual({
+      kind: 'refcount',
+      id: unlink!.to,
+      before: 2,
+      after: 1,
+      unexplained: 0,
+    });
+    expect(events.events.some((e) => e.kind === 'free')).toBe(false);
+  });
+
+  it('reports a step that does not exist', () => {
+    const { code, stderr } = run(['leak.py', '--step-events-json', 'e.json', '--step', '999']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no such step \(--step 999\)/);
   });
 });
 

@@ -11,6 +11,8 @@
  *   --graph-dot OUT      as Graphviz DOT; by default where the module's code has ended, before
  *                        shutdown frees what is left (leaked cycles are still there), or at
  *                        the step chosen by --step / --at-line
+ *   --step-events-json OUT  the memory events of the step chosen by --step N (default -1)
+ *                        or --at-line L[:K]: from that step to the next (trace/step-events-types.ts)
  *   --step-budget N      stop the program after N steps
  */
 import { runSource } from './run';
@@ -28,7 +30,7 @@ export interface CliIO {
 
 const USAGE =
   'usage: engine FILE.py [--steps-tsv OUT.tsv] [--snapshot-json OUT.json] [--graph-json OUT.json]' +
-  ' [--graph-dot OUT.dot] [--step N | --at-line L[:K]] [--step-budget N]\n';
+  ' [--graph-dot OUT.dot] [--step-events-json OUT.json] [--step N | --at-line L[:K]] [--step-budget N]\n';
 
 function absolute(path: string, cwd: string | undefined): string {
   if (path.startsWith('/') || cwd === undefined) return path;
@@ -50,6 +52,7 @@ export function main(argv: string[], io: CliIO): number {
   let selector: StepSelector | null = null;
   let graphJsonOut: string | null = null;
   let graphDotOut: string | null = null;
+  let stepEventsOut: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--steps-tsv') stepsOut = argv[++i] ?? null;
@@ -57,6 +60,7 @@ export function main(argv: string[], io: CliIO): number {
     else if (a === '--snapshot-json') snapshotOut = argv[++i] ?? null;
     else if (a === '--graph-json') graphJsonOut = argv[++i] ?? null;
     else if (a === '--graph-dot') graphDotOut = argv[++i] ?? null;
+    else if (a === '--step-events-json') stepEventsOut = argv[++i] ?? null;
     else if (a === '--step' || a === '--at-line') {
       const parsed = parseSelector(a, argv[++i]);
       if (parsed === null) {
@@ -83,7 +87,12 @@ export function main(argv: string[], io: CliIO): number {
   const filename = absolute(file, io.cwd);
   const result = runSource(source, {
     filename,
-    recordSteps: stepsOut !== null || snapshotOut !== null || graphJsonOut !== null || graphDotOut !== null,
+    recordSteps:
+      stepsOut !== null ||
+      snapshotOut !== null ||
+      graphJsonOut !== null ||
+      graphDotOut !== null ||
+      stepEventsOut !== null,
     stepBudget,
     onStdout: io.stdout,
     onStderr: io.stderr,
@@ -117,6 +126,16 @@ export function main(argv: string[], io: CliIO): number {
     const snapshot = snapshotAt(step);
     if (graphJsonOut !== null) io.writeFile(graphJsonOut, JSON.stringify(toGraphJson(snapshot)) + '\n');
     if (graphDotOut !== null) io.writeFile(graphDotOut, toDot(snapshot));
+  }
+  if (stepEventsOut !== null) {
+    const chosen = selector ?? { step: -1 };
+    const step = resolveStep(chosen, steps);
+    if (step === null) {
+      io.stderr(`engine: no such step (${describeSelector(chosen)}) in ${result.stepCount} steps\n`);
+      return 2;
+    }
+    const { stepEvents } = runSource(source, { filename, stepBudget, stepEvents: step });
+    io.writeFile(stepEventsOut, JSON.stringify(stepEvents) + '\n');
   }
   return result.exitCode;
 }

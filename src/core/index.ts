@@ -29,6 +29,11 @@ export interface RunOptions {
   snapshotLimits?: Partial<CaptureLimits>;
   /** Record memory over time: a few numbers per step for the whole run (`RunResult.memory`). */
   recordMemory?: boolean;
+  /**
+   * Record what happens in memory during this step (0-based), until the next one starts, and
+   * stop the run there (`RunResult.stepEvents`; trace/step-events-types.ts).
+   */
+  stepEvents?: number;
 }
 
 export type TraceEvent = 'call' | 'line' | 'return' | 'exception';
@@ -53,6 +58,8 @@ export interface RunResult {
   snapshots?: Snapshot[];
   /** With `recordMemory`: bytes, blocks, objects by type and gc counts at every step. */
   memory?: MemorySeries;
+  /** With `stepEvents`: the events of that step (absent when the run ended before it). */
+  stepEvents?: StepEvents;
 }
 
 export { runSource } from './run';
@@ -64,3 +71,5 @@ import type { MemorySeries } from './trace/memory-series';
 export type { MemoryChannel, MemorySeries } from './trace/memory-series';
 // Also brings in the fields the memory views add to Snapshot (allocating line, pool detail).
 export type { FreedBlock } from './trace/memory-detail';
+import type { StepEvents } from './trace/step-events-types';
+export type * from './trace/step-events-types';

@@ -48,39 +48,66 @@ import './objects/registerall';
 import { captureSnapshot, DEFAULT_LIMITS } from './trace/capture';
 import type { Snapshot } from './trace/snapshot-types';
 import { startMemoryRecording } from './trace/memory-series';
+import { StepEventRecorder, buildStepEvents } from './trace/step-events';
+import type { StepEvents } from './trace/step-events-types';
 
 const DEFAULT_FILENAME = '<lab>';
 
 export function runSource(source: string, options: RunOptions = {}): RunResult {
   const filename = options.filename ?? DEFAULT_FILENAME;
   const steps: TraceStep[] = [];
+  // stepEvents: N records what happens from step N to step N + 1 (trace/step-events.ts).
+  const eventsAt = options.stepEvents;
+  let recorder: StepEventRecorder | null = null;
+  let before: Snapshot | undefined;
+  let stepEvents: StepEvents | undefined;
+  const output = (stream: 'stdout' | 'stderr', forward: ((text: string) => void) | undefined) =>
+    eventsAt === undefined
+      ? forward
+      : (text: string) => {
+          recorder?.output(stream, text);
+          forward?.(text);
+        };
   createRuntime({
     filename,
     stepBudget: options.stepBudget ?? Infinity,
     memoryLimit: options.memoryLimit ?? 1 << 30,
-    onStdout: options.onStdout,
-    onStderr: options.onStderr,
+    onStdout: output('stdout', options.onStdout),
+    onStderr: output('stderr', options.onStderr),
     onProgress: options.onProgress,
   });
   let snapshot: Snapshot | undefined;
   const snapshots: Snapshot[] = [];
   const wanted = new Set(options.snapshotSteps ?? []);
   if (options.snapshotAt !== undefined) wanted.add(options.snapshotAt);
-  const last = Math.max(-1, ...wanted);
+  const last = Math.max(-1, ...wanted, eventsAt === undefined ? -1 : eventsAt + 1);
+  const snapshotting = wanted.size > 0 || eventsAt !== undefined;
+  const limits = { ...DEFAULT_LIMITS, ...options.snapshotLimits };
   // Memory over time (the main run) and each object's allocating line (snapshot runs).
-  const memory = startMemoryRecording({ series: options.recordMemory === true, lines: wanted.size > 0 });
-  if (options.recordSteps || wanted.size > 0 || memory !== null) {
-    const limits = { ...DEFAULT_LIMITS, ...options.snapshotLimits };
+  const memory = startMemoryRecording({ series: options.recordMemory === true, lines: snapshotting });
+  if (options.recordSteps || snapshotting || memory !== null) {
     rt.trace = stepRecorder(options.recordSteps ? steps : null, (step, event, line, func) => {
       memory?.step(step, event, func);
-      if (!wanted.has(step)) return;
-      const taken = captureSnapshot(step, event, line, func, limits);
-      snapshots.push(taken);
-      if (step === options.snapshotAt) snapshot = taken;
+      if (recorder !== null && step === eventsAt! + 1) {
+        recorder.stop();
+        const after = captureSnapshot(step, event, line, func, limits);
+        stepEvents = buildStepEvents(before!, after, step, recorder);
+        recorder = null;
+      }
+      if (wanted.has(step)) {
+        const taken = captureSnapshot(step, event, line, func, limits);
+        snapshots.push(taken);
+        if (step === options.snapshotAt) snapshot = taken;
+      }
+      if (step === eventsAt) {
+        before = snapshots.find((s) => s.step === step) ?? captureSnapshot(step, event, line, func, limits);
+        recorder = new StepEventRecorder();
+        recorder.start();
+      }
       // The rest of the run is not needed once the last requested step is captured.
       if (step === last) throw new StoppedAtSnapshot();
     });
-    rt.gc.recordPhases = wanted.size > 0;
+    rt.gc.recordPhases = snapshotting;
   }
   registerSource(filename, source);
   let exitCode: number;
@@ -96,6 +123,13 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
       throw e;
     }
   }
+  // The run ended during the step whose events were asked for: it ends there.
+  const ended = recorder as StepEventRecorder | null;
+  if (ended !== null && before !== undefined) {
+    ended.stop();
+    const after = captureSnapshot(rt.steps, before.event, before.line, before.func, limits);
+    stepEvents = buildStepEvents(before, after, null, ended);
+  }
   return {
     stdout: rt.stdout,
     stderr: rt.stderr,
@@ -105,6 +139,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
     snapshot,
     snapshots: wanted.size > 0 ? snapshots : undefined,
     memory: memory?.finish(rt.steps),
+    stepEvents,
   };
 }
 

@@ -11,6 +11,7 @@
 import { GCFlag, PyObject, decref, incref, setTraverseLabels, type PyType } from '../objects/object';
 import { GC_THRESHOLDS, STARTUP_LONG_LIVED_TOTAL } from '../profiles/cpython311';
 import { objectId } from './alloc';
+import { memoryObserver } from './memory-observer';
 import { findCycles } from '../trace/cycles';
 
 export const NUM_GENERATIONS = 3;
@@ -276,9 +277,11 @@ export class GCState {
   /** @cpython Modules/gcmodule.c gc_collect_main */
   collectMain(generation: number, manual: boolean): CollectionReport {
     const record = this.recordPhases;
+    memoryObserver?.gcStart?.(generation, manual);
     const phases: { name: string; objects: number[] }[] = [];
     const note = (name: string, list: PyObject) => {
       if (record) phases.push({ name, objects: listObjects(list).map(objectId) });
+      if (record) memoryObserver?.gcPhase?.(name, phases[phases.length - 1].objects);
     };
 
     if (generation + 1 < NUM_GENERATIONS) this.count[generation + 1] += 1;
@@ -345,6 +348,7 @@ export class GCState {
       manual,
     };
     this.reports.push(report);
+    memoryObserver?.gcEnd?.(generation, m, n);
     this.hooks.onCollection?.(report);
     return report;
   }
@@ -473,6 +477,7 @@ export class GCState {
       if (!(op.gcFlags & GCFlag.FINALIZED) && finalize !== undefined) {
         op.gcFlags |= GCFlag.FINALIZED;
         incref(op);
+        memoryObserver?.finalize?.(op);
         finalize(op);
         decref(op);
       }

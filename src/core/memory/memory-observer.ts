@@ -22,7 +22,19 @@ export interface MemoryObserver {
   free(address: number): void;
   realloc(from: number, to: number, nbytes: number): void;
   /** A weakref's callback is about to be called (its referent died). */
-  weakrefCallback(): void;
+  weakrefCallback(wr: PyObject): void;
+  // What only the step-events recorder (trace/step-events.ts) listens to: optional, so the
+  // memory recorder need not implement them.
+  /** A weakref is unlinked from its referent (which is dying, or the weakref itself is). */
+  weakrefCleared?(wr: PyObject, referent: PyObject): void;
+  /** tp_finalize (`__del__`, a generator's close) is about to run on `o`. */
+  finalize?(o: PyObject): void;
+  /** A collection of `generation` starts (gc_collect_main). */
+  gcStart?(generation: number, manual: boolean): void;
+  /** A phase of the collection, with the objectId()s it concerns (only when phases are recorded). */
+  gcPhase?(name: string, objects: number[]): void;
+  /** The collection ended: what it collected. */
+  gcEnd?(generation: number, collected: number, uncollectable: number): void;
 }
 
 /** The observer of the current run, or null (the default: nothing is recorded). */

@@ -35,6 +35,7 @@ import { mayBeTracked } from './tupleobject';
 import { allocGCObject, gcDel } from '../memory/alloc';
 import { rt } from '../vm/runtime';
 import { trashcanBegin, trashcanEnd } from '../memory/trashcan';
+import { memoryObserver } from '../memory/memory-observer';
 import { clearWeakrefs, clearWeakrefsNoCallbacks } from './weakrefobject';
 import { strHash } from './unicodeobject';
 
@@ -279,6 +280,7 @@ export function subtypeClear(o: PyObject): void {
 export function callFinalizerFromDealloc(o: PyObject): boolean {
   o.refcnt = 1;
   if (!(o.gcFlags & GCFlag.FINALIZED)) {
+    memoryObserver?.finalize?.(o);
     o.type.tp_finalize!(o);
     o.gcFlags |= GCFlag.FINALIZED;
   }

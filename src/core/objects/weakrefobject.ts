@@ -147,6 +147,7 @@ export function clearWeakref(wr: PyWeakRef): void {
   const callback = wr.callback;
   const o = wr.referent;
   if (o !== null) {
+    memoryObserver?.weakrefCleared?.(wr, o);
     if (o.weakrefs === wr) o.weakrefs = wr.wrNext;
     wr.referent = null;
     if (wr.wrPrev !== null) wr.wrPrev.wrNext = wr.wrNext;
@@ -175,7 +176,7 @@ export function weakrefsOf(o: PyObject): PyWeakRef[] {
 }
 
 function handleCallback(wr: PyWeakRef, callback: PyObject): void {
-  memoryObserver?.weakrefCallback();
+  memoryObserver?.weakrefCallback(wr);
   try {
     const r = callOneArg(callback, wr);
     decref(r);

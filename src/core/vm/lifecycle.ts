@@ -41,7 +41,7 @@ const gcHooks: GCHooks = {
   weakrefsOf: (o) => weakrefsOf(o),
   weakrefCallback: (wr) => (wr as PyWeakRef).callback,
   callWeakrefCallback: (callback, wr) => {
-    memoryObserver?.weakrefCallback();
+    memoryObserver?.weakrefCallback(wr);
     try {
       decref(callOneArg(callback, wr));
     } catch (e) {
