@@ -27,6 +27,9 @@ import reprlibSource from './py/reprlib.py';
 import collectionsSource from './py/collections.py';
 import functoolsSource from './py/functools.py';
 import stringSource from './py/string.py';
+import randomSource from './py/random.py';
+import bisectSource from './py/bisect.py';
+import heapqSource from './py/heapq.py';
 import tracemallocSource from './py/tracemalloc.py';
 
 /** Standard modules the engine provides as Python source. */
@@ -40,6 +43,9 @@ export const PY_MODULES: Record<string, string> = {
   collections: collectionsSource,
   functools: functoolsSource,
   string: stringSource,
+  random: randomSource,
+  bisect: bisectSource,
+  heapq: heapqSource,
   tracemalloc: tracemallocSource,
 };
 
@@ -77,7 +83,6 @@ const SANDBOXED = new Set([
 
 /** Standard modules the engine does not implement yet (a clear message, not "No module"). */
 const NOT_YET = new Set([
-  'random',
   'collections.abc',
   're',
   'json',
@@ -85,9 +90,6 @@ const NOT_YET = new Set([
   'datetime',
   'decimal',
   'fractions',
-  'heapq',
-  'bisect',
-  'array',
   'struct',
   'typing',
   'dataclasses',
@@ -138,6 +140,8 @@ const PRELOADED = [
   'reprlib',
   'functools',
   'collections',
+  'bisect',
+  'random',
 ];
 
 /** The preloaded modules `source` may import (its text names them), in loading order. */
@@ -169,6 +173,27 @@ const STARTUP_REFERENCES: Record<string, [string, number][]> = {
   collections: [
     ['namedtuple', 1],
     ['_proxy', 1],
+  ],
+  // tempfile's Random and one more reference to _inst; the math and operator names that
+  // random itself imports are counted above (as held by CPython's startup) already.
+  random: [
+    ['_inst', 1],
+    ['Random', 1],
+    ...[
+      '_acos',
+      '_ceil',
+      '_cos',
+      '_e',
+      '_exp',
+      '_floor',
+      '_isfinite',
+      '_log',
+      '_pi',
+      '_sin',
+      '_sqrt',
+      'TWOPI',
+    ].map((n): [string, number] => [n, -1]),
+    ['_index', -1],
   ],
 };
 

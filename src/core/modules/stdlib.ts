@@ -10,6 +10,9 @@ import { createCollectionsCModule } from './collectionsmodule';
 import { createItertoolsModule } from './itertoolsmodule';
 import { createOperatorCModule } from './operatormodule';
 import { createThreadModule } from './threadmodule';
+import { createRandomModule, createSha512Module } from './randommodule';
+import { createBisectModule } from './bisectmodule';
+import { createHeapqModule } from './heapqmodule';
 import { createTracemallocModule, importTracemallocAsCPython } from './tracemallocmodule';
 
 registerBuiltinModule('math', createMathModule);
@@ -20,3 +23,7 @@ registerBuiltinModule('_operator', createOperatorCModule);
 registerBuiltinModule('_thread', createThreadModule);
 registerBuiltinModule('_tracemalloc', createTracemallocModule);
 wrapImport('tracemalloc', importTracemallocAsCPython);
+registerBuiltinModule('_random', createRandomModule);
+registerBuiltinModule('_sha512', createSha512Module);
+registerBuiltinModule('_bisect', createBisectModule);
+registerBuiltinModule('_heapq', createHeapqModule);
