@@ -38,7 +38,7 @@ import {
   ZeroDivisionErrorType,
 } from './exceptions';
 import { None, NotImplemented } from './noneobject';
-import { newStr, isStr, type PyStr } from './unicodeobject';
+import { newStr, newStrFresh, isStr, type PyStr } from './unicodeobject';
 import { newTuple, type PyTuple } from './tupleobject';
 import { numberIndex, isTrue, call, getIter, iterNext, objectStr, objectRepr } from './abstract';
 import { callSpecial } from './slotdefs';
@@ -1178,7 +1178,8 @@ function longRepr(o: PyObject): PyObject {
     throw e;
   }
   try {
-    return newStr(text);
+    // PyUnicode_New: a new str even for one digit (not the latin-1 singleton).
+    return newStrFresh(text);
   } finally {
     pyFree(scratch);
   }
