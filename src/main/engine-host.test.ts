@@ -13,7 +13,14 @@ import { EngineHost } from './engine-host';
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
 let snapshotRequests = 0;
-parentPort.on('message', ({ type, seq, source, steps }) => {
+let stepEventsRequests = 0;
+parentPort.on('message', ({ type, seq, source, steps, step }) => {
+  if (type === 'stepEvents') {
+    if (source.startsWith('slow') && step >= 4) for (;;);
+    stepEventsRequests++;
+    const events = { step, events: [{ kind: 'output', stream: 'stdout', text: source }], request: stepEventsRequests };
+    return parentPort.postMessage({ type: 'stepEvents', seq, events });
+  }
   if (type === 'snapshot') {
     if (source.startsWith('slow') && steps[0] >= 4) for (;;);
     snapshotRequests++;
@@ -203,5 +210,44 @@ describe('EngineHost snapshots', () => {
     expect(error.name).toBe('Stopped');
     expect(error.message).toMatch(/new run/);
     expect(await host.snapshot(1)).toMatchObject({ step: 1, stdout: 'next' });
+  });
+});
+
+describe('EngineHost step events', () => {
+  it('re-runs the last finished program for the events of a step, once per step', async () => {
+    const host = createHost();
+    await host.run('abc');
+    const first = await host.stepEvents(1);
+    expect(first).toMatchObject({ step: 1, events: [{ kind: 'output', text: 'abc' }] });
+    expect(await host.stepEvents(1)).toBe(first);
+    expect((await rejection(host.stepEvents(3))).name).toBe('InvalidRequest');
+  });
+
+  it('waits for a snapshot being computed, and a snapshot waits for it, instead of Busy', async () => {
+    const host = createHost();
+    await host.run('abcdef');
+    // The events are computed first; the snapshot asked for meanwhile waits for them.
+    const order: string[] = [];
+    await Promise.all([
+      host.stepEvents(2).then(() => order.push('events')),
+      host.snapshot(2).then(() => order.push('snapshot')),
+    ]);
+    expect(order).toEqual(['events', 'snapshot']);
+    // One of the window that snapshot captured is served at once, events or not.
+    const more = host.stepEvents(3).then(() => order.push('more events'));
+    await host.snapshot(5).then(() => order.push('cached snapshot'));
+    await more;
+    expect(order.slice(2)).toEqual(['cached snapshot', 'more events']);
+  });
+
+  it('drops a waiting request when a new run replaces the old one', async () => {
+    const host = createHost();
+    await host.run('slow program');
+    const slow = rejection(host.snapshot(4));
+    const waiting = rejection(host.stepEvents(1));
+    await host.run('next');
+    expect((await slow).name).toBe('Stopped');
+    expect((await waiting).name).toBe('Stopped');
+    expect(await host.stepEvents(1)).toMatchObject({ step: 1, events: [{ text: 'next' }] });
   });
 });

@@ -15,7 +15,7 @@
 
 import { Worker } from 'node:worker_threads';
 import { LabError } from '../shared/lab-error';
-import type { RunEvent, RunResult, Snapshot } from '../shared/lab-api';
+import type { RunEvent, RunResult, Snapshot, StepEvents } from '../shared/lab-api';
 import { memorySeriesProblem } from '../shared/memory-series';
 import type { EngineRunOptions, HostToWorker, WorkerToHost } from './engine-protocol';
 import { SnapshotCache } from './snapshot-cache';
@@ -25,6 +25,8 @@ export interface Engine {
   run(source: string, onEvent: (event: RunEvent) => void): Promise<RunResult>;
   /** The Snapshot at `step` of the last finished run (see `LabApi.snapshot`). */
   snapshot(step: number): Promise<Snapshot>;
+  /** What happens in memory during `step` of the last finished run (see `LabApi.stepEvents`). */
+  stepEvents(step: number): Promise<StepEvents>;
   stop(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -51,7 +53,17 @@ type ActiveRequest =
       step: number;
       resolve: (snapshot: Snapshot) => void;
       reject: (error: LabError) => void;
+    }
+  | {
+      kind: 'stepEvents';
+      seq: number;
+      step: number;
+      resolve: (events: StepEvents) => void;
+      reject: (error: LabError) => void;
     };
+
+/** Step events kept for the last run (each costs a re-run). */
+const STEP_EVENTS_KEPT = 32;
 
 /** What a snapshot needs of the last run that finished. */
 interface FinishedRun {
@@ -85,6 +97,9 @@ export class EngineHost implements Engine {
   #active: ActiveRequest | undefined;
   #lastRun: FinishedRun | undefined;
   readonly #snapshots = new SnapshotCache();
+  readonly #stepEvents = new Map<number, StepEvents>();
+  /** Called once the worker's current snapshot or step-events request is done. */
+  #idleWaiters: (() => void)[] = [];
   #seq = 0;
   #disposed = false;
 
@@ -104,6 +119,7 @@ export class EngineHost implements Engine {
     }
     this.#lastRun = undefined;
     this.#snapshots.clear();
+    this.#stepEvents.clear();
     const worker = this.#ensureWorker();
     const seq = ++this.#seq;
     return new Promise<RunResult>((resolve, reject) => {
@@ -115,6 +131,13 @@ export class EngineHost implements Engine {
 
   snapshot(step: number): Promise<Snapshot> {
     if (this.#disposed) return Promise.reject(new LabError('EngineCrashed', 'The engine was shut down.'));
+    // Step events are asked for in the background: a snapshot waits for them rather than failing.
+    if (this.#active?.kind === 'stepEvents') {
+      const cached = this.#lastRun !== undefined ? this.#snapshots.get(step) : undefined;
+      return cached !== undefined
+        ? Promise.resolve(cached)
+        : this.#whenIdle().then(() => this.snapshot(step));
+    }
     if (this.#active?.kind === 'run') {
       return Promise.reject(
         new LabError('Busy', 'A program is running: its steps can be explored once it ends (or is stopped).'),
@@ -142,6 +165,41 @@ export class EngineHost implements Engine {
       this.#active = { kind: 'snapshot', seq, step, resolve, reject };
       const { runOptions: options } = this.#options;
       const request: HostToWorker = { type: 'snapshot', seq, source: last.source, options, steps };
+      worker.postMessage(request);
+    });
+  }
+
+  stepEvents(step: number): Promise<StepEvents> {
+    if (this.#disposed) return Promise.reject(new LabError('EngineCrashed', 'The engine was shut down.'));
+    if (this.#active?.kind === 'run') {
+      return Promise.reject(
+        new LabError('Busy', 'A program is running: its steps can be explored once it ends (or is stopped).'),
+      );
+    }
+    const last = this.#lastRun;
+    if (this.#active) {
+      // Behind the snapshot (or the other step) being computed; a new run meanwhile makes it moot.
+      return this.#whenIdle().then(() =>
+        this.#lastRun === last
+          ? this.stepEvents(step)
+          : Promise.reject(new LabError('Stopped', 'A new run replaced this request.')),
+      );
+    }
+    if (!last) return Promise.reject(new LabError('NoRun', 'No program has finished yet: run one first.'));
+    if (!Number.isSafeInteger(step) || step < 0 || step >= last.stepCount) {
+      const range = last.stepCount === 0 ? 'it has no steps' : `its steps are 0 to ${last.stepCount - 1}`;
+      return Promise.reject(
+        new LabError('InvalidRequest', `There is no step ${step} in the last run: ${range}.`),
+      );
+    }
+    const cached = this.#stepEvents.get(step);
+    if (cached !== undefined) return Promise.resolve(cached);
+    const worker = this.#ensureWorker();
+    const seq = ++this.#seq;
+    return new Promise<StepEvents>((resolve, reject) => {
+      this.#active = { kind: 'stepEvents', seq, step, resolve, reject };
+      const { runOptions: options } = this.#options;
+      const request: HostToWorker = { type: 'stepEvents', seq, source: last.source, options, step };
       worker.postMessage(request);
     });
   }
@@ -192,11 +250,32 @@ export class EngineHost implements Engine {
         else active.reject(new LabError('EngineError', `The engine did not capture step ${active.step}.`));
         break;
       }
+      case 'stepEvents': {
+        if (active.kind !== 'stepEvents') break;
+        this.#active = undefined;
+        this.#stepEvents.set(active.step, message.events);
+        if (this.#stepEvents.size > STEP_EVENTS_KEPT)
+          this.#stepEvents.delete(this.#stepEvents.keys().next().value!);
+        active.resolve(message.events);
+        break;
+      }
       case 'failure':
         this.#active = undefined;
         active.reject(new LabError('EngineError', `${message.error.name}: ${message.error.message}`));
         break;
     }
+    if (this.#active === undefined) this.#notifyIdle();
+  }
+
+  /** Resolves once the request the worker is busy with is done (answered, failed or stopped). */
+  #whenIdle(): Promise<void> {
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  #notifyIdle(): void {
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   #onWorkerDeath(worker: Worker, reason: string): void {
@@ -208,6 +287,7 @@ export class EngineHost implements Engine {
   #takeActive(): ActiveRequest | undefined {
     const active = this.#active;
     this.#active = undefined;
+    if (active) queueMicrotask(() => this.#notifyIdle());
     return active;
   }
 

@@ -8,7 +8,7 @@
  * by Stop, or one that crashed, loses nothing the timeline needs.
  */
 
-import type { RunEvent, RunResult, Snapshot } from '../shared/lab-api';
+import type { RunEvent, RunResult, Snapshot, StepEvents } from '../shared/lab-api';
 
 /** What the host chooses for every run; the program's text travels beside it. */
 export interface EngineRunOptions {
@@ -23,10 +23,13 @@ export interface EngineRunOptions {
 export type HostToWorker =
   | { type: 'run'; seq: number; source: string; options: EngineRunOptions }
   /** Re-runs `source` with the same options and captures the memory at each of `steps`. */
-  | { type: 'snapshot'; seq: number; source: string; options: EngineRunOptions; steps: number[] };
+  | { type: 'snapshot'; seq: number; source: string; options: EngineRunOptions; steps: number[] }
+  /** Re-runs `source` to `step` and records what happens in memory until the next step. */
+  | { type: 'stepEvents'; seq: number; source: string; options: EngineRunOptions; step: number };
 
 export type WorkerToHost =
   | { type: 'event'; seq: number; event: RunEvent }
   | { type: 'result'; seq: number; result: RunResult }
   | { type: 'snapshot'; seq: number; snapshots: Snapshot[] }
+  | { type: 'stepEvents'; seq: number; events: StepEvents }
   | { type: 'failure'; seq: number; error: { name: string; message: string; stack?: string } };

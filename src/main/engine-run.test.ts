@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunOptions, RunResult, Snapshot, TraceStep } from '../core';
+import { runSource, type RunOptions, type RunResult, type Snapshot, type TraceStep } from '../core';
 import { MAX_LISTED_STEPS } from '../shared/lab-api';
 import type { WorkerToHost } from './engine-protocol';
 import {
@@ -209,6 +209,34 @@ describe('serveRequest for a snapshot', () => {
     );
     expect(posted).toMatchObject([
       { type: 'failure', seq: 9, error: { name: 'RangeError', message: 'the program ended before step 3' } },
+    ]);
+  });
+});
+
+describe('serveRequest for step events', () => {
+  it('re-runs the program with the engine itself and posts the events of the step', () => {
+    const posted: WorkerToHost[] = [];
+    const source = 'a = []\ndel a\n';
+    serveRequest(
+      { type: 'stepEvents', seq: 4, source, options: { filename: 'main.py' }, step: 2 },
+      runSource,
+      (message) => posted.push(message),
+    );
+    expect(posted).toHaveLength(1);
+    const message = posted[0] as Extract<WorkerToHost, { type: 'stepEvents' }>;
+    expect(message).toMatchObject({ type: 'stepEvents', seq: 4, events: { step: 2, line: 2, next: 3 } });
+    expect(message.events.events).toContainEqual(expect.objectContaining({ kind: 'unlink', label: 'a' }));
+  });
+
+  it('fails when the program ends before the step', () => {
+    const posted: WorkerToHost[] = [];
+    serveRequest(
+      { type: 'stepEvents', seq: 5, source: 'x = 1\n', options: { filename: 'main.py' }, step: 99 },
+      runSource,
+      (message) => posted.push(message),
+    );
+    expect(posted).toMatchObject([
+      { type: 'failure', seq: 5, error: { name: 'RangeError', message: 'the program ended before step 99' } },
     ]);
   });
 });

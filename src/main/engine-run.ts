@@ -20,6 +20,7 @@ export type RunSource = (source: string, options: RunOptions) => RunResult;
 
 export type RunRequestMessage = Extract<HostToWorker, { type: 'run' }>;
 export type SnapshotRequestMessage = Extract<HostToWorker, { type: 'snapshot' }>;
+export type StepEventsRequestMessage = Extract<HostToWorker, { type: 'stepEvents' }>;
 
 /** Serves one message from the host. */
 export function serveRequest(
@@ -28,6 +29,7 @@ export function serveRequest(
   post: (message: WorkerToHost) => void,
 ): void {
   if (request.type === 'snapshot') serveSnapshot(request, runSource, post);
+  else if (request.type === 'stepEvents') serveStepEvents(request, runSource, post);
   else serveRun(request, runSource, post);
 }
 
@@ -101,6 +103,22 @@ export function serveSnapshot(
       throw new RangeError(`the program ended before step ${steps[steps.length - 1]}`);
     }
     post({ type: 'snapshot', seq, snapshots });
+  } catch (error) {
+    post(failure(seq, error));
+  }
+}
+
+/** Re-runs the program to `step` and posts what happened in memory during it. */
+export function serveStepEvents(
+  request: StepEventsRequestMessage,
+  runSource: RunSource,
+  post: (message: WorkerToHost) => void,
+): void {
+  const { seq, step } = request;
+  try {
+    const { stepEvents } = runSource(request.source, { ...request.options, stepEvents: step });
+    if (stepEvents === undefined) throw new RangeError(`the program ended before step ${step}`);
+    post({ type: 'stepEvents', seq, events: stepEvents });
   } catch (error) {
     post(failure(seq, error));
   }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXPERIMENT_METHODS, experimentChannel } from '../shared/experiments-api';
 import { EXERCISE_METHODS, exerciseChannel } from '../shared/exercises-api';
 import { IPC_CHANNELS } from '../shared/lab-channels';
-import type { Snapshot } from '../shared/lab-api';
+import type { Snapshot, StepEvents } from '../shared/lab-api';
 import { MAX_CPYTHON_PATH_CHARS, PREFERENCES_METHODS, preferencesChannel } from '../shared/preferences-api';
 import type { Engine } from './engine-host';
 import { LabSession } from './lab-session';
@@ -29,6 +29,7 @@ const engine: Engine = {
     return { stdout: source, stderr: '', exitCode: 0, stepCount: 0 };
   },
   snapshot: async (step) => ({ step }) as Snapshot,
+  stepEvents: async (step) => ({ step }) as StepEvents,
   stop: async () => {},
   dispose: async () => {},
 };
@@ -76,6 +77,7 @@ describe('registerLabIpc', () => {
         IPC_CHANNELS.run,
         IPC_CHANNELS.stop,
         IPC_CHANNELS.snapshot,
+        IPC_CHANNELS.stepEvents,
         IPC_CHANNELS.cpythonStatus,
         IPC_CHANNELS.runInCPython,
         ...EXPERIMENT_METHODS.map(experimentChannel),

@@ -6,7 +6,13 @@
 
 import { z } from 'zod';
 import { MAX_SOURCE_CHARS } from '../shared/lab-api';
-import type { CPythonRunRequest, LabMethod, RunRequest, SnapshotRequest } from '../shared/lab-channels';
+import type {
+  CPythonRunRequest,
+  LabMethod,
+  RunRequest,
+  SnapshotRequest,
+  StepEventsRequest,
+} from '../shared/lab-channels';
 import type { SocketRequest } from '../shared/socket-protocol';
 import { LabError } from '../shared/lab-error';
 
@@ -19,6 +25,7 @@ export const payloadSchemas = {
   }) satisfies z.ZodType<RunRequest>,
   stop: z.strictObject({}),
   snapshot: z.strictObject({ step: id }) satisfies z.ZodType<SnapshotRequest>,
+  stepEvents: z.strictObject({ step: id }) satisfies z.ZodType<StepEventsRequest>,
   cpythonStatus: z.strictObject({}),
   runInCPython: z.strictObject({
     source: z.string().max(MAX_SOURCE_CHARS, `must be at most ${MAX_SOURCE_CHARS} characters`),

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CPythonRun } from '../shared/cpython';
-import type { RunEvent, RunResult, Snapshot } from '../shared/lab-api';
+import type { RunEvent, RunResult, Snapshot, StepEvents } from '../shared/lab-api';
 import type { RunEventMessage } from '../shared/lab-channels';
 import { LabError } from '../shared/lab-error';
 import type { Engine } from './engine-host';
@@ -10,6 +10,7 @@ function fakeEngine(run: (source: string, onEvent: (event: RunEvent) => void) =>
   return {
     run: vi.fn(run),
     snapshot: vi.fn(async (step: number) => ({ step, line: 1 }) as Snapshot),
+    stepEvents: vi.fn(async (step: number) => ({ step, events: [] }) as unknown as StepEvents),
     stop: vi.fn(async () => {}),
     dispose: vi.fn(async () => {}),
   };
@@ -106,6 +107,22 @@ describe('LabSession and the experiment store', () => {
       });
     }
     expect(engine.snapshot).toHaveBeenCalledExactlyOnceWith(3);
+  });
+
+  it('asks the engine for the events of a valid step only', async () => {
+    const engine = idle();
+    const session = new LabSession(engine);
+    expect(await session.call('stepEvents', { step: 2 }, () => {})).toEqual({
+      ok: true,
+      value: { step: 2, events: [] },
+    });
+    for (const payload of [{ step: -2 }, { step: 0.5 }, { step: '2' }, { step: 2, source: 'x' }, {}, null]) {
+      expect(await session.call('stepEvents', payload, () => {})).toMatchObject({
+        ok: false,
+        error: { name: 'InvalidRequest' },
+      });
+    }
+    expect(engine.stepEvents).toHaveBeenCalledExactlyOnceWith(2);
   });
 
   it('says CPython is unavailable, and why, when it was given none', async () => {

@@ -98,6 +98,10 @@ export class LabSession {
       const { step } = parsePayload('snapshot', payload);
       return this.#engine.snapshot(step);
     },
+    stepEvents: (payload) => {
+      const { step } = parsePayload('stepEvents', payload);
+      return this.#engine.stepEvents(step);
+    },
     cpythonStatus: (payload) => {
       parsePayload('cpythonStatus', payload);
       return this.#cpython.status();

@@ -6,13 +6,22 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createExperimentsClient } from '../shared/experiments-api';
 import { createExercisesClient } from '../shared/exercises-api';
-import type { CPythonRun, CPythonStatus, LabApi, RunEvent, RunResult, Snapshot } from '../shared/lab-api';
+import type {
+  CPythonRun,
+  CPythonStatus,
+  LabApi,
+  RunEvent,
+  RunResult,
+  Snapshot,
+  StepEvents,
+} from '../shared/lab-api';
 import {
   IPC_CHANNELS,
   type CPythonRunRequest,
   type RunEventMessage,
   type RunRequest,
   type SnapshotRequest,
+  type StepEventsRequest,
 } from '../shared/lab-channels';
 import { unwrapOutcome, type Outcome } from '../shared/lab-error';
 import type { MenuMessage } from '../shared/menu-commands';
@@ -43,6 +52,11 @@ const lab: LabApi = {
   async snapshot(step) {
     const request: SnapshotRequest = { step };
     const outcome: Outcome<Snapshot> = await ipcRenderer.invoke(IPC_CHANNELS.snapshot, request);
+    return unwrapOutcome(outcome);
+  },
+  async stepEvents(step) {
+    const request: StepEventsRequest = { step };
+    const outcome: Outcome<StepEvents> = await ipcRenderer.invoke(IPC_CHANNELS.stepEvents, request);
     return unwrapOutcome(outcome);
   },
   async cpythonStatus() {

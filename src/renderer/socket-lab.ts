@@ -6,9 +6,23 @@
 
 import { createExperimentsClient, type ExperimentWireMethod } from '../shared/experiments-api';
 import { createExercisesClient, type ExerciseWireMethod } from '../shared/exercises-api';
-import type { CPythonRun, CPythonStatus, LabApi, RunEvent, RunResult, Snapshot } from '../shared/lab-api';
+import type {
+  CPythonRun,
+  CPythonStatus,
+  LabApi,
+  RunEvent,
+  RunResult,
+  Snapshot,
+  StepEvents,
+} from '../shared/lab-api';
 import { createPreferencesClient, type PreferencesWireMethod } from '../shared/preferences-api';
-import type { CPythonRunRequest, LabMethod, RunRequest, SnapshotRequest } from '../shared/lab-channels';
+import type {
+  CPythonRunRequest,
+  LabMethod,
+  RunRequest,
+  SnapshotRequest,
+  StepEventsRequest,
+} from '../shared/lab-channels';
 import { LabError, unwrapOutcome, type Outcome } from '../shared/lab-error';
 import type { SocketMessage, SocketRequest } from '../shared/socket-protocol';
 
@@ -81,6 +95,10 @@ export function createSocketLab(url: URL): LabApi {
     snapshot(step) {
       const request: SnapshotRequest = { step };
       return call<Snapshot>('snapshot', request);
+    },
+    stepEvents(step) {
+      const request: StepEventsRequest = { step };
+      return call<StepEvents>('stepEvents', request);
     },
     cpythonStatus() {
       return call<CPythonStatus>('cpythonStatus', {});

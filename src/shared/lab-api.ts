@@ -4,7 +4,7 @@
  * renderer only ever sees `window.lab` and never knows which one it has.
  */
 
-import type { ObjectId, RunResult as EngineRunResult, Snapshot, TraceStep } from '../core';
+import type { ObjectId, RunResult as EngineRunResult, Snapshot, StepEvents, TraceStep } from '../core';
 import type { CPythonRun, CPythonStatus } from './cpython';
 import type { ExperimentsApi } from './experiments-api';
 import type { ExercisesApi } from './exercises-api';
@@ -12,7 +12,7 @@ import type { MemorySeriesWire } from './memory-series';
 import type { MenuMessage } from './menu-commands';
 import type { PreferencesApi } from './preferences-api';
 
-export type { CPythonRun, CPythonStatus, MemorySeriesWire, ObjectId, Snapshot, TraceStep };
+export type { CPythonRun, CPythonStatus, MemorySeriesWire, ObjectId, Snapshot, StepEvents, TraceStep };
 
 /** A run's result as `run` resolves it: the engine's, with memory over time encoded for the wire. */
 export type RunResult = Omit<EngineRunResult, 'memory'> & { memory?: MemorySeriesWire };
@@ -41,6 +41,12 @@ export interface LabApi {
    * step is out of range, `Busy` while a program runs.
    */
   snapshot(step: number): Promise<Snapshot>;
+  /**
+   * What happens in memory while step `step` of the last finished run executes, up to the next
+   * step (src/core/trace/step-events-types.ts): computed by one more re-run. Rejects like
+   * `snapshot`; it waits for a snapshot being computed instead of failing with `Busy`.
+   */
+  stepEvents(step: number): Promise<StepEvents>;
   /** Whether `runInCPython` can be used here, and if not, why. */
   cpythonStatus(): Promise<CPythonStatus>;
   /** Runs the program in the machine's CPython 3.11 (rejects with `Unavailable` where there is none). */

@@ -24,6 +24,11 @@ export interface SnapshotRequest {
   step: number;
 }
 
+/** Payload of `stepEvents`. */
+export interface StepEventsRequest {
+  step: number;
+}
+
 /** Payload of `runInCPython`. */
 export interface CPythonRunRequest {
   source: string;
@@ -40,6 +45,7 @@ export const IPC_CHANNELS = {
   run: 'lab:run',
   stop: 'lab:stop',
   snapshot: 'lab:snapshot',
+  stepEvents: 'lab:step-events',
   cpythonStatus: 'lab:cpython-status',
   runInCPython: 'lab:run-in-cpython',
   runEvent: 'lab:run-event',
@@ -52,6 +58,7 @@ export const LAB_METHODS = [
   'run',
   'stop',
   'snapshot',
+  'stepEvents',
   'cpythonStatus',
   'runInCPython',
 ] as const satisfies readonly LabMethod[];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import type { Snapshot } from '../../shared/lab-api';
+import type { Snapshot, StepEvents } from '../../shared/lab-api';
 import type { SocketMessage } from '../../shared/socket-protocol';
 import type { Engine } from '../engine-host';
 import { LabSession } from '../lab-session';
@@ -21,6 +21,7 @@ function createSession(): LabSession {
       return { stdout: `ran ${source}`, stderr: '', exitCode: 0, stepCount: 0 };
     },
     snapshot: async (step) => ({ step }) as Snapshot,
+    stepEvents: async (step) => ({ step }) as StepEvents,
     stop: vi.fn(async () => {}),
     dispose: vi.fn(async () => {}),
   };
