@@ -221,13 +221,6 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             if (old !== null) decref(old);
             break;
           }
-          case Op.DELETE_FAST: {
-            const old = localsplus[oparg];
-            if (old === null) raise(UnboundLocalErrorType, UNBOUNDLOCAL_ERROR_MSG(localName(code, oparg)));
-            localsplus[oparg] = null;
-            decref(old!);
-            break;
-          }
           case Op.LOAD_GLOBAL: {
             const name = code.names.items[oparg >> 1] as Str;
             let v = dictGetStr(f.globals, name);
@@ -238,19 +231,6 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             if (oparg & 1) stack.push(null);
             v!.refcnt++;
             stack.push(v);
-            break;
-          }
-          case Op.STORE_GLOBAL: {
-            const name = code.names.items[oparg] as Str;
-            const v = stack[stack.length - 1]!;
-            dictSetItem(f.globals, name, v);
-            stack.pop();
-            decref(v);
-            break;
-          }
-          case Op.DELETE_GLOBAL: {
-            const name = code.names.items[oparg] as Str;
-            if (!dictDelItem(f.globals, name)) nameError(name, `name '${name.value}' is not defined`);
             break;
           }
           case Op.LOAD_NAME:
@@ -267,32 +247,6 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             decref(v);
             break;
           }
-          case Op.DELETE_NAME: {
-            const name = code.names.items[oparg] as Str;
-            const ns = f.locals!;
-            let ok = true;
-            if (ns.type === DictType) ok = dictDelItem(ns as PyDict, name);
-            else delItem(ns, name);
-            if (!ok) nameError(name, `name '${name.value}' is not defined`);
-            break;
-          }
-          case Op.MAKE_CELL: {
-            const initial = localsplus[oparg];
-            const cell = newCell(initial);
-            localsplus[oparg] = cell;
-            if (initial !== null) decref(initial);
-            break;
-          }
-          case Op.COPY_FREE_VARS: {
-            const closure = f.func!.closure!.items;
-            const offset = code.nlocalsplus - oparg;
-            for (let k = 0; k < oparg; k++) {
-              const o = closure[k];
-              o.refcnt++;
-              localsplus[offset + k] = o;
-            }
-            break;
-          }
           case Op.LOAD_CLOSURE: {
             const cell = localsplus[oparg]!;
             cell.refcnt++;
@@ -306,36 +260,12 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             stack.push(v);
             break;
           }
-          case Op.LOAD_CLASSDEREF: {
-            const name = code.localsplusnames.items[oparg] as Str;
-            const ns = f.locals!;
-            let v: PyObject | null = null;
-            if (ns.type === DictType) {
-              v = dictGetStr(ns as PyDict, name);
-              if (v !== null) v.refcnt++;
-            }
-            if (v === null) {
-              v = (localsplus[oparg] as PyCell).ref;
-              if (v === null) derefError(code, oparg);
-              v!.refcnt++;
-            }
-            stack.push(v);
-            break;
-          }
           case Op.STORE_DEREF: {
             const v = stack.pop()!;
             const cell = localsplus[oparg] as PyCell;
             const old = cell.ref;
             cell.ref = v;
             xdecref(old);
-            break;
-          }
-          case Op.DELETE_DEREF: {
-            const cell = localsplus[oparg] as PyCell;
-            const old = cell.ref;
-            if (old === null) derefError(code, oparg);
-            cell.ref = null;
-            decref(old!);
             break;
           }
           case Op.LOAD_ATTR: {
@@ -371,13 +301,6 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             decref(owner);
             break;
           }
-          case Op.DELETE_ATTR: {
-            const owner = stack[stack.length - 1]!;
-            setAttr(owner, code.names.items[oparg] as Str, null);
-            stack.pop();
-            decref(owner);
-            break;
-          }
           case Op.BINARY_OP: {
             const rhs = stack[stack.length - 1]!;
             const lhs = stack[stack.length - 2]!;
@@ -402,27 +325,6 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             decref(lhs);
             decref(rhs);
             stack.push(res);
-            break;
-          }
-          case Op.UNARY_NEGATIVE:
-          case Op.UNARY_POSITIVE:
-          case Op.UNARY_INVERT: {
-            const v = stack[stack.length - 1]!;
-            const res =
-              op === Op.UNARY_NEGATIVE
-                ? unaryOp(v, 'nb_negative', 'unary -')
-                : op === Op.UNARY_POSITIVE
-                  ? unaryOp(v, 'nb_positive', 'unary +')
-                  : unaryOp(v, 'nb_invert', 'unary ~');
-            stack[stack.length - 1] = res;
-            decref(v);
-            break;
-          }
-          case Op.UNARY_NOT: {
-            const v = stack[stack.length - 1]!;
-            const b = isTrue(v);
-            stack[stack.length - 1] = newBool(!b);
-            decref(v);
             break;
           }
           case Op.COMPARE_OP: {
@@ -495,17 +397,6 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             decref(sub);
             break;
           }
-          case Op.BUILD_SLICE: {
-            const step = oparg === 3 ? stack.pop()! : null;
-            const stop = stack.pop()!;
-            const start = stack.pop()!;
-            const slice = newSlice(start, stop, step ?? None);
-            decref(start);
-            decref(stop);
-            xdecref(step);
-            stack.push(slice);
-            break;
-          }
           case Op.GET_ITER: {
             const iterable = stack[stack.length - 1]!;
             const it = getIter(iterable);
@@ -569,133 +460,9 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             stack.push(oparg === 0 ? newEmptyList() : newList(items));
             break;
           }
-          case Op.LIST_TO_TUPLE: {
-            const l = stack[stack.length - 1] as PyList;
-            const items = l.items.slice();
-            for (const x of items) x.refcnt++;
-            stack[stack.length - 1] = newTuple(items);
-            decref(l);
-            break;
-          }
-          case Op.BUILD_SET: {
-            const s = newSet();
-            const items = popN(stack, oparg) as PyObject[];
-            try {
-              for (const x of items) setAdd(s, x);
-            } catch (e) {
-              decref(s);
-              for (const x of items) decref(x);
-              throw e;
-            }
-            for (const x of items) decref(x);
-            stack.push(s);
-            break;
-          }
-          case Op.BUILD_MAP: {
-            const d = newDictPresized(oparg);
-            const items = popN(stack, 2 * oparg) as PyObject[];
-            try {
-              for (let k = 0; k < oparg; k++) dictSetItem(d, items[2 * k], items[2 * k + 1]);
-            } catch (e) {
-              decref(d);
-              for (const x of items) decref(x);
-              throw e;
-            }
-            for (const x of items) decref(x);
-            stack.push(d);
-            break;
-          }
-          case Op.BUILD_CONST_KEY_MAP: {
-            const keys = stack.pop() as PyTuple;
-            const values = popN(stack, oparg) as PyObject[];
-            const d = newDictPresized(oparg);
-            try {
-              for (let k = 0; k < oparg; k++) dictSetItem(d, keys.items[k], values[k]);
-            } catch (e) {
-              decref(d);
-              throw e;
-            } finally {
-              for (const x of values) decref(x);
-              decref(keys);
-            }
-            stack.push(d);
-            break;
-          }
-          case Op.BUILD_STRING: {
-            const parts = popN(stack, oparg) as PyStr[];
-            const s = buildString(parts);
-            for (const p of parts) decref(p);
-            stack.push(s);
-            break;
-          }
           case Op.LIST_APPEND: {
             const v = stack.pop()!;
             listAppendTake(stack[stack.length - oparg] as PyList, v);
-            break;
-          }
-          case Op.SET_ADD: {
-            const v = stack.pop()!;
-            try {
-              setAdd(stack[stack.length - oparg]!, v);
-            } finally {
-              decref(v);
-            }
-            break;
-          }
-          case Op.MAP_ADD: {
-            const value = stack.pop()!;
-            const key = stack.pop()!;
-            dictSetItemTake(stack[stack.length - oparg] as PyDict, key, value);
-            break;
-          }
-          case Op.LIST_EXTEND: {
-            const iterable = stack[stack.length - 1]!;
-            const l = stack[stack.length - 1 - oparg] as PyList;
-            try {
-              listExtend(l, iterable);
-            } catch (e) {
-              if (
-                isPyException(e) &&
-                e.type === TypeErrorType &&
-                iterable.type.tp_iter === undefined &&
-                iterable.type.mp_subscript === undefined
-              ) {
-                decref(e);
-                typeError(`Value after * must be an iterable, not ${iterable.type.name}`);
-              }
-              throw e;
-            }
-            stack.pop();
-            decref(iterable);
-            break;
-          }
-          case Op.SET_UPDATE: {
-            const iterable = stack[stack.length - 1]!;
-            setUpdate(stack[stack.length - 1 - oparg]!, iterable);
-            stack.pop();
-            decref(iterable);
-            break;
-          }
-          case Op.DICT_UPDATE: {
-            const update = stack[stack.length - 1]!;
-            const d = stack[stack.length - 1 - oparg] as PyDict;
-            if (!isDict(update)) {
-              if (lookupAttr(update, staticId('keys')) === null) {
-                typeError(`'${update.type.name}' object is not a mapping`);
-              }
-            }
-            dictUpdateFromMapping(d, update, true);
-            stack.pop();
-            decref(update);
-            break;
-          }
-          case Op.DICT_MERGE: {
-            const update = stack[stack.length - 1]!;
-            const d = stack[stack.length - 1 - oparg] as PyDict;
-            const func = stack[stack.length - 3 - oparg]!;
-            dictMergeForCall(d, update, func);
-            stack.pop();
-            decref(update);
             break;
           }
           case Op.UNPACK_SEQUENCE: {
@@ -717,45 +484,6 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
               stack.pop();
               decref(seq);
               for (let k = vals.length - 1; k >= 0; k--) stack.push(vals[k]);
-            }
-            break;
-          }
-          case Op.UNPACK_EX: {
-            const seq = stack[stack.length - 1]!;
-            const vals = unpackIterable(seq, oparg & 0xff, oparg >> 8);
-            stack.pop();
-            decref(seq);
-            for (let k = vals.length - 1; k >= 0; k--) stack.push(vals[k]);
-            break;
-          }
-          case Op.FORMAT_VALUE: {
-            const haveSpec = (oparg & FVC.HAVE_SPEC) !== 0;
-            const spec = haveSpec ? (stack.pop() as PyStr) : null;
-            let value = stack.pop()!;
-            const conv = oparg & FVC.ASCII;
-            try {
-              if (conv !== FVC.NONE) {
-                const converted =
-                  conv === FVC.STR
-                    ? objectStr(value)
-                    : conv === FVC.REPR
-                      ? objectRepr(value)
-                      : asciiOf(value);
-                decref(value);
-                value = converted;
-              }
-              if (isStr(value) && value.type === StrType && (spec === null || spec.value === '')) {
-                stack.push(value);
-              } else {
-                const res = formatObject(value, spec);
-                decref(value);
-                stack.push(res);
-              }
-            } catch (e) {
-              decref(value);
-              throw e;
-            } finally {
-              if (spec !== null) decref(spec);
             }
             break;
           }
@@ -804,41 +532,6 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             }
             break;
           }
-          case Op.CALL_FUNCTION_EX: {
-            const kwargs = oparg & 1 ? stack.pop()! : null;
-            let callargs = stack[stack.length - 1]!;
-            const func = stack[stack.length - 2]!;
-            try {
-              if (!isTuple(callargs)) {
-                const t = sequenceToTuple(callargs, func);
-                decref(callargs);
-                stack[stack.length - 1] = t;
-                callargs = t;
-              }
-              const res = callObject(func, callargs as PyTuple, kwargs as PyDict | null);
-              stack.pop();
-              stack.pop();
-              decref(func);
-              decref(callargs);
-              const nul = stack.pop();
-              xdecref(nul);
-              stack.push(res);
-            } finally {
-              xdecref(kwargs);
-            }
-            break;
-          }
-          case Op.MAKE_FUNCTION: {
-            const codeobj = stack.pop() as PyCode;
-            const fn = newFunction(codeobj, f.globals, f.builtins);
-            decref(codeobj);
-            if (oparg & 8) fn.closure = stack.pop() as PyTuple;
-            if (oparg & 4) fn.annotations = stack.pop()!;
-            if (oparg & 2) fn.kwdefaults = stack.pop() as PyDict;
-            if (oparg & 1) fn.defaults = stack.pop() as PyTuple;
-            stack.push(fn);
-            break;
-          }
           case Op.RETURN_VALUE: {
             const retval = stack.pop()!;
             if (traced) {
@@ -878,26 +571,6 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             }
             break;
           }
-          case Op.GET_YIELD_FROM_ITER: {
-            const iterable = stack[stack.length - 1]!;
-            if (!isGeneratorObject(iterable)) {
-              const it = getIter(iterable);
-              stack[stack.length - 1] = it;
-              decref(iterable);
-            }
-            break;
-          }
-          case Op.LOAD_BUILD_CLASS: {
-            const bc = dictGetStr(f.builtins, staticId('__build_class__'));
-            if (bc === null) raise(NameErrorType, '__build_class__ not found');
-            bc!.refcnt++;
-            stack.push(bc);
-            break;
-          }
-          case Op.LOAD_ASSERTION_ERROR:
-            AssertionErrorType.refcnt++;
-            stack.push(AssertionErrorType);
-            break;
           case Op.RAISE_VARARGS: {
             const cause = oparg === 2 ? stack.pop()! : null;
             const exc = oparg >= 1 ? stack.pop()! : null;
@@ -912,110 +585,9 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             reraise = true;
             throw val;
           }
-          case Op.PUSH_EXC_INFO: {
-            const value = stack[stack.length - 1]!;
-            const slots = rt.excInfo;
-            const prev = slots[slots.length - 1];
-            stack[stack.length - 1] = prev ?? (None.refcnt++, None);
-            value.refcnt++;
-            stack.push(value);
-            slots[slots.length - 1] = value as PyBaseException;
-            break;
-          }
-          case Op.POP_EXCEPT: {
-            const value = stack.pop()!;
-            const slots = rt.excInfo;
-            const old = slots[slots.length - 1];
-            slots[slots.length - 1] = value === None ? (decref(value), null) : (value as PyBaseException);
-            xdecref(old);
-            break;
-          }
-          case Op.CHECK_EXC_MATCH: {
-            const right = stack.pop()!;
-            const left = stack[stack.length - 1]!;
-            let res: boolean;
-            try {
-              checkExceptType(right);
-              res = exceptionMatches(left, right);
-            } finally {
-              decref(right);
-            }
-            stack.push(newBool(res));
-            break;
-          }
-          case Op.BEFORE_WITH: {
-            const mgr = stack[stack.length - 1]!;
-            const enter = lookupSpecial(mgr, '__enter__');
-            if (enter === null)
-              typeError(`'${mgr.type.name}' object does not support the context manager protocol`);
-            const exit = lookupSpecial(mgr, '__exit__');
-            if (exit === null) {
-              decref(enter!);
-              typeError(
-                `'${mgr.type.name}' object does not support the context manager protocol (missed __exit__ method)`,
-              );
-            }
-            stack[stack.length - 1] = exit;
-            decref(mgr);
-            let res: PyObject;
-            try {
-              res = call(enter!, []);
-            } finally {
-              decref(enter!);
-            }
-            stack.push(res);
-            break;
-          }
-          case Op.WITH_EXCEPT_START: {
-            const val = stack[stack.length - 1] as PyBaseException;
-            const exitFunc = stack[stack.length - 4]!;
-            const tb = exceptionTraceback(val);
-            const res = call(exitFunc, [val.type, val, tb]);
-            decref(tb);
-            stack.push(res);
-            break;
-          }
-          case Op.IMPORT_NAME: {
-            const name = code.names.items[oparg] as Str;
-            const fromlist = stack.pop()!;
-            const level = stack[stack.length - 1]!;
-            const res = importName(f, name, fromlist, level);
-            stack.pop();
-            decref(level);
-            decref(fromlist);
-            stack.push(res);
-            break;
-          }
-          case Op.IMPORT_FROM: {
-            const from = stack[stack.length - 1]!;
-            stack.push(importFrom(from, code.names.items[oparg] as Str));
-            break;
-          }
-          case Op.IMPORT_STAR: {
-            const from = stack[stack.length - 1]!;
-            importStar(f, from);
-            stack.pop();
-            decref(from);
-            break;
-          }
-          case Op.SETUP_ANNOTATIONS: {
-            const ns = f.locals as PyDict;
-            if (dictGetStr(ns, staticId('__annotations__')) === null) {
-              const d = newDict();
-              dictSetItem(ns, staticId('__annotations__'), d);
-              decref(d);
-            }
-            break;
-          }
-          case Op.GET_LEN:
-          case Op.MATCH_MAPPING:
-          case Op.MATCH_SEQUENCE:
-          case Op.MATCH_KEYS:
-          case Op.MATCH_CLASS:
-            raise(RuntimeErrorType, 'PyMem Lab does not support the match statement yet');
-            break;
           default:
-            throw new Error(`unknown opcode ${op}`);
+            coldOp(f, op, oparg);
+            break;
         }
       }
     } catch (err) {
@@ -1051,6 +623,446 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
       i = handler.target;
       rt.errorInFlight = false;
     }
+  }
+}
+
+/**
+ * The opcodes a hot loop rarely runs, out of line: evalFrame stays small enough for V8 to
+ * optimize it quickly (each run starts with cold JIT code). Exceptions propagate to
+ * evalFrame's handler as if raised there.
+ */
+function coldOp(f: Frame, op: Op, oparg: number): void {
+  const code = f.code;
+  const stack = f.stack;
+  const localsplus = f.localsplus;
+  switch (op) {
+    case Op.DELETE_FAST: {
+      const old = localsplus[oparg];
+      if (old === null) raise(UnboundLocalErrorType, UNBOUNDLOCAL_ERROR_MSG(localName(code, oparg)));
+      localsplus[oparg] = null;
+      decref(old!);
+      break;
+    }
+    case Op.STORE_GLOBAL: {
+      const name = code.names.items[oparg] as Str;
+      const v = stack[stack.length - 1]!;
+      dictSetItem(f.globals, name, v);
+      stack.pop();
+      decref(v);
+      break;
+    }
+    case Op.DELETE_GLOBAL: {
+      const name = code.names.items[oparg] as Str;
+      if (!dictDelItem(f.globals, name)) nameError(name, `name '${name.value}' is not defined`);
+      break;
+    }
+    case Op.DELETE_NAME: {
+      const name = code.names.items[oparg] as Str;
+      const ns = f.locals!;
+      let ok = true;
+      if (ns.type === DictType) ok = dictDelItem(ns as PyDict, name);
+      else delItem(ns, name);
+      if (!ok) nameError(name, `name '${name.value}' is not defined`);
+      break;
+    }
+    case Op.MAKE_CELL: {
+      const initial = localsplus[oparg];
+      const cell = newCell(initial);
+      localsplus[oparg] = cell;
+      if (initial !== null) decref(initial);
+      break;
+    }
+    case Op.COPY_FREE_VARS: {
+      const closure = f.func!.closure!.items;
+      const offset = code.nlocalsplus - oparg;
+      for (let k = 0; k < oparg; k++) {
+        const o = closure[k];
+        o.refcnt++;
+        localsplus[offset + k] = o;
+      }
+      break;
+    }
+    case Op.LOAD_CLASSDEREF: {
+      const name = code.localsplusnames.items[oparg] as Str;
+      const ns = f.locals!;
+      let v: PyObject | null = null;
+      if (ns.type === DictType) {
+        v = dictGetStr(ns as PyDict, name);
+        if (v !== null) v.refcnt++;
+      }
+      if (v === null) {
+        v = (localsplus[oparg] as PyCell).ref;
+        if (v === null) derefError(code, oparg);
+        v!.refcnt++;
+      }
+      stack.push(v);
+      break;
+    }
+    case Op.DELETE_DEREF: {
+      const cell = localsplus[oparg] as PyCell;
+      const old = cell.ref;
+      if (old === null) derefError(code, oparg);
+      cell.ref = null;
+      decref(old!);
+      break;
+    }
+    case Op.DELETE_ATTR: {
+      const owner = stack[stack.length - 1]!;
+      setAttr(owner, code.names.items[oparg] as Str, null);
+      stack.pop();
+      decref(owner);
+      break;
+    }
+    case Op.UNARY_NEGATIVE:
+    case Op.UNARY_POSITIVE:
+    case Op.UNARY_INVERT: {
+      const v = stack[stack.length - 1]!;
+      const res =
+        op === Op.UNARY_NEGATIVE
+          ? unaryOp(v, 'nb_negative', 'unary -')
+          : op === Op.UNARY_POSITIVE
+            ? unaryOp(v, 'nb_positive', 'unary +')
+            : unaryOp(v, 'nb_invert', 'unary ~');
+      stack[stack.length - 1] = res;
+      decref(v);
+      break;
+    }
+    case Op.UNARY_NOT: {
+      const v = stack[stack.length - 1]!;
+      const b = isTrue(v);
+      stack[stack.length - 1] = newBool(!b);
+      decref(v);
+      break;
+    }
+    case Op.BUILD_SLICE: {
+      const step = oparg === 3 ? stack.pop()! : null;
+      const stop = stack.pop()!;
+      const start = stack.pop()!;
+      const slice = newSlice(start, stop, step ?? None);
+      decref(start);
+      decref(stop);
+      xdecref(step);
+      stack.push(slice);
+      break;
+    }
+    case Op.LIST_TO_TUPLE: {
+      const l = stack[stack.length - 1] as PyList;
+      const items = l.items.slice();
+      for (const x of items) x.refcnt++;
+      stack[stack.length - 1] = newTuple(items);
+      decref(l);
+      break;
+    }
+    case Op.BUILD_SET: {
+      const s = newSet();
+      const items = popN(stack, oparg) as PyObject[];
+      try {
+        for (const x of items) setAdd(s, x);
+      } catch (e) {
+        decref(s);
+        for (const x of items) decref(x);
+        throw e;
+      }
+      for (const x of items) decref(x);
+      stack.push(s);
+      break;
+    }
+    case Op.BUILD_MAP: {
+      const d = newDictPresized(oparg);
+      const items = popN(stack, 2 * oparg) as PyObject[];
+      try {
+        for (let k = 0; k < oparg; k++) dictSetItem(d, items[2 * k], items[2 * k + 1]);
+      } catch (e) {
+        decref(d);
+        for (const x of items) decref(x);
+        throw e;
+      }
+      for (const x of items) decref(x);
+      stack.push(d);
+      break;
+    }
+    case Op.BUILD_CONST_KEY_MAP: {
+      const keys = stack.pop() as PyTuple;
+      const values = popN(stack, oparg) as PyObject[];
+      const d = newDictPresized(oparg);
+      try {
+        for (let k = 0; k < oparg; k++) dictSetItem(d, keys.items[k], values[k]);
+      } catch (e) {
+        decref(d);
+        throw e;
+      } finally {
+        for (const x of values) decref(x);
+        decref(keys);
+      }
+      stack.push(d);
+      break;
+    }
+    case Op.BUILD_STRING: {
+      const parts = popN(stack, oparg) as PyStr[];
+      const s = buildString(parts);
+      for (const p of parts) decref(p);
+      stack.push(s);
+      break;
+    }
+    case Op.SET_ADD: {
+      const v = stack.pop()!;
+      try {
+        setAdd(stack[stack.length - oparg]!, v);
+      } finally {
+        decref(v);
+      }
+      break;
+    }
+    case Op.MAP_ADD: {
+      const value = stack.pop()!;
+      const key = stack.pop()!;
+      dictSetItemTake(stack[stack.length - oparg] as PyDict, key, value);
+      break;
+    }
+    case Op.LIST_EXTEND: {
+      const iterable = stack[stack.length - 1]!;
+      const l = stack[stack.length - 1 - oparg] as PyList;
+      try {
+        listExtend(l, iterable);
+      } catch (e) {
+        if (
+          isPyException(e) &&
+          e.type === TypeErrorType &&
+          iterable.type.tp_iter === undefined &&
+          iterable.type.mp_subscript === undefined
+        ) {
+          decref(e);
+          typeError(`Value after * must be an iterable, not ${iterable.type.name}`);
+        }
+        throw e;
+      }
+      stack.pop();
+      decref(iterable);
+      break;
+    }
+    case Op.SET_UPDATE: {
+      const iterable = stack[stack.length - 1]!;
+      setUpdate(stack[stack.length - 1 - oparg]!, iterable);
+      stack.pop();
+      decref(iterable);
+      break;
+    }
+    case Op.DICT_UPDATE: {
+      const update = stack[stack.length - 1]!;
+      const d = stack[stack.length - 1 - oparg] as PyDict;
+      if (!isDict(update)) {
+        if (lookupAttr(update, staticId('keys')) === null) {
+          typeError(`'${update.type.name}' object is not a mapping`);
+        }
+      }
+      dictUpdateFromMapping(d, update, true);
+      stack.pop();
+      decref(update);
+      break;
+    }
+    case Op.DICT_MERGE: {
+      const update = stack[stack.length - 1]!;
+      const d = stack[stack.length - 1 - oparg] as PyDict;
+      const func = stack[stack.length - 3 - oparg]!;
+      dictMergeForCall(d, update, func);
+      stack.pop();
+      decref(update);
+      break;
+    }
+    case Op.UNPACK_EX: {
+      const seq = stack[stack.length - 1]!;
+      const vals = unpackIterable(seq, oparg & 0xff, oparg >> 8);
+      stack.pop();
+      decref(seq);
+      for (let k = vals.length - 1; k >= 0; k--) stack.push(vals[k]);
+      break;
+    }
+    case Op.FORMAT_VALUE: {
+      const haveSpec = (oparg & FVC.HAVE_SPEC) !== 0;
+      const spec = haveSpec ? (stack.pop() as PyStr) : null;
+      let value = stack.pop()!;
+      const conv = oparg & FVC.ASCII;
+      try {
+        if (conv !== FVC.NONE) {
+          const converted =
+            conv === FVC.STR ? objectStr(value) : conv === FVC.REPR ? objectRepr(value) : asciiOf(value);
+          decref(value);
+          value = converted;
+        }
+        if (isStr(value) && value.type === StrType && (spec === null || spec.value === '')) {
+          stack.push(value);
+        } else {
+          const res = formatObject(value, spec);
+          decref(value);
+          stack.push(res);
+        }
+      } catch (e) {
+        decref(value);
+        throw e;
+      } finally {
+        if (spec !== null) decref(spec);
+      }
+      break;
+    }
+    case Op.CALL_FUNCTION_EX: {
+      const kwargs = oparg & 1 ? stack.pop()! : null;
+      let callargs = stack[stack.length - 1]!;
+      const func = stack[stack.length - 2]!;
+      try {
+        if (!isTuple(callargs)) {
+          const t = sequenceToTuple(callargs, func);
+          decref(callargs);
+          stack[stack.length - 1] = t;
+          callargs = t;
+        }
+        const res = callObject(func, callargs as PyTuple, kwargs as PyDict | null);
+        stack.pop();
+        stack.pop();
+        decref(func);
+        decref(callargs);
+        const nul = stack.pop();
+        xdecref(nul);
+        stack.push(res);
+      } finally {
+        xdecref(kwargs);
+      }
+      break;
+    }
+    case Op.MAKE_FUNCTION: {
+      const codeobj = stack.pop() as PyCode;
+      const fn = newFunction(codeobj, f.globals, f.builtins);
+      decref(codeobj);
+      if (oparg & 8) fn.closure = stack.pop() as PyTuple;
+      if (oparg & 4) fn.annotations = stack.pop()!;
+      if (oparg & 2) fn.kwdefaults = stack.pop() as PyDict;
+      if (oparg & 1) fn.defaults = stack.pop() as PyTuple;
+      stack.push(fn);
+      break;
+    }
+    case Op.GET_YIELD_FROM_ITER: {
+      const iterable = stack[stack.length - 1]!;
+      if (!isGeneratorObject(iterable)) {
+        const it = getIter(iterable);
+        stack[stack.length - 1] = it;
+        decref(iterable);
+      }
+      break;
+    }
+    case Op.LOAD_BUILD_CLASS: {
+      const bc = dictGetStr(f.builtins, staticId('__build_class__'));
+      if (bc === null) raise(NameErrorType, '__build_class__ not found');
+      bc!.refcnt++;
+      stack.push(bc);
+      break;
+    }
+    case Op.LOAD_ASSERTION_ERROR:
+      AssertionErrorType.refcnt++;
+      stack.push(AssertionErrorType);
+      break;
+    case Op.PUSH_EXC_INFO: {
+      const value = stack[stack.length - 1]!;
+      const slots = rt.excInfo;
+      const prev = slots[slots.length - 1];
+      stack[stack.length - 1] = prev ?? (None.refcnt++, None);
+      value.refcnt++;
+      stack.push(value);
+      slots[slots.length - 1] = value as PyBaseException;
+      break;
+    }
+    case Op.POP_EXCEPT: {
+      const value = stack.pop()!;
+      const slots = rt.excInfo;
+      const old = slots[slots.length - 1];
+      slots[slots.length - 1] = value === None ? (decref(value), null) : (value as PyBaseException);
+      xdecref(old);
+      break;
+    }
+    case Op.CHECK_EXC_MATCH: {
+      const right = stack.pop()!;
+      const left = stack[stack.length - 1]!;
+      let res: boolean;
+      try {
+        checkExceptType(right);
+        res = exceptionMatches(left, right);
+      } finally {
+        decref(right);
+      }
+      stack.push(newBool(res));
+      break;
+    }
+    case Op.BEFORE_WITH: {
+      const mgr = stack[stack.length - 1]!;
+      const enter = lookupSpecial(mgr, '__enter__');
+      if (enter === null)
+        typeError(`'${mgr.type.name}' object does not support the context manager protocol`);
+      const exit = lookupSpecial(mgr, '__exit__');
+      if (exit === null) {
+        decref(enter!);
+        typeError(
+          `'${mgr.type.name}' object does not support the context manager protocol (missed __exit__ method)`,
+        );
+      }
+      stack[stack.length - 1] = exit;
+      decref(mgr);
+      let res: PyObject;
+      try {
+        res = call(enter!, []);
+      } finally {
+        decref(enter!);
+      }
+      stack.push(res);
+      break;
+    }
+    case Op.WITH_EXCEPT_START: {
+      const val = stack[stack.length - 1] as PyBaseException;
+      const exitFunc = stack[stack.length - 4]!;
+      const tb = exceptionTraceback(val);
+      const res = call(exitFunc, [val.type, val, tb]);
+      decref(tb);
+      stack.push(res);
+      break;
+    }
+    case Op.IMPORT_NAME: {
+      const name = code.names.items[oparg] as Str;
+      const fromlist = stack.pop()!;
+      const level = stack[stack.length - 1]!;
+      const res = importName(f, name, fromlist, level);
+      stack.pop();
+      decref(level);
+      decref(fromlist);
+      stack.push(res);
+      break;
+    }
+    case Op.IMPORT_FROM: {
+      const from = stack[stack.length - 1]!;
+      stack.push(importFrom(from, code.names.items[oparg] as Str));
+      break;
+    }
+    case Op.IMPORT_STAR: {
+      const from = stack[stack.length - 1]!;
+      importStar(f, from);
+      stack.pop();
+      decref(from);
+      break;
+    }
+    case Op.SETUP_ANNOTATIONS: {
+      const ns = f.locals as PyDict;
+      if (dictGetStr(ns, staticId('__annotations__')) === null) {
+        const d = newDict();
+        dictSetItem(ns, staticId('__annotations__'), d);
+        decref(d);
+      }
+      break;
+    }
+    case Op.GET_LEN:
+    case Op.MATCH_MAPPING:
+    case Op.MATCH_SEQUENCE:
+    case Op.MATCH_KEYS:
+    case Op.MATCH_CLASS:
+      raise(RuntimeErrorType, 'PyMem Lab does not support the match statement yet');
+      break;
+    default:
+      throw new Error(`unknown opcode ${op}`);
   }
 }
 
