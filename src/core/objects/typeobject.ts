@@ -550,8 +550,9 @@ export function typeNew(
   t.slotBase = countInheritedSlots(base);
   t.hasInstanceDict = baseHasDict || addDict;
   t.weakrefable = baseWeak || addWeak;
-  // PyType_GenericAlloc(&PyType_Type, nslots): the heap type object itself.
-  allocGCObject(t, 904 + 40 * nslots);
+  // PyType_GenericAlloc(&PyType_Type, nslots): the heap type object itself, with room for
+  // nslots + 1 member definitions (the last is the sentinel).
+  allocGCObject(t, 904 + 40 * (nslots + 1));
   // PyType_GenericAlloc tracks the type at once: a collection during the class's creation sees it.
   rt.gc.track(t);
 
