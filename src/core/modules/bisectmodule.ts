@@ -9,7 +9,7 @@
  */
 import { CompareOp, PyObject, decref } from '../objects/object';
 import { None } from '../objects/noneobject';
-import { newInt, type PyLong } from '../objects/longobject';
+import { newInt } from '../objects/longobject';
 import { ListType, listResize, type PyList } from '../objects/listobject';
 import { DictType } from '../objects/dictobject';
 import type { PyTuple } from '../objects/tupleobject';
@@ -164,5 +164,3 @@ export function createBisectModule(): PyModule {
   fn('insort_left', insort('insort_left', false));
   return module;
 }
-
-void (null as unknown as PyLong);

@@ -13,6 +13,7 @@ import { createThreadModule } from './threadmodule';
 import { createRandomModule, createSha512Module } from './randommodule';
 import { createBisectModule } from './bisectmodule';
 import { createHeapqModule } from './heapqmodule';
+import { createArrayModule } from './arraymodule';
 import { createTracemallocModule, importTracemallocAsCPython } from './tracemallocmodule';
 
 registerBuiltinModule('math', createMathModule);
@@ -27,3 +28,4 @@ registerBuiltinModule('_random', createRandomModule);
 registerBuiltinModule('_sha512', createSha512Module);
 registerBuiltinModule('_bisect', createBisectModule);
 registerBuiltinModule('_heapq', createHeapqModule);
+registerBuiltinModule('array', createArrayModule);
