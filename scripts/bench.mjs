@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench [-- --runs N] [--only REGEX]`: runs the programs in bench/ in the engine and in
 // python3, in the same run, and prints the wall times and the ratio engine/CPython; then times
-// the experiment store (scripts/bench-store.mjs), the reference graph in headless Chromium
-// (scripts/bench-graph.mjs) and the memory views (scripts/bench-memory-views.mjs).
+// the experiment store (scripts/bench-store.mjs), reopening an experiment
+// (scripts/bench-open.mjs), the reference graph in headless Chromium (scripts/bench-graph.mjs)
+// and the memory views (scripts/bench-memory-views.mjs).
 // Both sides time the program alone (compile and run; not starting the interpreter) and keep
 // the best of N runs. A program the engine cannot run yet gets its error in place of numbers.
 import { spawnSync } from 'node:child_process';
@@ -105,6 +106,7 @@ console.log(
 const SECTIONS = [
   'bench-timeline.mjs', // time travel: recording cost, bytes per step, seeks
   'bench-store.mjs', // the experiment store
+  'bench-open.mjs', // reopening an experiment of 10,000 steps, in Chromium
   'bench-graph.mjs', // the reference graph in headless Chromium
   'bench-memory-views.mjs', // memory over time: recording cost; the allocator map and the chart in Chromium
   'load-web.mjs', // the web shell with 30 clients at once

@@ -18,11 +18,11 @@ export function buildApp() {
 }
 
 /**
- * Starts the web shell and launches Chromium: its port, the browser, and `close` to end
- * both.
+ * Starts the web shell (with `args` added to its command line, e.g. `--db PATH`) and launches
+ * Chromium: its port, the browser, and `close` to end both.
  */
-export async function startWebShellBrowser() {
-  const server = spawn(process.execPath, ['out/main/web.js', '--port', '0'], {
+export async function startWebShellBrowser(args = []) {
+  const server = spawn(process.execPath, ['out/main/web.js', '--port', '0', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

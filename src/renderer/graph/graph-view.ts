@@ -3,6 +3,10 @@
  * elements (add, update, remove), so that stepping moves nothing that did not change. New
  * nodes appear next to their referrer, freed ones fade out, refcount changes flash. Owned by
  * ReferenceGraph; React state never holds any of this.
+ *
+ * Once Cytoscape has drawn a step's graph in its final place (laid out, saved positions put
+ * back), its container says so: `data-drawn-step="<step>"` (absent while the graph is empty).
+ * Benchmarks and tests wait on it.
  */
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { ObjectId, Snapshot } from '../../core';
@@ -91,6 +95,7 @@ export class GraphView {
     const { snapshot } = input;
     if (snapshot === null) {
       window.clearTimeout(this.positionsTimer);
+      delete this.cy.container()?.dataset.drawnStep;
       this.cy.elements().remove();
       this.drawnClasses.clear();
       this.leaveAt.clear();
@@ -137,12 +142,14 @@ export class GraphView {
         fitView(this.cy);
         this.report(started, model, true);
         this.reportPositionsSoon();
+        this.signalDrawn(snapshot.step);
       });
     } else {
       this.applyDiff(model);
       this.bendEdges();
       this.report(started, model, false);
       this.reportPositionsSoon();
+      this.signalDrawn(snapshot.step);
     }
     return model;
   }
@@ -190,6 +197,25 @@ export class GraphView {
   private isOnScreen(id: string): boolean {
     const node = this.cy.getElementById(id);
     return node.nonempty() && !node.hasClass('leaving');
+  }
+
+  /**
+   * Sets `data-drawn-step` once Cytoscape has drawn what was just applied (its `render`
+   * event), or after two frames if nothing needed drawing; not if a newer update came first.
+   */
+  private signalDrawn(step: number): void {
+    const container = this.cy.container();
+    if (container === null) return;
+    const generation = this.generation;
+    let done = false;
+    const mark = () => {
+      if (done || this.cy.destroyed()) return;
+      done = true;
+      this.cy.off('render', mark);
+      if (generation === this.generation) container.dataset.drawnStep = String(step);
+    };
+    this.cy.on('render', mark);
+    requestAnimationFrame(() => requestAnimationFrame(mark));
   }
 
   private report(started: number, model: ViewModel, fullLayout: boolean): void {
