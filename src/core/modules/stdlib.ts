@@ -15,6 +15,7 @@ import { createBisectModule } from './bisectmodule';
 import { createHeapqModule } from './heapqmodule';
 import { createArrayModule } from './arraymodule';
 import { createTracemallocModule, importTracemallocAsCPython } from './tracemallocmodule';
+import { createLinecacheModule } from './linecachemodule';
 
 registerBuiltinModule('math', createMathModule);
 registerBuiltinModule('_functools', createFunctoolsCModule);
@@ -24,6 +25,7 @@ registerBuiltinModule('_operator', createOperatorCModule);
 registerBuiltinModule('_thread', createThreadModule);
 registerBuiltinModule('_tracemalloc', createTracemallocModule);
 wrapImport('tracemalloc', importTracemallocAsCPython);
+registerBuiltinModule('linecache', createLinecacheModule);
 registerBuiltinModule('_random', createRandomModule);
 registerBuiltinModule('_sha512', createSha512Module);
 registerBuiltinModule('_bisect', createBisectModule);

@@ -27,7 +27,7 @@ import { newTuple, tupleAlloc } from '../objects/tupleobject';
 import { newEmptyList, listAppend } from '../objects/listobject';
 import { NotImplementedErrorType, OverflowErrorType, ValueErrorType } from '../objects/exceptions';
 import { numberIndex } from '../objects/abstract';
-import { exactArgs, rangeArgs } from '../vm/args';
+import { exactArgs, noKeywords, rangeArgs } from '../vm/args';
 import { raise } from '../vm/errors';
 import { rt, type Runtime } from '../vm/runtime';
 import {
@@ -44,6 +44,7 @@ import { PyTuple } from '../objects/tupleobject';
 import { PyList } from '../objects/listobject';
 import { DictKeys, KeysKind, PyDict } from '../objects/dictobject';
 import { PyFloat } from '../objects/floatobject';
+import { PySlice } from '../objects/sliceobject';
 import type { PyModule } from '../objects/moduleobject';
 import { moduleBuilder } from './moduledef';
 
@@ -183,9 +184,9 @@ function start(args: PyObject[]): void {
     raise(ValueErrorType, `the number of frames must be in range [1; ${MAX_NFRAME}]`);
   }
   const s = state();
-  s.maxNframe = nframe;
-  // tracemalloc_start: a second start() keeps the traces (and the first limit's tracebacks).
+  // tracemalloc_start: a second start() changes nothing (neither the traces nor the limit).
   if (s.tracer !== null) return;
+  s.maxNframe = nframe;
   s.tracer = new Tracer(rt, nframe);
   setAllocTracer(s.tracer);
 }
@@ -246,12 +247,14 @@ function getTraces(): PyObject {
 }
 
 /**
- * _get_object_traceback: the traceback of the block that holds `obj` (its pre-header
- * included), as a tuple of (filename, lineno) pairs, or None.
+ * _get_object_traceback: the traceback of the block that starts at `obj` (16 bytes before
+ * a GC object), as a tuple of (filename, lineno) pairs, or None.
  */
 function getObjectTraceback(obj: PyObject): PyObject {
   const tracer = state().tracer;
-  const trace = tracer?.traces.get(obj.addr - obj.type.preheaderSize);
+  // 3.11 steps back over the GC head only, even for a type with a managed dict (whose
+  // block starts 32 bytes before the object): such objects have no traceback.
+  const trace = tracer?.traces.get(obj.addr - (obj.type.preheaderSize > 0 ? 16 : 0));
   if (trace === undefined) return (None.refcnt++, None);
   return newTuple(trace.traceback.frames.map(([f, l]) => newTuple([newStr(f), newInt(l)])));
 }
@@ -259,45 +262,46 @@ function getObjectTraceback(obj: PyObject): PyObject {
 export function createTracemallocModule(): PyModule {
   const { module: m, fn } = moduleBuilder('_tracemalloc');
   fn('is_tracing', (args, kw) => {
-    exactArgs('is_tracing', args, kw, 0);
+    exactArgs('_tracemalloc.is_tracing', args, kw, 0);
     return newBool(state().tracer !== null);
   });
   fn('clear_traces', (args, kw) => {
-    exactArgs('clear_traces', args, kw, 0);
+    exactArgs('_tracemalloc.clear_traces', args, kw, 0);
     state().tracer?.clear();
     return (None.refcnt++, None);
   });
   fn('_get_traces', (args, kw) => {
-    exactArgs('_get_traces', args, kw, 0);
+    exactArgs('_tracemalloc._get_traces', args, kw, 0);
     return getTraces();
   });
   fn('_get_object_traceback', (args, kw) => {
-    exactArgs('_get_object_traceback', args, kw, 1);
+    exactArgs('_tracemalloc._get_object_traceback', args, kw, 1);
     return getObjectTraceback(args[0]);
   });
   fn('start', (args, kw) => {
+    noKeywords('_tracemalloc.start', kw);
     rangeArgs('start', args, kw, 0, 1);
     start(args);
     return (None.refcnt++, None);
   });
   fn('stop', (args, kw) => {
-    exactArgs('stop', args, kw, 0);
+    exactArgs('_tracemalloc.stop', args, kw, 0);
     stop();
     return (None.refcnt++, None);
   });
   fn('get_traceback_limit', (args, kw) => {
-    exactArgs('get_traceback_limit', args, kw, 0);
+    exactArgs('_tracemalloc.get_traceback_limit', args, kw, 0);
     return newInt(state().maxNframe);
   });
   fn('get_tracemalloc_memory', (args, kw) => {
-    exactArgs('get_tracemalloc_memory', args, kw, 0);
+    exactArgs('_tracemalloc.get_tracemalloc_memory', args, kw, 0);
     return raise(
       NotImplementedErrorType,
       "PyMem Lab does not model tracemalloc.get_tracemalloc_memory() (the size of tracemalloc's own tables)",
     );
   });
   fn('get_traced_memory', (args, kw) => {
-    exactArgs('get_traced_memory', args, kw, 0);
+    exactArgs('_tracemalloc.get_traced_memory', args, kw, 0);
     // The numbers are read first, then Py_BuildValue("nn") makes the tuple, then the ints.
     const [size, peak] = tracedMemory();
     const t = tupleAlloc(2);
@@ -307,7 +311,7 @@ export function createTracemallocModule(): PyModule {
     return t;
   });
   fn('reset_peak', (args, kw) => {
-    exactArgs('reset_peak', args, kw, 0);
+    exactArgs('_tracemalloc.reset_peak', args, kw, 0);
     const t = state().tracer;
     if (t !== null) t.peak = t.traced;
     return (None.refcnt++, None);
@@ -320,6 +324,7 @@ export function createTracemallocModule(): PyModule {
  * (recorded with src/core/profiles/record_tracemalloc_import.sh, the same on several
  * programs): tuples of length 1…20, dicts, dict keys and floats as numbers; the list free
  * list as a change (it never empties during the import, so it keeps the program's own).
+ * The one-slice cache is full after the import too (a[:] reuses it).
  */
 const AFTER_IMPORT = {
   tuples: [4, 16, 4, 5, 1, 0, 0, 4, 2, 3, 3, 3, 4, 2, 1, 1, 1, 2, 1, 6],
@@ -359,6 +364,8 @@ export function importTracemallocAsCPython(load: () => PyModule): PyModule {
     while (fl.dictKeys.length < AFTER_IMPORT.dictKeys) fl.dictKeys.push(pyMalloc(keysBytes));
     while (fl.floats.length > AFTER_IMPORT.floats) freeObject(fl.floats.pop()!);
     while (fl.floats.length < AFTER_IMPORT.floats) fl.floats.push(dead(allocObject(new PyFloat(0), 24)));
+    // The import slices (tokenize, linecache): a dead slice waits in interp->slice_cache.
+    if (rt.sliceCache === null) rt.sliceCache = dead(allocGCObject(new PySlice(None, None, None), 40));
   } finally {
     gc.count = count;
     gc.enabled = enabled;

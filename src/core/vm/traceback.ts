@@ -23,6 +23,11 @@ export function registerSource(filename: string, text: string): void {
   sources.set(filename, text.split(/\r\n|\r|\n/));
 }
 
+/** The lines of a file the run knows, or null. */
+export function sourceLines(filename: string): readonly string[] | null {
+  return sources.get(filename) ?? null;
+}
+
 function sourceLine(filename: string, lineno: number): string | null {
   const lines = sources.get(filename);
   if (lines === undefined || lineno < 1 || lineno > lines.length) return null;

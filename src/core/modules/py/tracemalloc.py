@@ -1,8 +1,9 @@
 """tracemalloc for the PyMem Lab engine: the functions of _tracemalloc, take_snapshot() and
 Snapshot (statistics, compare_to, filter_traces) with CPython's Statistic, StatisticDiff,
-Traceback, Frame and Trace. The lab has no files: Snapshot.dump and Snapshot.load raise,
-and Traceback.format() gives no source lines."""
+Traceback, Frame and Trace. The lab has no files: Snapshot.dump and Snapshot.load raise;
+Traceback.format() reads the lines of the lab's own sources through linecache."""
 
+import linecache
 from _tracemalloc import *
 from _tracemalloc import _get_object_traceback, _get_traces
 
@@ -258,8 +259,13 @@ class Traceback:
             frame_slice = self
         if most_recent_first:
             frame_slice = reversed(frame_slice)
-        return ['  File "%s", line %s' % (frame.filename, frame.lineno)
-                for frame in frame_slice]
+        lines = []
+        for frame in frame_slice:
+            lines.append('  File "%s", line %s' % (frame.filename, frame.lineno))
+            line = linecache.getline(frame.filename, frame.lineno).strip()
+            if line:
+                lines.append('    %s' % line)
+        return lines
 
 
 def get_object_traceback(obj):
