@@ -13,7 +13,7 @@
  * no selection, a fresh layout) is not a change of the person's and is not saved.
  */
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { GraphPersistence, GraphRestore } from './graph/ReferenceGraph';
 import { isActive } from './run-state';
 import type { Experiments } from './use-experiments';
@@ -49,12 +49,38 @@ export function useSavedView(
   const viewState = useRef<LabViewState>(DEFAULT_VIEW_STATE);
   const restoring = useRef(false);
   const pending = useRef<PendingRestore | null>(null);
+  /** The restore of the experiment opened last: only its end ends `restoring`. */
+  const latestRestore = useRef<PendingRestore | null>(null);
   const [pendingCount, setPendingCount] = useState(0);
   const restoreCount = useRef(0);
-  // Read when another experiment opens; the effect must not run again when they change.
+  // Read when another experiment opens; the effect must not run again when they change. Kept
+  // by a layout effect: the one below, also a layout effect, reads them in the same commit.
   const latest = useRef({ current: experiments.current, active });
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = { current: experiments.current, active };
+  });
+
+  /** Comes back to `wanted`; no run may be under way. */
+  const restoreNow = useCallback(
+    (wanted: PendingRestore) => {
+      // The last run (of the experiment that was open) describes another program.
+      close();
+      reset();
+      select(null);
+      if (!needsRunToRestore(wanted.step, wanted.state)) {
+        restoring.current = false;
+        return;
+      }
+      void restoreRun(wanted.step, wanted.state.selected).finally(() => {
+        // Unless yet another experiment opened meanwhile.
+        if (pending.current === null && latestRestore.current === wanted) restoring.current = false;
+      });
+    },
+    [close, reset, select, restoreRun],
+  );
+  const restoreNowRef = useRef(restoreNow);
+  useLayoutEffect(() => {
+    restoreNowRef.current = restoreNow;
   });
 
   const change = useCallback(
@@ -67,28 +93,36 @@ export function useSavedView(
     [updateView],
   );
 
-  // Another experiment opened (or the first one, at start): come back to its view.
+  // Another experiment opened (or the first one, at start): come back to its view. A layout
+  // effect, right after the new editor is made: its run starts before the browser paints.
   const documentKey = experiments.document?.key;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const open = latest.current.current;
     if (documentKey === undefined || open === undefined) return;
     const saved = parseViewState(open.viewState);
     const needsRun = needsRunToRestore(open.step, saved);
     viewState.current = saved;
     restoring.current = true;
-    pending.current = { step: open.step, state: saved };
+    const wanted = { step: open.step, state: saved };
+    latestRestore.current = wanted;
     setRestore({
       key: ++restoreCount.current,
       foldShared: saved.foldShared,
       layout: saved.layout,
       seed: needsRun ? { step: open.step, positions: saved.positions } : null,
     });
+    if (!latest.current.active) {
+      pending.current = null;
+      restoreNowRef.current(wanted);
+      return;
+    }
     // A run of the program that was open would land in this one's views: it ends first.
-    if (latest.current.active) stop();
+    pending.current = wanted;
+    stop();
     setPendingCount((n) => n + 1);
   }, [documentKey, stop]);
 
-  // The person's changes. Declared before the restore below: the state it passes through is skipped.
+  // The person's changes; what the views pass through while a restore is under way is skipped.
   const step = timeline.step;
   useEffect(() => {
     if (!restoring.current && step !== null) updateView({ step });
@@ -98,24 +132,13 @@ export function useSavedView(
     if (!restoring.current) change({ selected });
   }, [selected, change]);
 
-  // The restore itself, once no run is under way.
+  // A restore that waited for a run to end.
   useEffect(() => {
     const wanted = pending.current;
     if (wanted === null || active) return;
     pending.current = null;
-    // The last run (of the experiment that was open) describes another program.
-    close();
-    reset();
-    select(null);
-    if (!needsRunToRestore(wanted.step, wanted.state)) {
-      restoring.current = false;
-      return;
-    }
-    void restoreRun(wanted.step, wanted.state.selected).finally(() => {
-      // Unless yet another experiment opened meanwhile.
-      if (pending.current === null) restoring.current = false;
-    });
-  }, [active, pendingCount, close, reset, select, restoreRun]);
+    restoreNow(wanted);
+  }, [active, pendingCount, restoreNow]);
 
   const onChange = useCallback<GraphPersistence['onChange']>(
     ({ positions, foldShared, layout }) => {

@@ -79,9 +79,10 @@ export class GraphView {
   }
 
   /**
-   * Puts the nodes of the next scene back at `seed.positions` once it is laid out, if that
-   * scene is of `seed.step` (an experiment reopened at its step); another scene first drops
-   * the seed. Until then nothing is reported: the layout's positions are not the person's.
+   * Puts the nodes of the next scene back at `seed.positions` once it is laid out (not laid
+   * out at all when the seed places every node), if that scene is of `seed.step` (an
+   * experiment reopened at its step); another scene first drops the seed. Until then nothing
+   * is reported: the layout's positions are not the person's.
    */
   restorePositions(seed: PositionSeed | null): void {
     this.seed = seed && Object.keys(seed.positions).length > 0 ? seed : null;
@@ -130,7 +131,10 @@ export class GraphView {
       this.replaceAll(model);
       const generation = this.generation;
       const scene = ++this.scene;
-      void runLayout(this.cy, input.layout, false).then(() => {
+      // Saved positions for every node (the usual reopened experiment): nothing to lay out.
+      const seeded = seed !== null && model.nodes.every((n) => seed.positions[n.data.id] !== undefined);
+      const laidOut = seeded ? Promise.resolve() : runLayout(this.cy, input.layout, false);
+      void laidOut.then(() => {
         if (scene !== this.scene) return;
         if (seed !== null && this.seed === seed) {
           // Even after a newer update of the same scene (a selection): the positions are the person's.
