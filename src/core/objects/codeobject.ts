@@ -66,6 +66,8 @@ export class PyCode extends PyObject {
   /** End line / columns of each instruction, for tracebacks (CPython's co_positions). */
   cols!: Int32Array;
   exceptionTable: ExceptionTableEntry[] = [];
+  /** Index of the first RESUME, where trace events start (vm/ceval.ts); -1 until computed. */
+  firstTraceable = -1;
   /** Whether the constants of this code belong to a file run as __main__ (AST arena). */
   constructor() {
     super(CodeType);

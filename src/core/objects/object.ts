@@ -347,10 +347,17 @@ export class PyType extends PyObject {
   }
   /** Clears the lookup caches of this type and all its subclasses (PyType_Modified). */
   modified(): void {
+    typeLookupEpoch++;
     this.lookupCache.clear();
     for (const sub of this.subclasses) sub.modified();
   }
 }
+
+/**
+ * Bumped by every PyType.modified(): the one-entry lookup cache each attribute name keeps
+ * (typeobject.ts typeLookup) is valid only for the epoch it was filled in.
+ */
+export let typeLookupEpoch = 0;
 
 /** Whether `o` is an instance of `t` or of a subclass (PyObject_TypeCheck). */
 export function typeCheck(o: PyObject, t: PyType): boolean {

@@ -3,7 +3,17 @@
  * (type_new: __slots__, __dict__/__weakref__ descriptors, shared instance keys) and
  * calling a type. @cpython Objects/typeobject.c (3.11)
  */
-import { PyObject, PyType, TypeFlag, decref, incref, xdecref, type MethodSpec, type Visit } from './object';
+import {
+  PyObject,
+  PyType,
+  TypeFlag,
+  decref,
+  incref,
+  xdecref,
+  typeLookupEpoch,
+  type MethodSpec,
+  type Visit,
+} from './object';
 import { ObjectType, TypeType } from './roots';
 import { PyStr, StrType, isStr, staticId, internFromString, newStr } from './unicodeobject';
 import { PyTuple, newTuple, tupleFromBorrowed, isTuple, EmptyTuple } from './tupleobject';
@@ -57,6 +67,16 @@ const staticTypes: PyType[] = [];
 
 /** _PyType_Lookup: the attribute along the MRO, borrowed, or null. Cached per type. */
 export function typeLookup(type: PyType, name: PyStr): PyObject | null {
+  // The name's own one-entry cache first (a code object's names are long-lived objects).
+  if (name.lookupType === type && name.lookupEpoch === typeLookupEpoch) return name.lookupResult;
+  const result = typeLookupCached(type, name);
+  name.lookupType = type;
+  name.lookupEpoch = typeLookupEpoch;
+  name.lookupResult = result;
+  return result;
+}
+
+function typeLookupCached(type: PyType, name: PyStr): PyObject | null {
   const key = name.value;
   const cache = type.lookupCache;
   const hit = cache.get(key);

@@ -89,6 +89,13 @@ export class PyStr extends PyObject {
   kindCache: -1 | 0 | 1 | 2 | 4 = -1;
   /** Code points as one-character strings, cached for astral strings. */
   charsCache!: string[] | null;
+  /**
+   * typeLookup's one-entry cache for this attribute name: the type, the epoch of type
+   * changes it was filled in, and the (borrowed) result. On the prototype until first used.
+   */
+  lookupType!: PyType | null;
+  lookupEpoch!: number;
+  lookupResult!: PyObject | null;
   constructor(
     public value: string,
     type: PyType = StrType,
@@ -99,6 +106,9 @@ export class PyStr extends PyObject {
   }
 }
 
+PyStr.prototype.lookupType = null;
+PyStr.prototype.lookupEpoch = -1;
+PyStr.prototype.lookupResult = null;
 PyStr.prototype.compact = true;
 PyStr.prototype.dataAddr = 0;
 PyStr.prototype.charsCache = null;

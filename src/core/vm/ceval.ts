@@ -110,14 +110,9 @@ function firstTraceable(code: PyCode): number {
   for (let i = 0; i < ops.length; i++) if (ops[i] === Op.RESUME) return i;
   return 0;
 }
-const firstTraceableCache = new WeakMap<PyCode, number>();
 function firstTraceableOf(code: PyCode): number {
-  let v = firstTraceableCache.get(code);
-  if (v === undefined) {
-    v = firstTraceable(code);
-    firstTraceableCache.set(code, v);
-  }
-  return v;
+  const v = code.firstTraceable;
+  return v >= 0 ? v : (code.firstTraceable = firstTraceable(code));
 }
 
 /**
