@@ -23,6 +23,7 @@ import { OutputConsole } from './components/OutputConsole';
 import { LabDialogs, PreferencesButton } from './components/LabDialogs';
 import { Panel } from './components/Panel';
 import { StatusLine } from './components/StatusLine';
+import { StepEventsPanel } from './components/StepEventsPanel';
 import { isActive } from './run-state';
 import { useExercises, useSidebar } from './use-exercises';
 import { useExperiments } from './use-experiments';
@@ -31,6 +32,7 @@ import { useLabMenu } from './use-lab-menu';
 import { useLabViews } from './use-lab-views';
 import type { LabDialog } from './use-menu-commands';
 import { useSavedView } from './use-saved-view';
+import { useStepEvents } from './use-step-events';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 const RUN_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
@@ -49,6 +51,9 @@ export function App({ lab }: { lab: LabApi }) {
   const exercises = useExercises(lab, experiments, views, { state, reset }, getView, sidebar === 'exercises');
   // The application menu (Electron) runs the same actions as the toolbar and the keys.
   const [dialog, setDialog] = useState<LabDialog | null>(null);
+  // "This step": the memory events of the current step, fetched only while that tab is shown.
+  const finished = state.status === 'finished' ? state.result : undefined;
+  const stepEvents = useStepEvents(lab, finished, timeline.step, views.consoleTab === 'step' && !!finished);
   useLabMenu(lab, { experiments, views, active, stop, setSidebar, openDialog: setDialog });
   const cpython = views.compare.availability;
   const compareTitle = !cpython
@@ -167,6 +172,16 @@ export function App({ lab }: { lab: LabApi }) {
                 type="button"
                 role="tab"
                 className="tab"
+                aria-selected={views.consoleTab === 'step'}
+                onClick={() => views.setConsoleTab('step')}
+                title="What happens in memory while the current step runs"
+              >
+                This step
+              </button>
+              <button
+                type="button"
+                role="tab"
+                className="tab"
                 aria-selected={views.consoleTab === 'cpython'}
                 onClick={() => views.setConsoleTab('cpython')}
               >
@@ -180,6 +195,15 @@ export function App({ lab }: { lab: LabApi }) {
               output={views.output.chunks}
               droppedChars={views.output.droppedChars}
               emptyText={views.output.atStep === null ? undefined : 'Nothing written yet at this step.'}
+            />
+          ) : views.consoleTab === 'step' ? (
+            <StepEventsPanel
+              state={stepEvents}
+              emptyText={
+                active ? 'The events appear when the program has finished.' : 'Run the program, then step.'
+              }
+              onSelect={views.select}
+              onGoTo={timeline.goTo}
             />
           ) : (
             <ComparePanel compare={views.compare} />

@@ -22,7 +22,7 @@ import { useCompare, type Compare } from './use-compare';
 import { useTimeline, type Timeline } from './use-timeline';
 import { restoredStep } from './view-state';
 
-export type ConsoleTab = 'output' | 'cpython';
+export type ConsoleTab = 'output' | 'step' | 'cpython';
 
 export interface LabViews {
   timeline: Timeline;

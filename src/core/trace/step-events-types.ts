@@ -106,7 +106,10 @@ export interface StepEvents {
   line: number;
   func: string;
   events: StepEvent[];
-  /** Every object the events mention, in the order they are first mentioned. */
+  /**
+   * The objects the events mention, in the order they are first mentioned (those of a
+   * collection's phases only when a snapshot lists them).
+   */
   objects: StepEventObject[];
   /** Events not listed past the limit (MAX_STEP_EVENTS), by kind. */
   omitted: Partial<Record<StepEventKind, number>>;

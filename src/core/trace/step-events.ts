@@ -390,6 +390,8 @@ function objectsOf(
     if (typeof id !== 'number' || out.has(id)) return;
     const known = b.get(id) ?? a.get(id);
     const seen = recorder.seen.get(id);
+    // An object of a collection's phase that neither snapshot lists (startup's): only counted.
+    if (known === undefined && seen === undefined) return;
     out.set(id, {
       id,
       type: known?.type ?? seen?.type ?? '?',
