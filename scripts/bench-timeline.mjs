@@ -2,7 +2,8 @@
 // `node scripts/bench-timeline.mjs` (part of `npm run bench`): the cost of time travel on a
 // run of about a million steps. A snapshot is taken by re-running the program up to its
 // step (the engine is deterministic), so the numbers are: the run alone, the run while
-// recording its step list, the recorded bytes per step, and the time to show a random step.
+// recording its step list, the recorded bytes per step, the time to show a random step and
+// the time to compute the memory events of one ("This step").
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -45,3 +46,34 @@ for (const s of seeks) {
 }
 const mean = seeks.reduce((sum, s) => sum + s.ms, 0) / seeks.length;
 console.log(`  mean seek                 ${mean.toFixed(0).padStart(7)} ms  (target ≤ 50 ms)`);
+
+// The memory events of a step ("This step"): one more re-run to the step, recording while it
+// runs, and the snapshots at both ends to derive the reference changes.
+const eventTargets = targets.slice(0, 3);
+for (const step of eventTargets) {
+  const { ms, value } = timed(() => runSource(source, { stepEvents: step }));
+  const events = value.stepEvents;
+  console.log(
+    `  step events at ${String(step).padStart(7)}  ${ms.toFixed(0).padStart(7)} ms  (${events.events.length} events, ${Buffer.byteLength(JSON.stringify(events))} bytes; ${(ms / plain.ms).toFixed(2)}× the whole run)`,
+  );
+}
+
+// The same on bench/memory/churn_1m.py (about a million steps whose memory keeps changing).
+const churn = readFileSync(join(ROOT, 'bench/memory/churn_1m.py'), 'utf8');
+const churnRun = timed(() => runSource(churn, { recordSteps: true }));
+const churnSteps = churnRun.value.stepCount;
+console.log(
+  `step events on bench/memory/churn_1m.py (${churnSteps} steps, run ${churnRun.ms.toFixed(0)} ms)`,
+);
+const churnTimes = Array.from({ length: 3 }, () => Math.floor(random() * churnSteps)).map((step) => {
+  const { ms, value } = timed(() => runSource(churn, { stepEvents: step }));
+  const events = value.stepEvents;
+  console.log(
+    `  step events at ${String(step).padStart(7)}  ${ms.toFixed(0).padStart(7)} ms  (${events.events.length} events, ${Buffer.byteLength(JSON.stringify(events))} bytes)`,
+  );
+  return ms;
+});
+const churnMean = churnTimes.reduce((a, b) => a + b, 0) / churnTimes.length;
+console.log(
+  `  mean                      ${churnMean.toFixed(0).padStart(7)} ms  (a seek plus one step recorded)`,
+);
