@@ -62,7 +62,8 @@ export type StepEvent =
    * Derived: the object's refcount at the start (`before`, null when the snapshot there did
    * not list it: created in the step, or not reachable from what a snapshot walks) and at the
    * end (`after`, null when it was freed, or is no longer listed), and how much of the change
-   * no link or unlink explains (null when it cannot be known).
+   * no link or unlink explains (null when it cannot be known). Not given for shared objects
+   * (None, small ints, interned strings, builtins), whose counts move with every step.
    */
   | {
       kind: 'refcount';
