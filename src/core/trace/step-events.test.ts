@@ -11,6 +11,7 @@ import recorded from './fixtures/step-events.json';
 import { runSource } from '../run';
 import type { TraceStep } from '../index';
 import type { StepEvent, StepEvents } from './step-events-types';
+import { MAX_STEP_EVENTS } from './step-events';
 
 const PROGRAMS = join(__dirname, 'fixtures/step-event-programs');
 const cpython = recorded as Record<string, { stdout: string; facts: Record<string, number | boolean> }>;
@@ -167,6 +168,29 @@ describe('step events', () => {
     expect(kinds.indexOf('weakref-cleared')).toBeLessThan(kinds.indexOf('weakref-callback'));
     expect(all(del, 'weakref-callback')).toEqual([{ kind: 'weakref-callback', id: r }]);
     expect(p.facts.dead).toBe(true);
+  });
+
+  it('lists a temporary made and dropped within the step by its allocation and free only', () => {
+    const source = 'y = len([1, 2, 3])\n';
+    const { steps } = runSource(source, { recordSteps: true });
+    const line = steps!.findIndex((s) => s.event === 'line');
+    const e = runSource(source, { stepEvents: line }).stepEvents!;
+    const lists = e.events.filter((x) => (x.kind === 'allocate' || x.kind === 'reborn') && x.type === 'list');
+    expect(lists).toHaveLength(1);
+    const temp = (lists[0] as Of<'allocate'>).id;
+    expect(e.events.some((x) => (x.kind === 'free' || x.kind === 'to-freelist') && x.id === temp)).toBe(true);
+    // Neither snapshot has it: no reference event names it, and it cannot be selected.
+    expect(e.events.some((x) => (x.kind === 'link' || x.kind === 'unlink') && x.to === temp)).toBe(false);
+    expect(e.objects.find((o) => o.id === temp)).toMatchObject({ before: false, after: false });
+  });
+
+  it('counts the events past the limit by kind', () => {
+    const source = 'x = list(range(100000, 103000))\n';
+    const { steps } = runSource(source, { recordSteps: true });
+    const e = runSource(source, { stepEvents: steps!.findIndex((s) => s.event === 'line') }).stepEvents!;
+    expect(e.events).toHaveLength(MAX_STEP_EVENTS);
+    const ints = e.events.filter((x) => x.kind === 'allocate' && x.type === 'int').length;
+    expect(ints + (e.omitted.allocate ?? 0)).toBeGreaterThanOrEqual(3000);
   });
 
   it('ends at the end of the run for the last step, and says so', () => {
