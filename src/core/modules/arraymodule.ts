@@ -462,7 +462,7 @@ ArrayType.tp_new = (type, args, kwnames) => {
   if (npos > 2) typeError(`array() takes at most 2 arguments (${npos} given)`);
   const tc = args[0];
   if (!isStr(tc) || [...(tc as PyStr).value].length !== 1) {
-    typeError(`array() argument 1 must be a unicode character, not ${tc.type.name}`);
+    typeError(`array() argument 1 must be a unicode character, not ${tc === None ? 'None' : tc.type.name}`);
   }
   const c = (tc as PyStr).value;
   let initial: PyObject | null = npos > 1 ? args[1] : null;
@@ -511,7 +511,14 @@ ArrayType.tp_new = (type, args, kwnames) => {
       } else if (initial !== null && bytesOf(initial) !== null) {
         fromBytes(a, bytesOf(initial)!);
       } else if (initial !== null && isStr(initial)) {
-        fromUnicode(a, initial as PyStr);
+        // The array takes PyUnicode_AsWideCharString's buffer (n + 1 wchar_t): allocated = n.
+        const chars = [...(initial as PyStr).value];
+        if (chars.length > 0) {
+          a.itemsAddr = pyMalloc((chars.length + 1) * 4);
+          a.size = a.allocated = chars.length;
+          setStorage(a, chars.length, 0);
+          chars.forEach((ch, i) => setValue(a, i, ch));
+        }
       } else if (initial !== null && isArray(initial) && len > 0) {
         a.bytes.set(initial.bytes.subarray(0, len * descr!.itemsize));
       }

@@ -84,7 +84,7 @@ function siftup(heap: PyList, pos: number, max: boolean): void {
 /** The clinic's subclass_of=&PyList_Type check. */
 function listArg(fname: string, o: PyObject, which: string): PyList {
   if (o.type !== ListType && !o.type.isSubtypeOf(ListType)) {
-    typeError(`${fname}() argument${which} must be list, not ${o.type.name}`);
+    typeError(`${fname}() argument${which} must be list, not ${o === None ? 'None' : o.type.name}`);
   }
   return o as PyList;
 }

@@ -74,9 +74,15 @@ def merge(*iterables, key=None, reverse=False):
     h = []
     push = h.append
     if reverse:
-        make_heap, pop, replace, direction = _heapify_max, _heappop_max, _heapreplace_max, -1
+        make_heap = _heapify_max
+        pop = _heappop_max
+        replace = _heapreplace_max
+        direction = -1
     else:
-        make_heap, pop, replace, direction = heapify, heappop, heapreplace, 1
+        make_heap = heapify
+        pop = heappop
+        replace = heapreplace
+        direction = 1
     if key is None:
         for order, it in enumerate(map(iter, iterables)):
             try:
