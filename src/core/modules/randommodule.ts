@@ -119,7 +119,7 @@ export function initByArray(r: PyRandom, key: Uint32Array): void {
 }
 
 /** A non-negative integer's 32-bit words, least significant first (at least one). */
-function words32(n: bigint): Uint32Array {
+export function words32(n: bigint): Uint32Array {
   const out: number[] = [];
   do {
     out.push(Number(n & 0xffffffffn));
