@@ -27,15 +27,15 @@ const PROGRAM = [
 /** What gc.collect() returns for PROGRAM: the machine's CPython 3.11, else what 3.11.7 printed. */
 const collected = () => (hasCPython311() ? runCPython(PROGRAM) : '2\n').trim();
 
-/** Moves the timeline to the first step about to run `line`. */
-async function goToLine(lab: LabPage, line: number): Promise<void> {
+/** Moves the timeline to the first step whose counter reads `where` ('line 8', 'return from f'). */
+async function goTo(lab: LabPage, where: string): Promise<void> {
   await lab.slider.focus();
   await lab.page.keyboard.press('Home');
   for (let i = 0; i < 40; i++) {
-    if (new RegExp(`line ${line}$`).test((await lab.stepCounter.textContent())?.trim() ?? '')) return;
+    if ((await lab.stepCounter.textContent())?.trim().endsWith(where)) return;
     await lab.page.keyboard.press('ArrowRight');
   }
-  throw new Error(`no step at line ${line}`);
+  throw new Error(`no step at ${where}`);
 }
 
 test('lists the memory events of the del step and of the gc.collect() step', async ({ lab }) => {
@@ -47,7 +47,7 @@ test('lists the memory events of the del step and of the gc.collect() step', asy
   await lab.page.getByRole('tab', { name: 'This step' }).click();
   const list = lab.page.getByLabel('Memory events of this step');
 
-  await goToLine(lab, 8);
+  await goTo(lab, 'line 8');
   await expect(list).toContainText('line 8');
   // Both names go; each Node keeps a refcount of 1 (the other's .other): nothing is freed.
   await expect(list).toContainText('<module> a ↛ Node object');
@@ -56,7 +56,7 @@ test('lists the memory events of the del step and of the gc.collect() step', asy
   await expect(list).not.toContainText('freed');
   await lab.page.screenshot({ path: join(SCREENSHOTS, 'step-events-del-1280x800.png') });
 
-  await goToLine(lab, 9);
+  await goTo(lab, 'line 9');
   await expect(list).toContainText('collection of generation 2 starts (gc.collect())');
   await expect(list).toContainText('unreachable: 2 objects');
   await expect(list).toContainText(`collection ends: ${expected} collected, 0 uncollectable`);
@@ -71,4 +71,18 @@ test('lists the memory events of the del step and of the gc.collect() step', asy
   // An object of the list selects it in the inspector (it is in this step's memory).
   await list.getByRole('button', { name: 'Node object' }).first().click();
   await expect(lab.inspectorProperty('Type')).toHaveText('Node');
+});
+
+test('shows a __del__ called in the del step, and the object freed when it returns', async ({ lab }) => {
+  await lab.run("class D:\n    def __del__(self):\n        print('bye')\nd = D()\ndel d\nprint('after')");
+  await lab.expectFinished();
+  await lab.page.getByRole('tab', { name: 'This step' }).click();
+  const list = lab.page.getByLabel('Memory events of this step');
+  await goTo(lab, 'line 5');
+  await expect(list).toContainText('finalizer (__del__) called on D object');
+  await expect(list).toContainText('The step ends as that __del__ starts');
+  await expect(list).not.toContainText('freed: memory');
+  // The step where __del__ returns frees it.
+  await goTo(lab, 'return from __del__');
+  await expect(list).toContainText('D object freed: memory back to its pool');
 });

@@ -62,6 +62,15 @@ function StepEventList({
     onSelect(o.id);
   };
   const span = events.next === null ? 'to the end of the run' : `until step ${events.next + 1}`;
+  // The step ends where Python code the interpreter calls (a __del__, a weakref callback) starts.
+  const recorded = events.events.filter(
+    (e) => e.kind !== 'link' && e.kind !== 'unlink' && e.kind !== 'refcount',
+  );
+  const last = recorded[recorded.length - 1];
+  const callsOut =
+    events.next !== null && (last?.kind === 'finalize' || last?.kind === 'weakref-callback')
+      ? `The step ends as that ${last.kind === 'finalize' ? '__del__' : 'callback'} starts: the next steps run it, and what it lets go is freed when it returns.`
+      : null;
   return (
     <div className="step-events" aria-label="Memory events of this step">
       <div className="step-events-head">
@@ -99,6 +108,7 @@ function StepEventList({
           {events.truncated && 'The snapshots were cut short: some references are missing.'}
         </p>
       )}
+      {callsOut && <p className="step-events-note">{callsOut}</p>}
       <p className="step-events-note">
         References taken and dropped again within the step (temporaries) are not listed one by one: only each
         object's net change.
