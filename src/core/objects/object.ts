@@ -224,87 +224,90 @@ export class PyType extends PyObject {
   doc: string | null = null;
 
   // ---- slots: undefined means "inherit" (readyType copies from the base) ----
-  tp_dealloc!: (o: PyObject) => void;
-  tp_traverse?: (o: PyObject, visit: Visit) => void;
-  tp_clear?: (o: PyObject) => void;
-  tp_finalize?: (o: PyObject) => void;
-  tp_repr?: UnaryFunc;
-  tp_str?: UnaryFunc;
-  tp_hash?: (o: PyObject) => number;
-  tp_richcompare?: (a: PyObject, b: PyObject, op: CompareOp) => PyObject;
+  // Every slot is initialised here (to undefined), in this order, so that all type objects
+  // share one V8 hidden class: `o.type.tp_xxx` is then a fixed-offset load everywhere, not
+  // a megamorphic lookup (each type used to get its own class from its own slot order).
+  tp_dealloc: (o: PyObject) => void = undefined!;
+  tp_traverse?: (o: PyObject, visit: Visit) => void = undefined;
+  tp_clear?: (o: PyObject) => void = undefined;
+  tp_finalize?: (o: PyObject) => void = undefined;
+  tp_repr?: UnaryFunc = undefined;
+  tp_str?: UnaryFunc = undefined;
+  tp_hash?: (o: PyObject) => number = undefined;
+  tp_richcompare?: (a: PyObject, b: PyObject, op: CompareOp) => PyObject = undefined;
   /** Returns a new reference, or null when the attribute does not exist (no exception set). */
-  tp_getattro?: (o: PyObject, name: PyStr) => PyObject | null;
+  tp_getattro?: (o: PyObject, name: PyStr) => PyObject | null = undefined;
   /** value null deletes. */
-  tp_setattro?: (o: PyObject, name: PyStr, value: PyObject | null) => void;
-  tp_call?: CallFunc;
+  tp_setattro?: (o: PyObject, name: PyStr, value: PyObject | null) => void = undefined;
+  tp_call?: CallFunc = undefined;
   /**
    * Whether calling an instance goes by vectorcall (Py_TPFLAGS_HAVE_VECTORCALL and a
    * non-NULL vectorcall pointer). When not, _PyObject_MakeTpCall packs the arguments
    * into a tuple (and keywords into a dict) for tp_call. Not inherited.
    */
-  hasVectorcall?: (callable: PyObject) => boolean;
-  tp_iter?: UnaryFunc;
+  hasVectorcall?: (callable: PyObject) => boolean = undefined;
+  tp_iter?: UnaryFunc = undefined;
   /** Returns a new reference, or null when exhausted (no StopIteration object is made). */
-  tp_iternext?: (o: PyObject) => PyObject | null;
+  tp_iternext?: (o: PyObject) => PyObject | null = undefined;
   /** obj null means looked up on the type itself. */
-  tp_descr_get?: (descr: PyObject, obj: PyObject | null, type: PyType) => PyObject;
-  tp_descr_set?: (descr: PyObject, obj: PyObject, value: PyObject | null) => void;
-  tp_init?: (self: PyObject, args: PyObject[], kwnames: PyTuple | null) => void;
-  tp_new?: (type: PyType, args: PyObject[], kwnames: PyTuple | null) => PyObject;
+  tp_descr_get?: (descr: PyObject, obj: PyObject | null, type: PyType) => PyObject = undefined;
+  tp_descr_set?: (descr: PyObject, obj: PyObject, value: PyObject | null) => void = undefined;
+  tp_init?: (self: PyObject, args: PyObject[], kwnames: PyTuple | null) => void = undefined;
+  tp_new?: (type: PyType, args: PyObject[], kwnames: PyTuple | null) => PyObject = undefined;
   /** Alternative to tp_new+tp_init for builtin types called directly (vectorcall). */
-  tp_vectorcall?: CallFunc;
+  tp_vectorcall?: CallFunc = undefined;
   /** __length_hint__ of iterators (PyObject_LengthHint). */
-  lengthHint?: (o: PyObject) => number;
+  lengthHint?: (o: PyObject) => number = undefined;
   /** `__sizeof__`, without the GC and managed-dict pre-header. */
-  tp_sizeof?: (o: PyObject) => number;
+  tp_sizeof?: (o: PyObject) => number = undefined;
 
-  nb_bool?: (o: PyObject) => boolean;
-  nb_index?: UnaryFunc;
-  nb_int?: UnaryFunc;
-  nb_float?: UnaryFunc;
-  nb_negative?: UnaryFunc;
-  nb_positive?: UnaryFunc;
-  nb_invert?: UnaryFunc;
-  nb_absolute?: UnaryFunc;
-  nb_add?: BinaryFunc;
-  nb_subtract?: BinaryFunc;
-  nb_multiply?: BinaryFunc;
-  nb_matrix_multiply?: BinaryFunc;
-  nb_true_divide?: BinaryFunc;
-  nb_floor_divide?: BinaryFunc;
-  nb_remainder?: BinaryFunc;
-  nb_power?: BinaryFunc;
-  nb_lshift?: BinaryFunc;
-  nb_rshift?: BinaryFunc;
-  nb_and?: BinaryFunc;
-  nb_or?: BinaryFunc;
-  nb_xor?: BinaryFunc;
-  nb_divmod?: BinaryFunc;
-  nb_inplace_add?: BinaryFunc;
-  nb_inplace_subtract?: BinaryFunc;
-  nb_inplace_multiply?: BinaryFunc;
-  nb_inplace_matrix_multiply?: BinaryFunc;
-  nb_inplace_true_divide?: BinaryFunc;
-  nb_inplace_floor_divide?: BinaryFunc;
-  nb_inplace_remainder?: BinaryFunc;
-  nb_inplace_power?: BinaryFunc;
-  nb_inplace_lshift?: BinaryFunc;
-  nb_inplace_rshift?: BinaryFunc;
-  nb_inplace_and?: BinaryFunc;
-  nb_inplace_or?: BinaryFunc;
-  nb_inplace_xor?: BinaryFunc;
+  nb_bool?: (o: PyObject) => boolean = undefined;
+  nb_index?: UnaryFunc = undefined;
+  nb_int?: UnaryFunc = undefined;
+  nb_float?: UnaryFunc = undefined;
+  nb_negative?: UnaryFunc = undefined;
+  nb_positive?: UnaryFunc = undefined;
+  nb_invert?: UnaryFunc = undefined;
+  nb_absolute?: UnaryFunc = undefined;
+  nb_add?: BinaryFunc = undefined;
+  nb_subtract?: BinaryFunc = undefined;
+  nb_multiply?: BinaryFunc = undefined;
+  nb_matrix_multiply?: BinaryFunc = undefined;
+  nb_true_divide?: BinaryFunc = undefined;
+  nb_floor_divide?: BinaryFunc = undefined;
+  nb_remainder?: BinaryFunc = undefined;
+  nb_power?: BinaryFunc = undefined;
+  nb_lshift?: BinaryFunc = undefined;
+  nb_rshift?: BinaryFunc = undefined;
+  nb_and?: BinaryFunc = undefined;
+  nb_or?: BinaryFunc = undefined;
+  nb_xor?: BinaryFunc = undefined;
+  nb_divmod?: BinaryFunc = undefined;
+  nb_inplace_add?: BinaryFunc = undefined;
+  nb_inplace_subtract?: BinaryFunc = undefined;
+  nb_inplace_multiply?: BinaryFunc = undefined;
+  nb_inplace_matrix_multiply?: BinaryFunc = undefined;
+  nb_inplace_true_divide?: BinaryFunc = undefined;
+  nb_inplace_floor_divide?: BinaryFunc = undefined;
+  nb_inplace_remainder?: BinaryFunc = undefined;
+  nb_inplace_power?: BinaryFunc = undefined;
+  nb_inplace_lshift?: BinaryFunc = undefined;
+  nb_inplace_rshift?: BinaryFunc = undefined;
+  nb_inplace_and?: BinaryFunc = undefined;
+  nb_inplace_or?: BinaryFunc = undefined;
+  nb_inplace_xor?: BinaryFunc = undefined;
 
   /** sq_length / mp_length. */
-  mp_length?: (o: PyObject) => number;
-  mp_subscript?: BinaryFunc;
+  mp_length?: (o: PyObject) => number = undefined;
+  mp_subscript?: BinaryFunc = undefined;
   /** value null deletes. */
-  mp_ass_subscript?: (o: PyObject, key: PyObject, value: PyObject | null) => void;
-  sq_contains?: (o: PyObject, item: PyObject) => boolean;
+  mp_ass_subscript?: (o: PyObject, key: PyObject, value: PyObject | null) => void = undefined;
+  sq_contains?: (o: PyObject, item: PyObject) => boolean = undefined;
   /** `+` and `*` of sequences, tried after the number slots (PySequenceMethods). */
-  sq_concat?: BinaryFunc;
-  sq_repeat?: (o: PyObject, n: number) => PyObject;
-  sq_inplace_concat?: BinaryFunc;
-  sq_inplace_repeat?: (o: PyObject, n: number) => PyObject;
+  sq_concat?: BinaryFunc = undefined;
+  sq_repeat?: (o: PyObject, n: number) => PyObject = undefined;
+  sq_inplace_concat?: BinaryFunc = undefined;
+  sq_inplace_repeat?: (o: PyObject, n: number) => PyObject = undefined;
 
   constructor(init: {
     name: string;
