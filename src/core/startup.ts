@@ -27,7 +27,7 @@ import { clearFreelists } from './memory/freelistclear';
 import type { Runtime } from './vm/runtime';
 import { rt } from './vm/runtime';
 
-type Event = [op: 'new' | 'del', type: string, size: number, part?: 'module'];
+export type Event = [op: 'new' | 'del', type: string, size: number, part?: 'module'];
 
 interface StartupProfile {
   gc_stats: { collections: number; collected: number; uncollectable: number }[];
@@ -142,7 +142,7 @@ export function importUnicodedataForParser(): void {
  * list it reaches). Objects still alive at the end stay alive, unreferenced. Events of the
  * module itself call `module()` when the engine makes the real module.
  */
-function replay(events: Event[], module: (() => void) | null): void {
+export function replay(events: Event[], module: (() => void) | null): void {
   const live = new Map<string, PyObject[]>();
   for (const [op, type, size, part] of events) {
     if (part === 'module' && module !== null) {

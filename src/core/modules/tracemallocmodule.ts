@@ -11,22 +11,29 @@
  * - get_tracemalloc_memory() (the size of tracemalloc's own hash tables) raises
  *   NotImplementedError;
  * - importing tracemalloc: CPython's imports pickle, _pickle, _compat_pickle, linecache,
- *   tokenize and token besides the module itself; the engine's module imports nothing. The
- *   free lists are left as CPython's import leaves them (importTracemallocAsCPython), since
- *   they decide what later allocations cost, but `gc.get_count()` (CPython's import runs two
- *   young collections and leaves a count that depends on where the program stood) and the
- *   addresses a program sees after `import tracemalloc` are not CPython's.
+ *   tokenize and token besides the module itself. importTracemallocAsCPython replays its
+ *   recorded GC traffic, so `gc.get_count()` and the free lists after the import are
+ *   CPython's (the dict-keys free list is fitted), but not the addresses: the stand-ins
+ *   have CPython's sizes, not the strings, code objects and other non-GC objects the import
+ *   allocates, so `id()`s of later objects can differ. pickle, tokenize and token are not
+ *   in sys.modules.
  * @cpython Modules/_tracemalloc.c (3.11)
  */
 import { PyObject, decref } from '../objects/object';
 import { None } from '../objects/noneobject';
 import { newBool } from '../objects/boolobject';
-import { newStr, type PyStr } from '../objects/unicodeobject';
+import { internFromString, newStr, type PyStr } from '../objects/unicodeobject';
 import { newInt } from '../objects/longobject';
 import { newTuple, tupleAlloc } from '../objects/tupleobject';
 import { newEmptyList, listAppend } from '../objects/listobject';
-import { NotImplementedErrorType, OverflowErrorType, ValueErrorType } from '../objects/exceptions';
-import { numberIndex } from '../objects/abstract';
+import {
+  ExceptionType,
+  NotImplementedErrorType,
+  OverflowErrorType,
+  ValueErrorType,
+} from '../objects/exceptions';
+import { call, numberIndex } from '../objects/abstract';
+import { TypeType } from '../objects/roots';
 import { exactArgs, noKeywords, rangeArgs } from '../vm/args';
 import { raise } from '../vm/errors';
 import { rt, type Runtime } from '../vm/runtime';
@@ -42,11 +49,110 @@ import {
 } from '../memory/alloc';
 import { PyTuple } from '../objects/tupleobject';
 import { PyList } from '../objects/listobject';
-import { DictKeys, KeysKind, PyDict } from '../objects/dictobject';
+import { DictKeys, KeysKind, PyDict, dictSetItem, newDict } from '../objects/dictobject';
 import { PyFloat } from '../objects/floatobject';
 import { PySlice } from '../objects/sliceobject';
 import type { PyModule } from '../objects/moduleobject';
 import { moduleBuilder } from './moduledef';
+import { replay, type Event } from '../startup';
+import importFixture from '../profiles/fixtures/cpython311-import-tracemalloc.json';
+
+interface FreelistState {
+  count: [number, number, number];
+  tuples: number[];
+  lists: number;
+  dicts: number;
+  dictKeys: number;
+  floats: number;
+}
+const importProfile = importFixture as unknown as {
+  events: Event[];
+  probes: { program: string; start: FreelistState; end: FreelistState }[];
+};
+
+/**
+ * Where, in the recorded traffic, pickle.py defines PickleError, PicklingError and
+ * UnpicklingError (the event of PickleError's type) and where `from _pickle import …`
+ * replaces them (after the module's last shorthand function): from there on, the three
+ * classes are cyclic garbage (10 objects CPython's next collection of generation 1 finds).
+ */
+const PICKLE_ERRORS_DEFINED = 7106;
+const PICKLE_ERRORS_REPLACED = 8859;
+
+/** The events to replay: the markers of the pickle classes are the only 'module' events. */
+const importEvents: Event[] = (() => {
+  const events: Event[] = importProfile.events.map(([op, type, size]) => [op, type, size]);
+  const marker: Event = ['new', 'pickle-errors', 0, 'module'];
+  events.splice(PICKLE_ERRORS_REPLACED, 0, marker);
+  events.splice(PICKLE_ERRORS_DEFINED, 0, marker);
+  return events;
+})();
+
+/**
+ * pickle.py's exception classes, made at the point CPython makes them and dropped where
+ * CPython's drop them, so that a collection in between moves them to generation 1 and a
+ * later one collects them, as in CPython. Their own allocations are already in the replay:
+ * making them changes neither the count nor the free lists.
+ */
+function pickleErrors(): () => void {
+  let classes: PyObject[] = [];
+  return () => {
+    if (classes.length > 0) {
+      for (const c of classes.reverse()) decref(c);
+      classes = [];
+      return;
+    }
+    const gc = rt.gc;
+    const fl = rt.freelists;
+    const count = [...gc.count];
+    const tuples = fl.tuples.map((stack) => stack.length).slice(1);
+    const [lists, dicts, keys, floats] = [
+      fl.lists.length,
+      fl.dicts.length,
+      fl.dictKeys.length,
+      fl.floats.length,
+    ];
+    const enabled = gc.enabled;
+    gc.enabled = false;
+    try {
+      const make = (name: string, base: PyObject, doc: string) => {
+        const ns = newDict();
+        for (const [k, v] of [
+          ['__module__', 'pickle'],
+          ['__qualname__', name],
+          ['__doc__', doc],
+        ]) {
+          const key = internFromString(k);
+          const value = newStr(v);
+          dictSetItem(ns, key, value);
+          decref(key);
+          decref(value);
+        }
+        const args = [newStr(name), newTuple([(base.refcnt++, base)]), ns];
+        try {
+          classes.push(call(TypeType, args));
+        } finally {
+          args.forEach(decref);
+        }
+      };
+      make('PickleError', ExceptionType, 'A common base class for the other pickling exceptions.');
+      make(
+        'PicklingError',
+        classes[0],
+        'This exception is raised when an unpicklable object is passed to the\n    dump() method.\n\n    ',
+      );
+      make(
+        'UnpicklingError',
+        classes[0],
+        'This exception is raised when there is a problem unpickling an object,\n    such as a security violation.\n\n    Note that other exceptions may also be raised during unpickling, including\n    (but not necessarily limited to) AttributeError, EOFError, ImportError,\n    and IndexError.\n\n    ',
+      );
+    } finally {
+      gc.count = count;
+      gc.enabled = enabled;
+    }
+    setFreelists(tuples, lists, dicts, keys, floats);
+  };
+}
 
 /** The traceback of a trace: frames from the most recent, as _tracemalloc stores them. */
 interface Traceback {
@@ -320,55 +426,100 @@ export function createTracemallocModule(): PyModule {
 }
 
 /**
- * The free lists right after CPython 3.11.7 runs `import tracemalloc` from a script
- * (recorded with src/core/profiles/record_tracemalloc_import.sh, the same on several
- * programs): tuples of length 1…20, dicts, dict keys and floats as numbers; the list free
- * list as a change (it never empties during the import, so it keeps the program's own).
- * The one-slice cache is full after the import too (a[:] reuses it).
+ * The dict-keys free list after the import, which the replay does not model (the recorded
+ * dicts are made without keys): it rises by up to RISE during the import, capped at
+ * PyDict_MAXFREELIST, and ends DROP lower (fitted on the recorder's probes).
  */
-const AFTER_IMPORT = {
-  tuples: [4, 16, 4, 5, 1, 0, 0, 4, 2, 3, 3, 3, 4, 2, 1, 1, 1, 2, 1, 6],
-  dicts: 4,
-  dictKeys: 43,
-  floats: 4,
-  listsChange: -5,
-};
+const KEYS_RISE = 15;
+const KEYS_DROP = 6;
+const PyDict_MAXFREELIST = 80;
+/** The list free list loses 6; the dict free list ends at max(before - 61, 4). */
+const LISTS_CHANGE = -6;
+const DICTS_CHANGE = -61;
+const COUNT_CORRECTION = 1;
 
 /**
- * `import tracemalloc` as CPython's goes for the free lists: the engine's module is loaded,
- * then every free list gets CPython's occupancy (dead objects added or freed, without
- * changing `gc.get_count()`).
+ * Gives the free lists these occupancies (tuples of length 1…20 first), adding dead objects
+ * or freeing kept ones, without changing `gc.get_count()` or running a collection.
  */
-export function importTracemallocAsCPython(load: () => PyModule): PyModule {
-  const lists = rt.freelists.lists.length;
-  const m = load();
+function setFreelists(tuples: number[], lists: number, dicts: number, keys: number, floats: number): void {
   const gc = rt.gc;
-  const enabled = gc.enabled;
+  const fl = rt.freelists;
   const count = [...gc.count];
+  const enabled = gc.enabled;
   gc.enabled = false;
   try {
-    const fl = rt.freelists;
-    AFTER_IMPORT.tuples.forEach((want, i) => {
+    tuples.forEach((want, i) => {
       const n = i + 1;
       const stack = fl.tuples[n];
       while (stack.length > want) gcDel(stack.pop()!);
       while (stack.length < want) stack.push(dead(allocGCObject(new PyTuple([]), 24 + 8 * n)));
     });
-    const wantLists = Math.max(0, lists + AFTER_IMPORT.listsChange);
-    while (fl.lists.length > wantLists) gcDel(fl.lists.pop()!);
-    while (fl.lists.length < wantLists) fl.lists.push(dead(allocGCObject(new PyList(), 40)));
-    while (fl.dicts.length > AFTER_IMPORT.dicts) gcDel(fl.dicts.pop()!);
-    while (fl.dicts.length < AFTER_IMPORT.dicts) fl.dicts.push(dead(allocGCObject(new PyDict(), 48)));
+    while (fl.lists.length > lists) gcDel(fl.lists.pop()!);
+    while (fl.lists.length < lists) fl.lists.push(dead(allocGCObject(new PyList(), 40)));
+    while (fl.dicts.length > dicts) gcDel(fl.dicts.pop()!);
+    while (fl.dicts.length < dicts) fl.dicts.push(dead(allocGCObject(new PyDict(), 48)));
     const keysBytes = new DictKeys(3, KeysKind.UNICODE).bytes;
-    while (fl.dictKeys.length > AFTER_IMPORT.dictKeys) pyFree(fl.dictKeys.pop()!);
-    while (fl.dictKeys.length < AFTER_IMPORT.dictKeys) fl.dictKeys.push(pyMalloc(keysBytes));
-    while (fl.floats.length > AFTER_IMPORT.floats) freeObject(fl.floats.pop()!);
-    while (fl.floats.length < AFTER_IMPORT.floats) fl.floats.push(dead(allocObject(new PyFloat(0), 24)));
-    // The import slices (tokenize, linecache): a dead slice waits in interp->slice_cache.
-    if (rt.sliceCache === null) rt.sliceCache = dead(allocGCObject(new PySlice(None, None, None), 40));
+    while (fl.dictKeys.length > keys) pyFree(fl.dictKeys.pop()!);
+    while (fl.dictKeys.length < keys) fl.dictKeys.push(pyMalloc(keysBytes));
+    while (fl.floats.length > floats) freeObject(fl.floats.pop()!);
+    while (fl.floats.length < floats) fl.floats.push(dead(allocObject(new PyFloat(0), 24)));
   } finally {
     gc.count = count;
     gc.enabled = enabled;
+  }
+}
+
+/**
+ * `import tracemalloc` as CPython's goes. The engine's module (py/tracemalloc.py, which
+ * imports only _tracemalloc and linecache) is loaded first without changing the generation
+ * counts or the free lists; then the GC traffic CPython's import makes (recorded by
+ * profiles/record_tracemalloc_import.py: pickle, tokenize, linecache, … and tracemalloc
+ * itself) is replayed with stand-in objects, so the count, the two young collections the
+ * import runs (and the objects they move to generation 1) and the free lists follow
+ * CPython's. The dict-keys free list is fitted (KEYS_RISE), and the one-slice cache is full
+ * after the import (tokenize slices).
+ */
+export function importTracemallocAsCPython(load: () => PyModule): PyModule {
+  const gc = rt.gc;
+  const fl = rt.freelists;
+  const count = [...gc.count];
+  const tuples = fl.tuples.map((stack) => stack.length);
+  const lists = fl.lists.length;
+  const dicts = fl.dicts.length;
+  const keys = fl.dictKeys.length;
+  const floats = fl.floats.length;
+  const enabled = gc.enabled;
+  gc.enabled = false;
+  let m: PyModule;
+  try {
+    m = load();
+    // What the engine's own module took from or gave to the free lists is put back.
+    setFreelists(tuples.slice(1), lists, dicts, keys, floats);
+  } finally {
+    gc.count = count;
+    gc.enabled = enabled;
+  }
+  replay(importEvents, pickleErrors());
+  // The recording misses a free after the import's last collection (the replay ends one
+  // above CPython's count, whatever the count before the import).
+  for (let i = 0; i < COUNT_CORRECTION; i++) gc.unlink();
+  // The free lists as CPython's import leaves them (the recording misses some list frees):
+  // tuples and floats whatever they were before, lists, dicts and dict keys fitted on the
+  // recorder's probes.
+  const after = importProfile.probes[0].end;
+  setFreelists(
+    after.tuples,
+    Math.max(0, lists + LISTS_CHANGE),
+    Math.max(dicts + DICTS_CHANGE, after.dicts),
+    Math.min(keys + KEYS_RISE, PyDict_MAXFREELIST) - KEYS_DROP,
+    after.floats,
+  );
+  if (rt.sliceCache === null) {
+    // The replay counted the slice already (a stand-in that stays alive).
+    const before = [...gc.count];
+    rt.sliceCache = dead(allocGCObject(new PySlice(None, None, None), 40));
+    gc.count = before;
   }
   return m;
 }

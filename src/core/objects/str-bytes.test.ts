@@ -516,7 +516,7 @@ describe('str (CPython 3.11.7 fixtures)', () => {
 });
 
 describe('int → str (longobject.ts)', () => {
-  it.fails('str(5) and format(5, "") are new str objects, not the latin-1 singleton', () =>
+  it('str(5) and format(5, "") are new str objects, not the latin-1 singleton', () =>
     expectClean(data.cases.filter(intToStr)),
   );
 });
