@@ -517,8 +517,7 @@ describe('str (CPython 3.11.7 fixtures)', () => {
 
 describe('int → str (longobject.ts)', () => {
   it('str(5) and format(5, "") are new str objects, not the latin-1 singleton', () =>
-    expectClean(data.cases.filter(intToStr)),
-  );
+    expectClean(data.cases.filter(intToStr)));
 });
 
 describe('bytes and bytearray (CPython 3.11.7 fixtures)', () => {
