@@ -14,7 +14,8 @@ import { ListType, listResize, type PyList } from '../objects/listobject';
 import { DictType } from '../objects/dictobject';
 import type { PyTuple } from '../objects/tupleobject';
 import { staticId, type PyStr } from '../objects/unicodeobject';
-import { asSsize, callMethod, callOneArg, getItem, objectLength, richCompareBool } from '../objects/abstract';
+import { asSsize, callMethod, callOneArg, objectLength, richCompareBool } from '../objects/abstract';
+import { sequenceGetItem } from '../objects/iterobject';
 import { OverflowErrorType, ValueErrorType } from '../objects/exceptions';
 import { raise, typeError } from '../vm/errors';
 import { moduleBuilder } from './moduledef';
@@ -69,15 +70,9 @@ function sequenceSize(o: PyObject): number {
   return objectLength(o);
 }
 
-/** PySequence_GetItem(a, i), then key(item) when there is a key. */
+/** PySequence_GetItem(a, i) (a list or tuple's slot read directly), then key(item). */
 function probe(a: PyObject, i: number, key: PyObject): PyObject {
-  const index = newInt(i);
-  let item: PyObject;
-  try {
-    item = getItem(a, index);
-  } finally {
-    decref(index);
-  }
+  const item = sequenceGetItem(a, i);
   if (key === None) return item;
   try {
     return callOneArg(key, item);

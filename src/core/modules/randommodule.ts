@@ -12,6 +12,8 @@
  * unseeded ones are not). random() makes a 53-bit double from two draws (a>>5, b>>6); getrandbits(k)
  * fills 32-bit words from the least significant one, the last draw shifted right.
  * The key and word buffers are PyMem_Malloc'ed as CPython does, so later ids agree.
+ * gauss() and vonmisesvariate() call math's cos/sin/acos, which the engine rounds correctly
+ * and glibc does not always: a last-digit difference is possible there (as in math).
  */
 import { PyObject, PyType, TypeFlag, decref } from '../objects/object';
 import { staticType } from '../objects/roots';
