@@ -63,6 +63,17 @@ export function objectId(o: PyObject): number {
   return o.serial > 0 ? o.serial : -o.addr / 16;
 }
 
+/**
+ * An object whose block was allocated before the object was made (a long's digits, a str
+ * writer's buffer): it is born now, for id() and for the lab's views.
+ */
+export function adoptBlock<T extends PyObject>(o: T, address: number): T {
+  o.addr = address;
+  o.serial = ++rt.births;
+  memoryObserver?.objectAllocated(o);
+  return o;
+}
+
 /** A dead object taken back from a free list is a new object for the lab's views. */
 export function reborn(o: PyObject): void {
   o.serial = ++rt.births;

@@ -21,7 +21,7 @@
  */
 import { CompareOp, PyObject, PyType, TypeFlag, decref, type MethodSpec, type GetSetSpec } from './object';
 import { staticType } from './roots';
-import { allocObject, allocGCObject, freeObject, gcDel, pyMalloc, pyFree } from '../memory/alloc';
+import { adoptBlock, allocObject, allocGCObject, freeObject, gcDel, pyMalloc, pyFree } from '../memory/alloc';
 import { placeStatic } from '../memory/static';
 import { IMMORTAL_REFCNT, NSMALLNEGINTS, NSMALLPOSINTS } from '../profiles/cpython311';
 import { rt } from '../vm/runtime';
@@ -156,7 +156,7 @@ export function newIntBig(v: bigint): PyLong {
   const nd = ndigits(v);
   const addr = digitsAlloc(nd);
   const o = new PyLong(v);
-  o.addr = addr;
+  adoptBlock(o, addr);
   return o;
 }
 
@@ -334,7 +334,7 @@ function digitsAlloc(size: number): number {
 function longNew(v: IntValue, size: number): PyLong {
   const addr = digitsAlloc(size);
   const o = new PyLong(v);
-  o.addr = addr;
+  adoptBlock(o, addr);
   return o;
 }
 
@@ -442,7 +442,7 @@ export function longMul(a: PyLong, b: PyLong): PyLong {
   if (na === 0 || nb === 0) return newInt(0);
   const addr = digitsAlloc(na + nb);
   const o = new PyLong(intMul(x, y));
-  o.addr = addr;
+  adoptBlock(o, addr);
   return o;
 }
 
@@ -488,9 +488,9 @@ function xDivrem(x: IntValue, y: IntValue): [PyLong, PyLong] {
   }
   pyFree(vAddr);
   const q = new PyLong(norm(ax / ay));
-  q.addr = aAddr;
+  adoptBlock(q, aAddr);
   const r = new PyLong(norm(ax % ay));
-  r.addr = wAddr;
+  adoptBlock(r, wAddr);
   return [q, r];
 }
 
@@ -744,7 +744,7 @@ export function longRshift(a: PyLong, b: PyLong): PyLong {
   const addr = digitsAlloc(newsize);
   const total = BigInt(wordshift) * 30n + BigInt(remshift);
   const z = new PyLong(norm(toBig(v) >> total));
-  z.addr = addr;
+  adoptBlock(z, addr);
   return maybeSmall(z);
 }
 
@@ -764,7 +764,7 @@ function lshift1(a: PyLong, wordshift: number | bigint, remshift: number): PyLon
   if (newsize > BigInt(MAX_DIGITS)) raiseMemoryError();
   const addr = digitsAlloc(Number(newsize));
   const z = new PyLong(norm(toBig(v) << (BigInt(wordshift) * 30n + BigInt(remshift))));
-  z.addr = addr;
+  adoptBlock(z, addr);
   return maybeSmall(z);
 }
 
@@ -829,7 +829,7 @@ function longBitwise(a: PyLong, op: BitOp, b: PyLong): PyLong {
   const by = toBig(y);
   const r = op === '&' ? bx & by : op === '|' ? bx | by : bx ^ by;
   const z = new PyLong(norm(r));
-  z.addr = addr;
+  adoptBlock(z, addr);
   pyFree(first);
   pyFree(second);
   return maybeSmall(z);

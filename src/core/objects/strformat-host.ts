@@ -19,7 +19,7 @@ import { getAttr, getItem, numberIndex, objectRepr, objectStr } from './abstract
 import { callSpecial } from './slotdefs';
 import { KeyErrorType, SystemErrorType, TypeErrorType, IndexErrorType } from './exceptions';
 import { newException, raise, typeError } from '../vm/errors';
-import { pyFree, pyMalloc, pyRealloc } from '../memory/alloc';
+import { adoptBlock, pyFree, pyMalloc, pyRealloc } from '../memory/alloc';
 import { raiseTextError, text } from './str-clinic';
 import {
   TextError,
@@ -221,8 +221,7 @@ export class UnicodeWriter {
       pyFree(addr);
       return newStr(value);
     }
-    const s = new PyStr(value);
-    s.addr = addr;
+    const s = adoptBlock(new PyStr(value), addr);
     return s;
   }
 
@@ -754,8 +753,7 @@ function writerResult(value: string, fmtcnt: number): PyStr {
     pyFree(addr);
     return newStr(value);
   }
-  const s = new PyStr(value);
-  s.addr = addr;
+  const s = adoptBlock(new PyStr(value), addr);
   return s;
 }
 
