@@ -34,6 +34,12 @@ export interface RunOptions {
    * stop the run there (`RunResult.stepEvents`; trace/step-events-types.ts).
    */
   stepEvents?: number;
+  /**
+   * Called at every step, where snapshots are captured, with a function that captures the
+   * step's Snapshot; it may block (a worker paused at a checkpoint). Allocating lines are
+   * recorded, as in snapshot runs, so its snapshots equal theirs.
+   */
+  onStep?: (step: number, capture: () => Snapshot) => void;
 }
 
 export type TraceEvent = 'call' | 'line' | 'return' | 'exception';

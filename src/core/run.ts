@@ -81,7 +81,9 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
   const wanted = new Set(options.snapshotSteps ?? []);
   if (options.snapshotAt !== undefined) wanted.add(options.snapshotAt);
   const last = Math.max(-1, ...wanted, eventsAt === undefined ? -1 : eventsAt + 1);
-  const snapshotting = wanted.size > 0 || eventsAt !== undefined;
+  // A paused run (main/checkpoint-run.ts) captures like a snapshot run, at steps chosen later.
+  const onStep = options.onStep;
+  const snapshotting = wanted.size > 0 || eventsAt !== undefined || onStep !== undefined;
   const limits = { ...DEFAULT_LIMITS, ...options.snapshotLimits };
   // Memory over time (the main run) and each object's allocating line (snapshot runs).
   const memory = startMemoryRecording({ series: options.recordMemory === true, lines: snapshotting });
@@ -106,6 +108,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
       }
       // The rest of the run is not needed once the last requested step is captured.
       if (step === last) throw new StoppedAtSnapshot();
+      if (onStep !== undefined) onStep(step, () => captureSnapshot(step, event, line, func, limits));
     });
     rt.gc.recordPhases = snapshotting;
   }

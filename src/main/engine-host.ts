@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { LabError } from '../shared/lab-error';
 import type { RunEvent, RunResult, Snapshot, StepEvents } from '../shared/lab-api';
 import { memorySeriesProblem } from '../shared/memory-series';
+import { CheckpointPool, type CheckpointSettings } from './checkpoint-pool';
 import type { EngineRunOptions, HostToWorker, WorkerToHost } from './engine-protocol';
 import { SnapshotCache } from './snapshot-cache';
 
@@ -35,6 +36,11 @@ export interface EngineHostOptions {
   /** Starts a fresh worker running engine.worker.ts. */
   spawn: () => Worker;
   runOptions: EngineRunOptions;
+  /**
+   * Workers paused at checkpoints of a long finished run, so a seek re-runs only from the
+   * nearest one (checkpoint-pool.ts); on unless `false`.
+   */
+  checkpoints?: Partial<CheckpointSettings> | false;
 }
 
 /** The one request the worker is busy with. */
@@ -53,6 +59,9 @@ type ActiveRequest =
       step: number;
       resolve: (snapshot: Snapshot) => void;
       reject: (error: LabError) => void;
+      /** The steps to capture; served by a checkpoint worker while `pooled`. */
+      steps?: number[];
+      pooled?: boolean;
     }
   | {
       kind: 'stepEvents';
@@ -96,6 +105,7 @@ export class EngineHost implements Engine {
   #worker: Worker | undefined;
   #active: ActiveRequest | undefined;
   #lastRun: FinishedRun | undefined;
+  #pool: CheckpointPool | undefined;
   readonly #snapshots = new SnapshotCache();
   readonly #stepEvents = new Map<number, StepEvents>();
   /** Called once the worker's current snapshot or step-events request is done. */
@@ -114,9 +124,11 @@ export class EngineHost implements Engine {
     }
     if (this.#active) {
       // A snapshot of the old run is no longer wanted: do not make the new run wait for it.
-      this.#takeActive()?.reject(new LabError('Stopped', 'A new run replaced this snapshot.'));
-      void this.#terminateWorker();
+      const active = this.#takeActive();
+      active?.reject(new LabError('Stopped', 'A new run replaced this snapshot.'));
+      if (!(active?.kind === 'snapshot' && active.pooled)) void this.#terminateWorker();
     }
+    void this.#endPool();
     this.#lastRun = undefined;
     this.#snapshots.clear();
     this.#stepEvents.clear();
@@ -159,14 +171,66 @@ export class EngineHost implements Engine {
     const cached = this.#snapshots.get(step);
     if (cached !== undefined) return Promise.resolve(cached);
     const steps = this.#snapshots.windowFor(step, last.stepCount);
-    const worker = this.#ensureWorker();
     const seq = ++this.#seq;
+    // From the paused worker nearest before the step, else by a re-run from the start.
+    const pooled = this.#pool?.seek(step, steps);
     return new Promise<Snapshot>((resolve, reject) => {
-      this.#active = { kind: 'snapshot', seq, step, resolve, reject };
-      const { runOptions: options } = this.#options;
-      const request: HostToWorker = { type: 'snapshot', seq, source: last.source, options, steps };
-      worker.postMessage(request);
+      this.#active = { kind: 'snapshot', seq, step, resolve, reject, steps, pooled: pooled !== undefined };
+      if (pooled === undefined) this.#rerunSnapshot(seq, last.source, steps);
+      else
+        pooled.then(
+          (snapshots) => this.#onPooledSnapshots(seq, snapshots),
+          () => this.#rerunSnapshot(seq, last.source, steps),
+        );
     });
+  }
+
+  /** The checkpoint pool of the last finished run, if it has one (benchmarks and tests). */
+  get checkpointPool(): CheckpointPool | undefined {
+    return this.#pool;
+  }
+
+  /** Asks the host's worker for the snapshots of `steps` by re-running the program. */
+  #rerunSnapshot(seq: number, source: string, steps: number[]): void {
+    const active = this.#active;
+    if (active?.seq !== seq || active.kind !== 'snapshot') return; // stopped or replaced meanwhile
+    active.pooled = false;
+    this.#pool?.setForeground(true);
+    const worker = this.#ensureWorker();
+    const request: HostToWorker = { type: 'snapshot', seq, source, options: this.#options.runOptions, steps };
+    worker.postMessage(request);
+  }
+
+  #onPooledSnapshots(seq: number, snapshots: Snapshot[]): void {
+    const active = this.#active;
+    if (active?.seq !== seq || active.kind !== 'snapshot') return;
+    this.#active = undefined;
+    for (const snapshot of snapshots) this.#snapshots.put(snapshot);
+    active.resolve(snapshots.find((s) => s.step === active.step)!);
+    this.#notifyIdle();
+  }
+
+  /** Starts the checkpoint pool for the run that just finished (unless turned off). */
+  #startPool(run: FinishedRun): void {
+    const { checkpoints, spawn, runOptions } = this.#options;
+    if (checkpoints === false || this.#disposed) return;
+    const pool: CheckpointPool = new CheckpointPool({
+      spawn,
+      runOptions,
+      source: run.source,
+      stepCount: run.stepCount,
+      settings: checkpoints,
+      onSnapshots: (snapshots) => {
+        if (this.#pool === pool) for (const snapshot of snapshots) this.#snapshots.put(snapshot);
+      },
+    });
+    this.#pool = pool;
+  }
+
+  async #endPool(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = undefined;
+    await pool?.dispose();
   }
 
   stepEvents(step: number): Promise<StepEvents> {
@@ -208,14 +272,18 @@ export class EngineHost implements Engine {
     const active = this.#takeActive();
     if (!active) return;
     active.reject(new LabError('Stopped', 'Stopped.'));
-    await this.#terminateWorker();
-    if (!this.#disposed) this.#ensureWorker(); // warm a fresh engine so the next run starts at once
+    // A seek in a checkpoint worker leaves the host's worker be; a fresh pool replaces them all.
+    const pooled = active.kind === 'snapshot' && active.pooled === true;
+    await Promise.all([this.#endPool(), pooled ? undefined : this.#terminateWorker()]);
+    if (this.#disposed) return;
+    this.#ensureWorker(); // warm a fresh engine so the next run starts at once
+    if (this.#lastRun) this.#startPool(this.#lastRun);
   }
 
   async dispose(): Promise<void> {
     this.#disposed = true;
     this.#takeActive()?.reject(new LabError('Stopped', 'The engine was shut down.'));
-    await this.#terminateWorker();
+    await Promise.all([this.#endPool(), this.#terminateWorker()]);
   }
 
   #ensureWorker(): Worker {
@@ -239,6 +307,7 @@ export class EngineHost implements Engine {
         if (active.kind !== 'run') break;
         this.#active = undefined;
         this.#lastRun = { source: active.source, stepCount: message.result.stepCount };
+        this.#startPool(this.#lastRun);
         active.resolve(checkedMemory(message.result));
         break;
       case 'snapshot': {
@@ -273,6 +342,7 @@ export class EngineHost implements Engine {
   }
 
   #notifyIdle(): void {
+    this.#pool?.setForeground(false);
     const waiters = this.#idleWaiters;
     this.#idleWaiters = [];
     for (const wake of waiters) wake();
@@ -281,6 +351,7 @@ export class EngineHost implements Engine {
   #onWorkerDeath(worker: Worker, reason: string): void {
     if (worker !== this.#worker) return; // one we terminated on purpose
     this.#worker = undefined;
+    if (this.#active?.kind === 'snapshot' && this.#active.pooled) return; // not this worker's
     this.#takeActive()?.reject(new LabError('EngineCrashed', reason));
   }
 

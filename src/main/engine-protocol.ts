@@ -8,6 +8,7 @@
  * by Stop, or one that crashed, loses nothing the timeline needs.
  */
 
+import type { MessagePort } from 'node:worker_threads';
 import type { RunEvent, RunResult, Snapshot, StepEvents } from '../shared/lab-api';
 
 /** What the host chooses for every run; the program's text travels beside it. */
@@ -27,9 +28,42 @@ export type HostToWorker =
   /** Re-runs `source` to `step` and records what happens in memory until the next step. */
   | { type: 'stepEvents'; seq: number; source: string; options: EngineRunOptions; step: number };
 
+/**
+ * Sent only to a worker of the checkpoint pool (checkpoint-pool.ts): re-runs `source` to
+ * `step` and pauses there, blocked inside the engine's step hook. Commands then come on
+ * `commands`, each announced by adding 1 to the first Int32 of `signal` (Atomics.notify
+ * wakes the worker). While the first Int32 of `hold` (shared by the pool's workers) is 1,
+ * the re-run to `step` waits: the foreground is seeking.
+ */
+export interface CheckpointRequest {
+  type: 'checkpoint';
+  seq: number;
+  source: string;
+  options: EngineRunOptions;
+  step: number;
+  signal: SharedArrayBuffer;
+  hold: SharedArrayBuffer;
+  commands: MessagePort;
+}
+
+/**
+ * A command to a worker paused by a `checkpoint` request: run on to the last of `steps`
+ * (none before the step it is paused at), capturing the snapshot at each, and pause there.
+ * The snapshot of `step` (one of `steps`) is posted as soon as it is taken, the others in
+ * one message when the worker pauses.
+ */
+export interface CheckpointCommand {
+  type: 'seek';
+  seq: number;
+  step: number;
+  steps: number[];
+}
+
 export type WorkerToHost =
   | { type: 'event'; seq: number; event: RunEvent }
   | { type: 'result'; seq: number; result: RunResult }
   | { type: 'snapshot'; seq: number; snapshots: Snapshot[] }
   | { type: 'stepEvents'; seq: number; events: StepEvents }
-  | { type: 'failure'; seq: number; error: { name: string; message: string; stack?: string } };
+  | { type: 'failure'; seq: number; error: { name: string; message: string; stack?: string } }
+  /** A checkpoint worker is paused at `step`; its isolate's heap, in bytes, as it pauses. */
+  | { type: 'paused'; seq: number; step: number; heapUsed: number; heapTotal: number };

@@ -5,12 +5,16 @@
 
 import { parentPort } from 'node:worker_threads';
 import { runSource } from '../core';
-import type { HostToWorker, WorkerToHost } from './engine-protocol';
+import { serveCheckpoint } from './checkpoint-run';
+import type { CheckpointRequest, HostToWorker, WorkerToHost } from './engine-protocol';
 import { serveRequest } from './engine-run';
 
 const port = parentPort;
 if (!port) throw new Error('engine.worker must run in a worker thread');
 
-port.on('message', (request: HostToWorker) => {
-  serveRequest(request, runSource, (message: WorkerToHost) => port.postMessage(message));
+port.on('message', (request: HostToWorker | CheckpointRequest) => {
+  const post = (message: WorkerToHost) => port.postMessage(message);
+  // A checkpoint request never returns while the host keeps the worker: it pauses in the run.
+  if (request.type === 'checkpoint') serveCheckpoint(request, runSource, post);
+  else serveRequest(request, runSource, post);
 });

@@ -43,10 +43,11 @@ export class SnapshotCache {
 
   /**
    * The steps to capture for a miss at `step` (just asked for with get) of a run with
-   * `stepCount` steps: the window ahead of it, or behind it when moving backward.
+   * `stepCount` steps: the window ahead of it, or behind it when stepping backward (the
+   * step after it is known). A jump gets the window ahead: its own step comes first.
    */
   windowFor(step: number, stepCount: number): number[] {
-    const backward = this.#previous > step;
+    const backward = this.#previous > step && this.#entries.has(step + 1);
     const first = backward ? Math.max(0, step - WINDOW + 1) : step;
     const last = backward ? step : Math.min(stepCount - 1, step + WINDOW - 1);
     const steps: number[] = [];

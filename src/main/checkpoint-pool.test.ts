@@ -1,0 +1,182 @@
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Snapshot } from '../shared/lab-api';
+import { checkpointSteps, DEFAULT_CHECKPOINTS, type CheckpointPool } from './checkpoint-pool';
+import { EngineHost, spawnEngineWorker } from './engine-host';
+
+/**
+ * The pool with the real engine: engine.worker.ts bundled for Node (as electron-vite bundles
+ * it for the app), its threads counted as they start and exit.
+ */
+let dir: string;
+let workerPath: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pymem-checkpoints-'));
+  workerPath = join(dir, 'engine.worker.mjs');
+  await build({
+    entryPoints: [join(import.meta.dirname, 'engine.worker.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'es2022',
+    tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
+    loader: { '.py': 'text' },
+    outfile: workerPath,
+    logLevel: 'silent',
+  });
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** About 2,500 steps: objects made, cycles, collections. */
+const PROGRAM = `import gc
+class Node:
+    def __init__(self, i):
+        self.i = i
+        self.next = None
+nodes = []
+total = 0
+for i in range(600):
+    total += i % 7
+    if i % 40 == 0:
+        n = Node(i)
+        n.next = n
+        nodes.append([n, str(i)])
+    if i % 200 == 0:
+        gc.collect()
+print(len(nodes), total)
+`;
+
+const SETTINGS = { maxWorkers: 3, minSpacing: 300, refillDelayMs: 0 };
+
+const alive = new Map<number, Worker>();
+const hosts: EngineHost[] = [];
+
+function createHost(checkpoints: typeof SETTINGS | false): EngineHost {
+  const host = new EngineHost({
+    spawn: () => {
+      const worker = spawnEngineWorker(workerPath);
+      const id = worker.threadId; // -1 once it exits
+      alive.set(id, worker);
+      worker.on('exit', () => alive.delete(id));
+      return worker;
+    },
+    runOptions: { filename: 'main.py', stepBudget: 1_000_000 },
+    checkpoints,
+  });
+  hosts.push(host);
+  return host;
+}
+
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((host) => host.dispose()));
+  await vi.waitFor(() => expect(alive.size).toBe(0));
+});
+
+/** Records which seeks the pool served (the others were re-runs from the start). */
+function spyOnSeeks(pool: CheckpointPool): number[] {
+  const served: number[] = [];
+  const seek = pool.seek.bind(pool);
+  vi.spyOn(pool, 'seek').mockImplementation((step, steps) => {
+    const promise = seek(step, steps);
+    if (promise !== undefined) served.push(step);
+    return promise;
+  });
+  return served;
+}
+
+describe('checkpointSteps', () => {
+  it('spreads the checkpoints evenly, never closer than minSpacing', () => {
+    expect(checkpointSteps(1_000_000, DEFAULT_CHECKPOINTS)).toEqual([
+      142857, 285714, 428571, 571428, 714285, 857142,
+    ]);
+    expect(checkpointSteps(200_000, DEFAULT_CHECKPOINTS)).toEqual([40_000, 80_000, 120_000, 160_000]);
+    expect(checkpointSteps(79_999, DEFAULT_CHECKPOINTS)).toEqual([]);
+  });
+});
+
+describe('CheckpointPool', () => {
+  it('serves seeks with the snapshots a re-run from the start gives', async () => {
+    const rerun = createHost(false);
+    const pooled = createHost(SETTINGS);
+    const result = await rerun.run(PROGRAM);
+    expect((await pooled.run(PROGRAM)).stepCount).toBe(result.stepCount);
+    const pool = pooled.checkpointPool!;
+    const [c1, c2, c3] = pool.checkpoints as [number, number, number];
+    await pool.whenWarm();
+    expect(pool.stats().workers.map((w) => w.step)).toEqual([c1, c2, c3]);
+    const served = spyOnSeeks(pool);
+    const last = result.stepCount - 1;
+    // Forward and backward, at and around checkpoints, the first and the last step (each one
+    // a miss of the host's cache but c1 + 1, in the window of c1).
+    const steps = [0, c1, c1 + 1, c2 + 37, c1 - 1, last, c3, c3 - 1, c2, 3, c2 + 200, c2 - 30, 1];
+    for (const step of steps) {
+      await pool.whenWarm(); // every checkpoint refilled: the same seeks each time
+      const expected = await rerun.snapshot(step);
+      const actual: Snapshot = await pooled.snapshot(step);
+      expect(actual.step).toBe(step);
+      expect(actual).toEqual(expected);
+    }
+    // The others are before the first checkpoint: re-runs from the start.
+    expect(served).toEqual([c1, c2 + 37, last, c3, c3 - 1, c2, c2 + 200, c2 - 30]);
+  }, 120_000);
+
+  it('ends its threads on Stop, on a new run and on dispose', async () => {
+    const host = createHost(SETTINGS);
+    await host.run(PROGRAM);
+    await host.checkpointPool!.whenWarm();
+    expect(alive.size).toBe(1 + 3);
+    // A new run ends the pool at once; Stop ends the run.
+    const endless = host.run('while True:\n    pass\n');
+    await vi.waitFor(() => expect(alive.size).toBe(1));
+    await host.stop();
+    await expect(endless).rejects.toMatchObject({ name: 'Stopped' });
+    expect(alive.size).toBe(1); // the fresh engine Stop warms
+    // Stopping a seek in a checkpoint worker: a fresh pool replaces the old one.
+    await host.run(PROGRAM);
+    const pool = host.checkpointPool!;
+    await pool.whenWarm();
+    const before = new Set(alive.keys());
+    const seek = host.snapshot(pool.checkpoints[2]! + 100);
+    await host.stop();
+    await expect(seek).rejects.toMatchObject({ name: 'Stopped' });
+    await host.checkpointPool!.whenWarm();
+    expect(host.checkpointPool).not.toBe(pool);
+    expect(alive.size).toBe(1 + 3);
+    expect([...alive.keys()].filter((id) => before.has(id))).toHaveLength(1); // the host's own
+    // A short run gets no pool.
+    await host.run('x = 1\n');
+    await vi.waitFor(() => expect(alive.size).toBe(1));
+    await host.dispose();
+    await vi.waitFor(() => expect(alive.size).toBe(0));
+  }, 120_000);
+
+  it('falls back to a re-run when a checkpoint worker crashes', async () => {
+    const rerun = createHost(false);
+    const pooled = createHost(SETTINGS);
+    await rerun.run(PROGRAM);
+    await pooled.run(PROGRAM);
+    const pool = pooled.checkpointPool!;
+    await pool.whenWarm();
+    const served = spyOnSeeks(pool);
+    const step = pool.checkpoints[1]! + 50;
+    const victim = pool.stats().workers.find((w) => w.step === pool.checkpoints[1])!;
+    // Killed while the pool still counts it as paused: the seek goes to a dying thread.
+    void alive.get(victim.threadId)!.terminate();
+    const actual = await pooled.snapshot(step);
+    expect(served).toEqual([step]);
+    expect(actual).toEqual(await rerun.snapshot(step));
+    // The pool replaces it in the background.
+    await vi.waitFor(
+      () => expect(pool.stats().workers.some((w) => w.step === pool.checkpoints[1])).toBe(true),
+      {
+        timeout: 30_000,
+      },
+    );
+  }, 120_000);
+});
