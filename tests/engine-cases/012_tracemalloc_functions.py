@@ -66,5 +66,26 @@ class Point:
 measure('Point', lambda: Point(1, 2))
 measure('Point list', lambda: [Point(i, i) for i in range(5)])
 measure('type()', lambda: type('K', (), {}))
+measure('type() slots', lambda: type('S', (), {'__slots__': ('a', 'b')}))
+measure('type() ns', lambda: type('N', (), {'__module__': 'm', '__qualname__': 'N'}))
+
+
+def class_statement():
+    class C:
+        def method(self):
+            return self
+
+    return C
+
+
+def class_statement_slots():
+    class D(Point):
+        __slots__ = ('z',)
+
+    return D
+
+
+measure('class statement', class_statement)
+measure('class statement slots', class_statement_slots)
 for label, size in out:
     print(label, size)

@@ -16,7 +16,7 @@ import {
 } from './object';
 import { ObjectType, TypeType } from './roots';
 import { PyStr, StrType, isStr, staticId, internFromString, newStr } from './unicodeobject';
-import { PyTuple, newTuple, tupleFromBorrowed, isTuple, EmptyTuple } from './tupleobject';
+import { PyTuple, newTuple, tupleFromBorrowed, isTuple, EmptyTuple, sequenceTuple } from './tupleobject';
 import {
   PyDict,
   DictType,
@@ -25,7 +25,7 @@ import {
   dictGetStr,
   dictSetItem,
   dictItems,
-  dictCopy,
+  dictCopyExact,
   dictDelItem,
   newDict,
   isDict,
@@ -47,7 +47,7 @@ import { allocGCObject, gcDel, pyMalloc, pyFree } from '../memory/alloc';
 import { placeStatic } from '../memory/static';
 import { rt } from '../vm/runtime';
 import { typeError, attributeError, raise, raiseFromCause } from '../vm/errors';
-import { call, getAttr, isTrue, iterateToArray, makeTpCall, missingAttribute, reprText } from './abstract';
+import { call, getAttr, isTrue, makeTpCall, missingAttribute, reprText } from './abstract';
 import { CellType, type PyCell } from './cellobject';
 import { newMappingProxy } from './mappingproxyobject';
 import { SuperType } from './superobject';
@@ -474,6 +474,7 @@ function classSlots(ns: PyDict, base: PyType, name: PyStr) {
   // __slots__
   const slotsObj = dictGetStr(ns, staticId('__slots__'));
   let slotNames: string[] | null = null;
+  let htSlots: PyTuple | null = null;
   let addDict = false;
   let addWeak = false;
   const baseHasDict = base.hasInstanceDict;
@@ -482,7 +483,9 @@ function classSlots(ns: PyDict, base: PyType, name: PyStr) {
     addDict = !baseHasDict;
     addWeak = !baseWeak && base.itemsize === 0;
   } else {
-    const items = isStr(slotsObj) ? (incref(slotsObj), [slotsObj]) : iterateToArray(slotsObj);
+    // ctx->slots: a str is packed into a 1-tuple, anything else through PySequence_Tuple.
+    const ctxSlots = isStr(slotsObj) ? tupleFromBorrowed([slotsObj]) : sequenceTuple(slotsObj);
+    const items = ctxSlots.items;
     slotNames = [];
     try {
       for (const it of items) {
@@ -504,16 +507,44 @@ function classSlots(ns: PyDict, base: PyType, name: PyStr) {
           );
         }
       }
+      slotNames.sort();
+      if (slotNames.length > 0 && base.itemsize !== 0) {
+        typeError(`nonempty __slots__ not supported for subtype of '${base.name}'`);
+      }
+      htSlots = copySlots(items as PyStr[], slotNames, name);
     } finally {
-      for (const it of items) decref(it);
-    }
-    slotNames.sort();
-    if (slotNames.length > 0 && base.itemsize !== 0) {
-      typeError(`nonempty __slots__ not supported for subtype of '${base.name}'`);
+      decref(ctxSlots);
     }
   }
-  return { slotNames, addDict, addWeak, baseHasDict, baseWeak };
+  return { slotNames, addDict, addWeak, baseHasDict, baseWeak, htSlots };
 }
+
+/**
+ * type_new_copy_slots: the names (mangled) in a new list, sorted, turned into the tuple the
+ * type keeps (ht_slots) while it lives; the list and its item array are freed at once.
+ */
+function copySlots(items: PyStr[], sorted: string[], name: PyStr): PyTuple {
+  const names: PyObject[] = [];
+  for (const it of items) {
+    const n = it.value;
+    if (n === '__dict__' || n === '__weakref__') continue;
+    names.push(
+      n.startsWith('__') && !n.endsWith('__')
+        ? newStr(`_${name.value.replace(/^_+/, '')}${n}`)
+        : (incref(it), it),
+    );
+  }
+  const list = listobject.newList(names);
+  try {
+    list.items.sort((a, b) => sorted.indexOf((a as PyStr).value) - sorted.indexOf((b as PyStr).value));
+    return tupleFromBorrowed(list.items);
+  } finally {
+    decref(list);
+  }
+}
+
+/** ht_slots of the classes that declare __slots__ (released by type_dealloc). */
+const htSlotsOf = new WeakMap<PyType, PyTuple>();
 
 /**
  * Creates a class: `type(name, bases, namespace)` and the `class` statement.
@@ -554,7 +585,7 @@ export function typeNew(
     decref(basesRef);
     throw e;
   }
-  const { slotNames, addDict, addWeak, baseHasDict, baseWeak } = slots;
+  const { slotNames, addDict, addWeak, baseHasDict, baseWeak, htSlots } = slots;
 
   let flags = TypeFlag.HEAPTYPE | TypeFlag.BASETYPE | TypeFlag.HAVE_GC | (base.flags & SUBCLASS_FLAGS);
   let basicsize = base.basicsize;
@@ -567,6 +598,7 @@ export function typeNew(
   const t = new PyType({ name: name.value, base, basicsize, itemsize: base.itemsize, flags, metatype });
   incref(metatype);
   t.slotNames = slotNames ?? [];
+  if (htSlots !== null) htSlotsOf.set(t, htSlots);
   t.slotBase = countInheritedSlots(base);
   t.hasInstanceDict = baseHasDict || addDict;
   t.weakrefable = baseWeak || addWeak;
@@ -582,8 +614,8 @@ export function typeNew(
   t.mro = mro;
   t.mroTuple = tupleFromBorrowed(mro);
 
-  // The class dict is a copy of the namespace.
-  const dict = dictCopy(ns);
+  // The class dict is a copy of the namespace (PyDict_Copy: a clean table is cloned).
+  const dict = dictCopyExact(ns);
   t.dict = dict;
   const qualname = dictGetStr(dict, staticId('__qualname__'));
   if (qualname !== null) {
@@ -651,7 +683,7 @@ function setClassCell(t: PyType, dict: PyDict): void {
 
 /** type_new_set_names: `__set_name__(owner, name)` on every attribute that has one. */
 function callSetNames(t: PyType): void {
-  const names = dictCopy(t.dict!);
+  const names = dictCopyExact(t.dict!);
   try {
     for (const [key, value] of dictItems(names)) {
       const setName = lookupSpecial(value, '__set_name__');
@@ -782,6 +814,11 @@ function typeDealloc(o: PyObject): void {
   const registry = t.subclassRegistry;
   t.subclassRegistry = null;
   xdecref(registry);
+  const htSlots = htSlotsOf.get(t);
+  if (htSlots !== undefined) {
+    htSlotsOf.delete(t);
+    decref(htSlots);
+  }
   if (t.cachedKeys !== null) {
     keysDecref(t.cachedKeys);
     t.cachedKeys = null;
