@@ -1,8 +1,8 @@
 # tier: B
 # features: heapq,array,import,gc.get_count
-# Known difference (KNOWN-DIFFERENCES.md): CPython's first import of a module its startup
-# has not loaded runs importlib (finders, spec, loader, code object), which the engine
-# does not reproduce, so gc.get_count() right after it differs.
+# CPython's startup has not loaded heapq and array: their first import runs importlib
+# (finders, spec, loader, code object), which the engine replays from a recording
+# (modules/importcost.ts); random and bisect were loaded by the startup and cost nothing.
 import gc
 c0 = gc.get_count()
 import heapq

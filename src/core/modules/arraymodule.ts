@@ -11,9 +11,9 @@
  * newsize + newsize/16 + (3 if the old size < 8 else 7) and keeps the buffer while the
  * new size is at most `allocated` and not 16 or more below the old size. Items are kept
  * as C would (a DataView over the buffer's bytes): getting one makes a new int/float/str.
- * The array module is not loaded by CPython's startup: `import array` in CPython runs
- * importlib (about 68 GC allocations) which the engine does not reproduce, so
- * gc.get_count() right after the first `import array` differs (NOTES.md).
+ * The array module is not loaded by CPython's startup: what CPython's `import array` does
+ * besides making the module (importlib, about 68 GC allocations) is replayed by
+ * importcost.ts (registered in stdlib.ts).
  */
 import { CompareOp, PyObject, PyType, TypeFlag, decref, type Visit } from '../objects/object';
 import { staticType } from '../objects/roots';

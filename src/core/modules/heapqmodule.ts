@@ -9,10 +9,8 @@
  * than 2500 items goes row by row (cache_friendly_heapify), which orders ties as CPython
  * does. The _max variants compare the other way round.
  *
- * heapq is not loaded by CPython's startup: its first `import heapq` runs importlib (about 64
- * GC allocations, depending on what was imported before), which the engine does not
- * reproduce, so gc.get_count() right after that import differs (NOTES.md,
- * tests/stdlib-cases/026_import_gc_count).
+ * heapq is not loaded by CPython's startup: what its first `import heapq` does besides
+ * running heapq.py (importlib, about 64 GC allocations) is replayed by importcost.ts.
  */
 import { CompareOp, PyObject } from '../objects/object';
 import { None } from '../objects/noneobject';

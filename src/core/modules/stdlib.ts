@@ -14,6 +14,7 @@ import { createRandomModule, createSha512Module } from './randommodule';
 import { createBisectModule } from './bisectmodule';
 import { createHeapqModule } from './heapqmodule';
 import { createArrayModule } from './arraymodule';
+import { importAsCPython } from './importcost';
 import { createTracemallocModule, importTracemallocAsCPython } from './tracemallocmodule';
 import { createLinecacheModule } from './linecachemodule';
 
@@ -30,4 +31,5 @@ registerBuiltinModule('_random', createRandomModule);
 registerBuiltinModule('_sha512', createSha512Module);
 registerBuiltinModule('_bisect', createBisectModule);
 registerBuiltinModule('_heapq', createHeapqModule);
-registerBuiltinModule('array', createArrayModule);
+registerBuiltinModule('array', () => importAsCPython('array', createArrayModule));
+wrapImport('heapq', (load) => importAsCPython('heapq', load));
