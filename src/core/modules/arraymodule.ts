@@ -307,10 +307,16 @@ function isArray(o: PyObject): o is PyArray {
   return o.type === ArrayType || o.type.isSubtypeOf(ArrayType);
 }
 
-/** Replaces the buffer by one of `n` items, keeping the first `keep` items. */
+/**
+ * Makes room for `n` items, keeping the first `keep` ones. The JS buffer grows by doubling
+ * (what CPython allocates is `allocated`, not this buffer's length); bytes past the size
+ * are never read before they are written, as in C.
+ */
 function setStorage(a: PyArray, n: number, keep: number): void {
-  const b = new Uint8Array(n * a.descr.itemsize);
-  b.set(a.bytes.subarray(0, Math.min(keep, n) * a.descr.itemsize));
+  const need = n * a.descr.itemsize;
+  if (need <= a.bytes.length) return;
+  const b = new Uint8Array(Math.max(need, 2 * a.bytes.length));
+  b.set(a.bytes.subarray(0, Math.min(keep * a.descr.itemsize, a.bytes.length)));
   a.bytes = b;
   a.view = new DataView(b.buffer);
 }
