@@ -102,11 +102,63 @@ EmptyKeys.refcnt = 1 << 30;
 /** PyDictValues of a split table (also an instance's inline values). */
 export class SplitValues {
   readonly slots: (PyObject | null)[];
-  /** Insertion order: key indexes, oldest first. */
-  readonly order: number[] = [];
+  /**
+   * Insertion order (key indexes, oldest first), or null while it is 0, 1, …, count-1: the
+   * usual case (instances set their attributes in the order the class's keys were made),
+   * which then needs no array of its own.
+   */
+  private orderList: number[] | null = null;
+  private identityCount = 0;
   addr = 0;
   constructor(size: number) {
     this.slots = new Array<PyObject | null>(size).fill(null);
+  }
+
+  /** How many entries the order holds. */
+  get orderCount(): number {
+    return this.orderList === null ? this.identityCount : this.orderList.length;
+  }
+
+  /** The key index inserted `pos`-th. */
+  orderAt(pos: number): number {
+    return this.orderList === null ? pos : this.orderList[pos];
+  }
+
+  /** The order as a new array. */
+  orderItems(): number[] {
+    if (this.orderList !== null) return this.orderList.slice();
+    const out: number[] = [];
+    for (let i = 0; i < this.identityCount; i++) out.push(i);
+    return out;
+  }
+
+  pushOrder(ix: number): void {
+    if (this.orderList === null) {
+      if (ix === this.identityCount) {
+        this.identityCount++;
+        return;
+      }
+      this.orderList = this.orderItems();
+    }
+    this.orderList.push(ix);
+  }
+
+  /** Removes key index `ix` (present) from the order. */
+  removeOrder(ix: number): void {
+    if (this.orderList === null) {
+      if (ix === this.identityCount - 1) {
+        this.identityCount--;
+        return;
+      }
+      this.orderList = this.orderItems();
+    }
+    const order = this.orderList;
+    order.splice(order.indexOf(ix), 1);
+  }
+
+  clearOrder(): void {
+    this.orderList = null;
+    this.identityCount = 0;
   }
 }
 
@@ -357,7 +409,7 @@ function dictResize(d: PyDict, log2newsize: number, unicode: boolean): void {
   if (oldvalues !== null) {
     // split -> combined: keys gain a reference, values move.
     for (let n = 0; n < numentries; n++) {
-      const index = oldvalues.order[n];
+      const index = oldvalues.orderAt(n);
       const key = oldkeys.keys[index]!;
       incref(key);
       nk.keys.push(key);
@@ -428,7 +480,7 @@ export function dictSetItemTake(d: PyDict, key: PyObject, value: PyObject, hash 
     k.keys[index] = key;
     k.hashes[index] = hash;
     if (d.values !== null) {
-      d.values.order.push(index);
+      d.values.pushOrder(index);
       d.values.slots[index] = value;
     } else {
       k.values[index] = value;
@@ -443,7 +495,7 @@ export function dictSetItemTake(d: PyDict, key: PyObject, value: PyObject, hash 
     if (d.values !== null) {
       d.values.slots[ix] = value;
       if (old === null) {
-        d.values.order.push(ix);
+        d.values.pushOrder(ix);
         d.used++;
       }
     } else {
@@ -478,8 +530,7 @@ function delitemCommon(d: PyDict, hash: number, ix: number, old: PyObject): void
   d.used--;
   if (d.values !== null) {
     d.values.slots[ix] = null;
-    const order = d.values.order;
-    order.splice(order.indexOf(ix), 1);
+    d.values.removeOrder(ix);
   } else {
     const k = d.keys;
     k.indices[slotOfEntry(k, hash, ix)] = DKIX_DUMMY;
@@ -535,7 +586,11 @@ export function dictItems(d: PyDict): [PyObject, PyObject][] {
   const out: [PyObject, PyObject][] = [];
   const k = d.keys;
   if (d.values !== null) {
-    for (const ix of d.values.order) out.push([k.keys[ix]!, d.values.slots[ix]!]);
+    const n = d.values.orderCount;
+    for (let pos = 0; pos < n; pos++) {
+      const ix = d.values.orderAt(pos);
+      out.push([k.keys[ix]!, d.values.slots[ix]!]);
+    }
   } else {
     for (let i = 0; i < k.nentries; i++) {
       const v = k.values[i];
@@ -553,7 +608,7 @@ export function dictNext(d: PyDict, pos: number): { pos: number; key: PyObject; 
   const k = d.keys;
   if (d.values !== null) {
     if (pos >= d.used) return null;
-    const ix = d.values.order[pos];
+    const ix = d.values.orderAt(pos);
     return { pos: pos + 1, key: k.keys[ix]!, value: d.values.slots[ix]! };
   }
   while (pos < k.nentries && k.values[pos] === null) pos++;
@@ -799,7 +854,7 @@ export function dictSetDefault(d: PyDict, key: PyObject, dflt: PyObject): PyObje
     k.hashes[index] = hash;
     if (d.values !== null) {
       d.values.slots[index] = dflt;
-      d.values.order.push(index);
+      d.values.pushOrder(index);
     } else {
       k.values[index] = dflt;
     }
@@ -817,7 +872,7 @@ export function dictSetDefault(d: PyDict, key: PyObject, dflt: PyObject): PyObje
     incref(dflt);
     maintainTracking(d, key, dflt);
     d.values!.slots[ix] = dflt;
-    d.values!.order.push(ix);
+    d.values!.pushOrder(ix);
     d.used++;
     return dflt;
   }
@@ -892,7 +947,7 @@ export function dictCopyExact(o: PyDict): PyDict {
       freeValues(newvalues);
       throw e;
     }
-    newvalues.order.push(...o.values.order);
+    for (const ix of o.values.orderItems()) newvalues.pushOrder(ix);
     copy.values = newvalues;
     copy.keys = keys;
     copy.used = o.used;
@@ -969,7 +1024,7 @@ export function dictMergeDict(a: PyDict, other: PyDict, override: 0 | 1 | 2): vo
     let hash: number;
     if (other.values !== null) {
       if (pos >= other.used) break;
-      const ix = other.values.order[pos];
+      const ix = other.values.orderAt(pos);
       key = k.keys[ix]!;
       value = other.values.slots[ix]!;
       hash = k.hashes[ix];

@@ -91,7 +91,7 @@ export function dictNextWithHash(
   const k = d.keys;
   if (d.values !== null) {
     if (pos >= d.used) return null;
-    const ix = d.values.order[pos];
+    const ix = d.values.orderAt(pos);
     return { pos: pos + 1, key: k.keys[ix]!, value: d.values.slots[ix]!, hash: k.hashes[ix] };
   }
   while (pos < k.nentries && k.values[pos] === null) pos++;
@@ -741,7 +741,7 @@ function dictIterAdvance(di: PyDictIter): number {
   let index: number;
   if (d.values !== null) {
     if (i >= d.used) return -1;
-    index = d.values.order[i];
+    index = d.values.orderAt(i);
   } else {
     const k = d.keys;
     const n = k.nentries;
@@ -823,7 +823,7 @@ function dictRevIterNext(o: PyObject): PyObject | null {
   let key: PyObject;
   let value: PyObject;
   if (d.values !== null) {
-    const index = d.values.order[i];
+    const index = d.values.orderAt(i);
     key = d.keys.keys[index]!;
     value = d.values.slots[index]!;
   } else {

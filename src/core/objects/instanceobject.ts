@@ -197,9 +197,9 @@ export function setOwnAttr(o: PyObject, name: PyStr, value: PyObject | null): bo
     values.slots[ix] = value;
     if (old === null) {
       if (value === null) return false;
-      values.order.push(ix);
+      values.pushOrder(ix);
     } else {
-      if (value === null) values.order.splice(values.order.indexOf(ix), 1);
+      if (value === null) values.removeOrder(ix);
       decref(old);
     }
     return true;
@@ -264,7 +264,7 @@ export function subtypeClear(o: PyObject): void {
       inst.values.slots[i] = null;
       xdecref(v);
     }
-    inst.values.order.length = 0;
+    inst.values.clearOrder();
   } else if (inst.dict !== null) {
     const d = inst.dict;
     inst.dict = null;
