@@ -347,22 +347,22 @@ function builtinSum(args: PyObject[], kwnames: PyTuple | null): PyObject {
   return result;
 }
 
+/**
+ * builtin_sorted: a new list from the iterable, then its bound `sort` method (a
+ * builtin_function_or_method, made and dropped) called with the keyword arguments.
+ */
 function builtinSorted(args: PyObject[], kwnames: PyTuple | null): PyObject {
-  const { pos, kw } = splitKwargs(args, kwnames);
-  if (pos.length !== 1) typeError(`sorted expected 1 argument, got ${pos.length}`);
+  const npos = args.length - (kwnames === null ? 0 : kwnames.items.length);
+  if (npos !== 1) typeError(`sorted expected 1 argument, got ${npos}`);
   const l = newEmptyList();
   try {
-    listExtend(l, pos[0]);
-    let key: PyObject | null = null;
-    let reverse = false;
-    if (kw !== null) {
-      for (const [k, v] of kw) {
-        if (k === 'key') key = v;
-        else if (k === 'reverse') reverse = isTrue(v);
-        else typeError(`sort() got an unexpected keyword argument '${k}'`);
-      }
+    listExtend(l, args[0]);
+    const sort = getAttr(l, staticId('sort'));
+    try {
+      decref(call(sort, args.slice(1), kwnames));
+    } finally {
+      decref(sort);
     }
-    listSort(l, key, reverse);
   } catch (e) {
     decref(l);
     throw e;

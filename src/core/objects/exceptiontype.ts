@@ -23,7 +23,7 @@ import { None } from './noneobject';
 import { newBool } from './boolobject';
 import { allocGCObject } from '../memory/alloc';
 import { rt } from '../vm/runtime';
-import { objectRepr, objectStr, reprText } from './abstract';
+import { objectRepr, objectStr, packedArgs, reprText } from './abstract';
 import { typeError } from '../vm/errors';
 import { splitKwargs } from '../vm/args';
 import { isType } from './typeobject';
@@ -31,10 +31,24 @@ import { newDict } from './dictobject';
 import { topmostException } from '../vm/ceval';
 import { newList } from './listobject';
 
+/**
+ * The argument tuple type_call received (the one _PyObject_MakeTpCall packed), which
+ * BaseException_new and BaseException_init keep as `args`; a new tuple when the exception
+ * is not made by a call.
+ */
+function callArgsTuple(pos: PyObject[]): PyTuple {
+  const t = packedArgs;
+  if (t !== null && t.items.length === pos.length && t.items.every((x, i) => x === pos[i])) {
+    t.refcnt++;
+    return t;
+  }
+  return tupleFromBorrowed(pos);
+}
+
 /** BaseException_new: allocates the exception with `args` as given (a heap subclass included). */
 function baseExceptionNew(type: PyType, args: PyObject[], kwnames: PyTuple | null): PyObject {
   const { pos } = splitKwargs(args, kwnames);
-  const argsTuple = tupleFromBorrowed(pos);
+  const argsTuple = callArgsTuple(pos);
   const e = allocGCObject(new PyBaseException(type, argsTuple), type.basicsize);
   if (type.isHeapType) type.refcnt++;
   rt.gc.track(e);
@@ -49,7 +63,7 @@ function baseExceptionInit(self: PyObject, args: PyObject[], kwnames: PyTuple | 
     typeError(`${e.type.name}() takes no keyword arguments`);
   }
   const old = e.args;
-  e.args = tupleFromBorrowed(pos);
+  e.args = callArgsTuple(pos);
   decref(old);
   initFields(e);
 }

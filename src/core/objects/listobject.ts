@@ -19,6 +19,7 @@ import {
 import { staticType } from './roots';
 import { allocGCObject, gcDel, pyFree, pyMalloc, pyRealloc, reborn } from '../memory/alloc';
 import { rt } from '../vm/runtime';
+import { standIn } from '../startup';
 import { trashcanBegin, trashcanEnd } from '../memory/trashcan';
 import { PyList_MAXFREELIST } from '../profiles/cpython311';
 import { PyTuple, TupleType, isTuple } from './tupleobject';
@@ -220,11 +221,22 @@ export function listExtend(l: PyList, iterable: PyObject): void {
   }
 }
 
-/** PyObject_LengthHint: len() if available, else __length_hint__, else the default. */
+/**
+ * PyObject_LengthHint: len() if available, else __length_hint__, else the default.
+ * _PyObject_LookupSpecial binds the __length_hint__ method first: a builtin method object
+ * (72 bytes with its GC head) is made and dropped around the call.
+ */
 export function lengthHint(o: PyObject, dflt: number): number {
   if (o.type.mp_length !== undefined) return o.type.mp_length(o);
   const hint = o.type.lengthHint;
-  if (hint !== undefined) return hint(o);
+  if (hint !== undefined) {
+    const bound = standIn(56);
+    try {
+      return hint(o);
+    } finally {
+      decref(bound);
+    }
+  }
   return dflt;
 }
 

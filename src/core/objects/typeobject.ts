@@ -545,6 +545,17 @@ function copySlots(items: PyStr[], sorted: string[], name: PyStr): PyTuple {
 
 /** ht_slots of the classes that declare __slots__ (released by type_dealloc). */
 const htSlotsOf = new WeakMap<PyType, PyTuple>();
+/** tp_doc of the classes whose __doc__ is a str: the address of the copy. */
+const tpDocOf = new WeakMap<PyType, number>();
+
+function utf8Length(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
 
 /**
  * Creates a class: `type(name, bases, namespace)` and the `class` statement.
@@ -633,6 +644,11 @@ export function typeNew(
   }
   const mod = dictGetStr(dict, staticId('__module__'));
   if (mod !== null && isStr(mod)) t.module = (mod as PyStr).value;
+  // type_new_set_doc: tp_doc is a PyObject_Malloc'ed copy of a str __doc__ (its UTF-8
+  // bytes and a NUL), freed by type_dealloc. (A non-ASCII docstring's own UTF-8 cache,
+  // which PyUnicode_AsUTF8AndSize also allocates, is not modelled.)
+  const doc = dictGetStr(dict, staticId('__doc__'));
+  if (doc !== null && isStr(doc)) tpDocOf.set(t, pyMalloc(utf8Length((doc as PyStr).value) + 1));
   if (dictGetStr(dict, staticId('__doc__')) === null) setClassAttr(dict, '__doc__', None);
 
   // Special methods that are implicitly static/class methods.
@@ -814,6 +830,11 @@ function typeDealloc(o: PyObject): void {
   const registry = t.subclassRegistry;
   t.subclassRegistry = null;
   xdecref(registry);
+  const tpDoc = tpDocOf.get(t);
+  if (tpDoc !== undefined) {
+    tpDocOf.delete(t);
+    pyFree(tpDoc);
+  }
   const htSlots = htSlotsOf.get(t);
   if (htSlots !== undefined) {
     htSlotsOf.delete(t);

@@ -533,6 +533,9 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
               rt.steps++;
               if (sink !== null) sink.return(f);
             }
+            // GH-99729 (3.11.1): the frame is unlinked before it is cleared, so what its
+            // clearing allocates or finalizes runs with the caller as the current frame.
+            rt.frame = f.previous;
             clearFrame(f);
             return retval;
           }
@@ -609,6 +612,7 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           rt.steps++;
           if (sink !== null) sink.return(f);
         }
+        rt.frame = f.previous;
         if (!f.ownedByGenerator) clearFrame(f);
         throw e;
       }
