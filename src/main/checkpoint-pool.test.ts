@@ -52,6 +52,7 @@ for i in range(600):
 print(len(nodes), total)
 `;
 
+/** Workers at steps 0, c1, c2 and c3. */
 const SETTINGS = { maxWorkers: 3, minSpacing: 300, refillDelayMs: 0 };
 
 const alive = new Map<number, Worker>();
@@ -93,9 +94,9 @@ function spyOnSeeks(pool: CheckpointPool): number[] {
 describe('checkpointSteps', () => {
   it('spreads the checkpoints evenly, never closer than minSpacing', () => {
     expect(checkpointSteps(1_000_000, DEFAULT_CHECKPOINTS)).toEqual([
-      142857, 285714, 428571, 571428, 714285, 857142,
+      0, 142857, 285714, 428571, 571428, 714285, 857142,
     ]);
-    expect(checkpointSteps(200_000, DEFAULT_CHECKPOINTS)).toEqual([40_000, 80_000, 120_000, 160_000]);
+    expect(checkpointSteps(200_000, DEFAULT_CHECKPOINTS)).toEqual([0, 40_000, 80_000, 120_000, 160_000]);
     expect(checkpointSteps(79_999, DEFAULT_CHECKPOINTS)).toEqual([]);
   });
 });
@@ -107,14 +108,14 @@ describe('CheckpointPool', () => {
     const result = await rerun.run(PROGRAM);
     expect((await pooled.run(PROGRAM)).stepCount).toBe(result.stepCount);
     const pool = pooled.checkpointPool!;
-    const [c1, c2, c3] = pool.checkpoints as [number, number, number];
+    const [c0, c1, c2, c3] = pool.checkpoints as [number, number, number, number];
     await pool.whenWarm();
-    expect(pool.stats().workers.map((w) => w.step)).toEqual([c1, c2, c3]);
+    expect(pool.stats().workers.map((w) => w.step)).toEqual([c0, c1, c2, c3]);
     const served = spyOnSeeks(pool);
     const last = result.stepCount - 1;
     // Forward and backward, at and around checkpoints, the first and the last step (each one
     // a miss of the host's cache but c1 + 1, in the window of c1).
-    const steps = [0, c1, c1 + 1, c2 + 37, c1 - 1, last, c3, c3 - 1, c2, 3, c2 + 200, c2 - 30, 1];
+    const steps = [0, c1, c1 + 1, c2 + 37, c1 - 1, last, c3, c3 - 1, c2, 40, c2 + 200, c2 - 30, 30];
     for (const step of steps) {
       await pool.whenWarm(); // every checkpoint refilled: the same seeks each time
       const expected = await rerun.snapshot(step);
@@ -122,15 +123,14 @@ describe('CheckpointPool', () => {
       expect(actual.step).toBe(step);
       expect(actual).toEqual(expected);
     }
-    // The others are before the first checkpoint: re-runs from the start.
-    expect(served).toEqual([c1, c2 + 37, last, c3, c3 - 1, c2, c2 + 200, c2 - 30]);
+    expect(served).toEqual(steps.filter((step) => step !== c1 + 1));
   }, 120_000);
 
   it('ends its threads on Stop, on a new run and on dispose', async () => {
     const host = createHost(SETTINGS);
     await host.run(PROGRAM);
     await host.checkpointPool!.whenWarm();
-    expect(alive.size).toBe(1 + 3);
+    expect(alive.size).toBe(1 + 4);
     // A new run ends the pool at once; Stop ends the run.
     const endless = host.run('while True:\n    pass\n');
     await vi.waitFor(() => expect(alive.size).toBe(1));
@@ -147,7 +147,7 @@ describe('CheckpointPool', () => {
     await expect(seek).rejects.toMatchObject({ name: 'Stopped' });
     await host.checkpointPool!.whenWarm();
     expect(host.checkpointPool).not.toBe(pool);
-    expect(alive.size).toBe(1 + 3);
+    expect(alive.size).toBe(1 + 4);
     expect([...alive.keys()].filter((id) => before.has(id))).toHaveLength(1); // the host's own
     // A short run gets no pool.
     await host.run('x = 1\n');

@@ -2,15 +2,16 @@
  * Paused engine workers at checkpoints of the last finished run, so that a seek to any step
  * of a long run costs a run from the nearest checkpoint rather than from the start.
  *
- * After a run of `stepCount` steps, the pool starts up to `maxWorkers` workers, one at a
- * time (the re-runs are background work: two at once would starve the foreground on a
- * two-core machine), each re-running the program to its checkpoint c₁ < c₂ < … spread
- * evenly over the run and pausing there (checkpoint-run.ts). A seek to step s takes the
+ * After a run of `stepCount` steps, the pool starts a worker paused at step 0 and up to
+ * `maxWorkers` more, one at a time (the re-runs are background work: two at once would
+ * starve the foreground on a two-core machine), each re-running the program to its
+ * checkpoint c₁ < c₂ < … spread evenly over the run and pausing there (checkpoint-run.ts). A seek to step s takes the
  * paused worker with the largest step ≤ s, runs it on to s (and the rest of the cache's
  * window), and leaves it paused there: it is still good for later seeks forward. The
- * checkpoint it left is refilled in the background a moment later; at most one such
- * "roaming" worker is kept. Steps before the first paused worker are the host's business
- * (its ordinary re-run, which is what `seek` returning undefined means).
+ * checkpoint it left is refilled in the background a moment later; at most MAX_ROAMING such
+ * "roaming" workers are kept. Steps before the first paused worker (while the pool warms)
+ * are the host's business: its ordinary re-run, which is what `seek` returning undefined
+ * means. Background re-runs wait while a seek runs (the `hold` flag).
  *
  * Every process shares one budget: at most `MAX_THREADS` pool workers in all (the web shell
  * has a host per browser tab) and one warming re-run at a time.
@@ -23,7 +24,7 @@ import { LabError } from '../shared/lab-error';
 import type { CheckpointCommand, CheckpointRequest, EngineRunOptions, WorkerToHost } from './engine-protocol';
 
 export interface CheckpointSettings {
-  /** Checkpoint workers at most (the roaming worker comes on top). */
+  /** Checkpoint workers at most, besides the one at step 0 and the roaming ones. */
   maxWorkers: number;
   /**
    * Steps a re-run covers fast enough: checkpoints are never closer than this, and a run of
@@ -50,12 +51,15 @@ const MAX_FAILURES = 3;
 /** Workers kept where seeks left them, besides the checkpoints. */
 const MAX_ROAMING = 2;
 
-/** The checkpoint steps for a run of `stepCount` steps (none when re-runs are fast enough). */
+/**
+ * The checkpoint steps for a run of `stepCount` steps (none when re-runs are fast enough):
+ * step 0, then up to `maxWorkers` spread evenly. The worker at step 0 makes a re-run from
+ * the start needless once the pool is warm, and costs next to nothing to refill.
+ */
 export function checkpointSteps(stepCount: number, settings: CheckpointSettings): number[] {
   const count = Math.min(settings.maxWorkers, Math.floor(stepCount / settings.minSpacing) - 1);
-  return Array.from({ length: Math.max(0, count) }, (_, i) =>
-    Math.floor(((i + 1) * stepCount) / (count + 1)),
-  );
+  if (count < 1) return [];
+  return Array.from({ length: count + 1 }, (_, i) => Math.floor((i * stepCount) / (count + 1)));
 }
 
 /** One paused (or running) worker of the pool. */
@@ -333,7 +337,9 @@ export class CheckpointPool {
           if (heaps > this.#settings.memoryBudgetMb * 2 ** 20) this.#full = true;
         }
         this.#notifyWarm();
-        this.#fill();
+        // The next warming re-run at once; after a seek, once seeks have been quiet a moment.
+        if (warming) this.#fill();
+        else this.#scheduleFill();
         break;
       }
       case 'failure':

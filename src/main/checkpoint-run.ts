@@ -7,6 +7,14 @@
  *
  * The run captures exactly as a snapshot re-run does (the same step hook, allocating lines
  * recorded from the start), so its snapshots are the ones a re-run would give.
+ *
+ * A seek must not pay for the JIT: each worker is its own isolate, and one paused early in
+ * the run has not run the program's code hot yet (measured on bench/timeline/long_run.py:
+ * from step 0 to 111,000 took 270 ms in a fresh isolate, 200 ms after one run to 150,000,
+ * 50 ms after three runs to 60,000). So a worker whose checkpoint is before WARM_STEPS first
+ * runs the program WARM_RUNS times that far and throws the runs away (runs of a program in
+ * one process are identical: core/trace/rerun-determinism.test.ts), and every worker takes
+ * one snapshot, dropped, before it pauses.
  */
 
 import { receiveMessageOnPort } from 'node:worker_threads';
@@ -14,6 +22,28 @@ import { getHeapStatistics } from 'node:v8';
 import type { Snapshot } from '../shared/lab-api';
 import type { CheckpointCommand, CheckpointRequest, WorkerToHost } from './engine-protocol';
 import type { RunSource } from './engine-run';
+
+/** A worker paused before this step first runs the program this far, WARM_RUNS times. */
+const WARM_STEPS = 60_000;
+const WARM_RUNS = 3;
+
+class Warmed extends Error {}
+
+/** Runs the program to WARM_STEPS (or its end) with the checkpoint run's hook, capturing once. */
+function warmUp(request: CheckpointRequest, runSource: RunSource, hold: Int32Array): void {
+  try {
+    runSource(request.source, {
+      ...request.options,
+      onStep: (step, capture) => {
+        if ((step & 4095) === 0) while (Atomics.load(hold, 0) === 1) Atomics.wait(hold, 0, 1, 1000);
+        if (step === 1000) capture();
+        if (step >= WARM_STEPS) throw new Warmed();
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof Warmed)) throw error;
+  }
+}
 
 export function serveCheckpoint(
   request: CheckpointRequest,
@@ -48,6 +78,8 @@ export function serveCheckpoint(
   };
 
   try {
+    for (let i = 0; i < WARM_RUNS && request.step < WARM_STEPS; i++) warmUp(request, runSource, hold);
+    let warm = false;
     runSource(request.source, {
       ...request.options,
       onStep: (step, capture) => {
@@ -59,6 +91,8 @@ export function serveCheckpoint(
           if (step === urgent) flush();
         }
         while (step === pauseAt) {
+          if (!warm) capture(); // the capture's code hot too, before any seek waits for it
+          warm = true;
           flush();
           const heap = getHeapStatistics();
           post({ type: 'paused', seq, step, heapUsed: heap.used_heap_size, heapTotal: heap.total_heap_size });

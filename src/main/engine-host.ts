@@ -10,7 +10,9 @@
  *
  * The host, not the worker, remembers the last finished run (its program and step count):
  * a snapshot re-runs that program to the step in whichever worker is alive, so stepping
- * still works after a Stop or a crash replaced the worker.
+ * still works after a Stop or a crash replaced the worker. After a long run, workers paused
+ * at checkpoints of it (checkpoint-pool.ts) serve most seeks from the nearest checkpoint
+ * instead; the re-run stays the fallback and gives the same snapshots.
  */
 
 import { Worker } from 'node:worker_threads';
@@ -59,8 +61,7 @@ type ActiveRequest =
       step: number;
       resolve: (snapshot: Snapshot) => void;
       reject: (error: LabError) => void;
-      /** The steps to capture; served by a checkpoint worker while `pooled`. */
-      steps?: number[];
+      /** Served by a checkpoint worker (checkpoint-pool.ts), not by a re-run in the host's. */
       pooled?: boolean;
     }
   | {
@@ -175,7 +176,7 @@ export class EngineHost implements Engine {
     // From the paused worker nearest before the step, else by a re-run from the start.
     const pooled = this.#pool?.seek(step, steps);
     return new Promise<Snapshot>((resolve, reject) => {
-      this.#active = { kind: 'snapshot', seq, step, resolve, reject, steps, pooled: pooled !== undefined };
+      this.#active = { kind: 'snapshot', seq, step, resolve, reject, pooled: pooled !== undefined };
       if (pooled === undefined) this.#rerunSnapshot(seq, last.source, steps);
       else
         pooled.then(
