@@ -58,11 +58,9 @@ function isSimpleCall(code: PyCode, argcount: number, kwnames: PyTuple | null): 
   );
 }
 
-/** A frame's localsplus, all NULL (a packed array). */
+/** A frame's localsplus, all NULL (exactly n slots). */
 function emptyLocals(n: number): (PyObject | null)[] {
-  const lp: (PyObject | null)[] = [];
-  for (let i = 0; i < n; i++) lp.push(null);
-  return lp;
+  return new Array<PyObject | null>(n).fill(null);
 }
 
 /**

@@ -1087,19 +1087,15 @@ export function asciiOf(o: PyObject): PyStr {
 
 /** The top `n` values of the stack, popped, bottom first (their references move to the array). */
 function popN(stack: (PyObject | null)[], n: number): (PyObject | null)[] {
-  const base = stack.length - n;
-  const out: (PyObject | null)[] = [];
-  for (let k = 0; k < n; k++) out.push(stack[base + k]);
+  // slice(): an array of exactly n slots (pushing one by one would reserve 16 or more).
+  const out = stack.slice(stack.length - n);
   for (let k = 0; k < n; k++) stack.pop();
   return out;
 }
 
 /** The top `n` values of the stack, bottom first, left on the stack (borrowed). */
 function peekN(stack: (PyObject | null)[], n: number): PyObject[] {
-  const base = stack.length - n;
-  const out: PyObject[] = [];
-  for (let k = 0; k < n; k++) out.push(stack[base + k]!);
-  return out;
+  return stack.slice(stack.length - n) as PyObject[];
 }
 
 /** Pops the condition of a conditional jump and releases it (a bool needs no __bool__). */
