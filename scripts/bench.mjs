@@ -105,6 +105,7 @@ console.log(
 // ── The other benchmarks, each its own script (the last two need the built app in out/) ──
 const SECTIONS = [
   'bench-timeline.mjs', // time travel: recording cost, bytes per step, seeks
+  'bench-seek.mjs', // time travel through the engine host and its checkpoint pool
   'bench-store.mjs', // the experiment store
   'bench-open.mjs', // reopening an experiment of 10,000 steps, in Chromium
   'bench-graph.mjs', // the reference graph in headless Chromium
