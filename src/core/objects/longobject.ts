@@ -91,6 +91,8 @@ export function ndigits(v: IntValue): number {
     const a = v < 0 ? -v : v;
     if (a === 0) return 0;
     if (a < BASE) return 1;
+    // 31 to 60 bits: two digits (every safe integer is below 2**53).
+    if (a < 2 ** 60) return 2;
     return Math.ceil(bitLengthOfAbs(a) / SHIFT);
   }
   return Math.ceil(bigBitLength(v) / SHIFT);
