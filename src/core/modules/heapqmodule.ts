@@ -20,7 +20,6 @@ import { richCompareBool } from '../objects/abstract';
 import { IndexErrorType, RuntimeErrorType } from '../objects/exceptions';
 import { raise, typeError } from '../vm/errors';
 import { exactArgs } from '../vm/args';
-import { MethodWrapperType, type PyMethodWrapper } from '../objects/slotdefs';
 import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
 
@@ -209,21 +208,6 @@ function replaceFn(fname: string, max: boolean) {
     exactArgs(fname, args, kw, 2);
     return heapreplaceInternal(listArg(fname, args[0], ' 1'), args[1], max);
   };
-}
-
-/**
- * method-wrapper's `__self__` (a member in CPython's descrobject.c): heapq.merge finishes
- * with `yield from it.__next__.__self__`. Added here, before the types are readied.
- */
-if (!MethodWrapperType.getsetSpecs.some((g) => g.name === '__self__')) {
-  MethodWrapperType.getsetSpecs.push({
-    name: '__self__',
-    get: (o) => {
-      const self = (o as PyMethodWrapper).self;
-      self.refcnt++;
-      return self;
-    },
-  });
 }
 
 export function createHeapqModule(): PyModule {

@@ -1,6 +1,7 @@
 /**
  * module objects. @cpython Objects/moduleobject.c (3.11)
  */
+import builtinModules from '../profiles/fixtures/builtin-modules.json';
 import { PyObject, PyType, TypeFlag, decref, xdecref, type Visit } from './object';
 import { staticType } from './roots';
 import { PyDict, dictGetStr, newDict, dictSetItem } from './dictobject';
@@ -82,7 +83,15 @@ ModuleType.tp_getattro = (o, name) => {
   }
   return attributeError(`module '${moduleName(o)}' has no attribute '${name.value}'`, o, name);
 };
-ModuleType.tp_repr = (o) => newStr(`<module '${moduleName(o)}'>`);
+const compiledIn = new Set((builtinModules as { builtin_module_names: string[] }).builtin_module_names);
+/** module_repr (importlib's _module_repr): `from` its file, `(built-in)` when compiled in. */
+ModuleType.tp_repr = (o) => {
+  const name = moduleName(o);
+  const d = (o as PyModule).dict;
+  const file = d !== null ? dictGetStr(d, staticId('__file__')) : null;
+  if (file !== null && isStr(file)) return newStr(`<module '${name}' from '${(file as PyStr).value}'>`);
+  return newStr(compiledIn.has(name) ? `<module '${name}' (built-in)>` : `<module '${name}'>`);
+};
 /** module.__dict__ (a read-only member). */
 ModuleType.getsetSpecs.push({
   name: '__dict__',

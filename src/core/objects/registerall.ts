@@ -34,6 +34,7 @@ import './listobject';
 import './dictobject';
 import './dicttype';
 import './dirobject';
+import './callableattrs';
 import './setobject';
 import './rangeobject';
 import './iterobject';
