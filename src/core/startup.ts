@@ -21,6 +21,7 @@ import { PyTuple, newTuple } from './objects/tupleobject';
 import { PyList, newEmptyList } from './objects/listobject';
 import { PyDict, DictKeys, KeysKind, newDict } from './objects/dictobject';
 import { PyFloat, newFloat } from './objects/floatobject';
+import { PySlice } from './objects/sliceobject';
 import { newStr } from './objects/unicodeobject';
 import { allocGCObject, allocObject, gcDel, pyMalloc } from './memory/alloc';
 import { clearFreelists } from './memory/freelistclear';
@@ -82,6 +83,8 @@ export function applyStartupBaseline(): void {
   const keysBytes = new DictKeys(3, KeysKind.UNICODE).bytes;
   for (let k = 0; k < b.dictKeys; k++) fl.dictKeys.push(pyMalloc(keysBytes));
   for (let k = 0; k < b.floats; k++) fl.floats.push(dead(allocObject(new PyFloat(0), 24)));
+  // The interpreter's one-slice cache: startup has made and dropped a slice, so it is full.
+  rt.sliceCache = dead(allocGCObject(new PySlice(None, None, None), 40));
   gc.count = [...b.count];
   // gc.get_stats(): the collections CPython's startup ran before the script.
   profile.gc_stats.forEach((stats, generation) => Object.assign(gc.stats[generation], stats));
