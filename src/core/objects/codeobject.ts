@@ -68,6 +68,10 @@ export class PyCode extends PyObject {
   exceptionTable: ExceptionTableEntry[] = [];
   /** Index of the first RESUME, where trace events start (vm/ceval.ts); -1 until computed. */
   firstTraceable = -1;
+  /** co_warmup: RESUMEs and JUMP_BACKWARDs until quickening (vm/specialize.ts). */
+  warmup = -8;
+  /** The adaptive instructions' state once quickened (vm/specialize.ts), else null. */
+  adaptive: Int32Array | null = null;
   /** Whether the constants of this code belong to a file run as __main__ (AST arena). */
   constructor() {
     super(CodeType);

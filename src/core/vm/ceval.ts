@@ -12,8 +12,8 @@ import { True, False, newBool } from '../objects/boolobject';
 import { IntType, newInt, intBinaryOpExact, intCompareExact, type PyLong } from '../objects/longobject';
 import { FloatType, floatBinaryOpExact, type PyFloat } from '../objects/floatobject';
 import { PyStr, isStr, newStr, type PyStr as Str } from '../objects/unicodeobject';
-import { PyTuple, TupleType, newTuple, EmptyTuple, isTuple } from '../objects/tupleobject';
-import { ListType, PyList, listAppendTake, listExtend, newEmptyList, newList } from '../objects/listobject';
+import { PyTuple, newTuple, EmptyTuple, isTuple } from '../objects/tupleobject';
+import { PyList, listAppendTake, listExtend, newEmptyList, newList } from '../objects/listobject';
 import {
   PyDict,
   DictType,
@@ -70,6 +70,7 @@ import { typeLookup, isType } from '../objects/typeobject';
 import { staticId } from '../objects/unicodeobject';
 
 import { Frame, clearFrame } from './frame';
+import { inplaceAddUnicode, quicken, unpackIsSpecialized } from './specialize';
 import { makeFunctionFrameFromStack, runFrame } from './call';
 import { rt } from './runtime';
 import { isPyException, newException, raise, typeError, nameError, valueError } from './errors';
@@ -77,7 +78,7 @@ import { frameObjectOf } from '../objects/frameobject';
 import { newTraceback } from '../objects/traceback';
 import { makeGenerator, genSendForYieldFrom } from '../objects/genobject';
 import { importName, importFrom, importStar } from '../modules/importer';
-import { formatObject, buildString } from '../objects/unicodeobject';
+import { formatObject, buildString, unicodeAppend } from '../objects/unicodeobject';
 import { strAscii } from '../text';
 import type { NumberSlot } from '../objects/object';
 import { exceptionMatches, setExceptionContext, exceptionTraceback } from '../objects/exceptiontype';
@@ -173,7 +174,10 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
         i++;
         switch (op) {
           case Op.NOP:
+            break;
           case Op.RESUME:
+            // _PyCode_Warmup
+            if (code.warmup !== 0 && ++code.warmup === 0) quicken(code);
             break;
           case Op.POP_TOP:
             xdecref(stack.pop());
@@ -299,6 +303,29 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           case Op.BINARY_OP: {
             const rhs = stack[stack.length - 1]!;
             const lhs = stack[stack.length - 2]!;
+            const adaptive = code.adaptive;
+            if (
+              adaptive !== null &&
+              (oparg === 0 || oparg === 13) &&
+              inplaceAddUnicode(code, adaptive, i - 1, lhs, rhs, localsplus)
+            ) {
+              // BINARY_OP_INPLACE_ADD_UNICODE: the stack's reference goes, PyUnicode_Append
+              // takes the local's, and the STORE_FAST after it is done.
+              stack.pop();
+              stack.pop();
+              lhs.refcnt--;
+              const target = args[i];
+              try {
+                localsplus[target] = unicodeAppend(lhs as PyStr, rhs);
+              } catch (e) {
+                localsplus[target] = null;
+                decref(rhs);
+                throw e;
+              }
+              decref(rhs);
+              i++;
+              break;
+            }
             // Two exact ints or floats: their slot's arithmetic without the generic dispatch.
             const lt = lhs.type;
             let res =
@@ -412,8 +439,11 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             break;
           }
           case Op.JUMP_FORWARD:
-          case Op.JUMP_BACKWARD:
           case Op.JUMP_BACKWARD_NO_INTERRUPT:
+            i = oparg;
+            break;
+          case Op.JUMP_BACKWARD:
+            if (code.warmup !== 0 && ++code.warmup === 0) quicken(code);
             i = oparg;
             break;
           case Op.POP_JUMP_IF_FALSE:
@@ -462,10 +492,9 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           }
           case Op.UNPACK_SEQUENCE: {
             const seq = stack[stack.length - 1]!;
-            if (
-              (seq.type === TupleType || seq.type === ListType) &&
-              (seq as PyTuple).items.length === oparg
-            ) {
+            // Until quickened, and when not specialized, 3.11 iterates (unpack_iterable).
+            const adaptive = code.adaptive;
+            if (adaptive !== null && unpackIsSpecialized(adaptive, i - 1, seq, oparg)) {
               stack.pop();
               const items = (seq as PyTuple).items;
               for (let k = oparg - 1; k >= 0; k--) {
