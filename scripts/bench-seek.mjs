@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `node scripts/bench-seek.mjs [--workers N] [--pace MS]` (part of `npm run bench`): seeking in a
-// run of a million steps through the engine host, as the app does it (EngineHost, its worker
-// thread and the checkpoint pool's paused workers: src/main/checkpoint-pool.ts). Prints how
-// long the pool takes to warm up, then 12 seeks to pseudo-random steps, forward and backward,
-// back to back, and the same 12 again at a person's pace (--pace ms apart: the pool refills
-// the checkpoints seeks took), against the target of 50 ms each; and the memory of the paused
-// workers. The machine's load is printed too: the engine shares its cores.
+// `node scripts/bench-seek.mjs [--workers N] [--refill MS] [--pace MS]` (part of `npm run bench`):
+// seeking in a run of a million steps through the engine host, as the app does it (EngineHost,
+// its worker thread and the checkpoint pool's paused workers: src/main/checkpoint-pool.ts).
+// Prints how long the pool takes to warm up and the memory of its paused workers, then 12 seeks
+// to pseudo-random steps, forward and backward, back to back, and 12 others at a person's pace
+// (--pace ms apart, 1000 by default: the pool refills the checkpoints seeks took), against the
+// target of 50 ms each. --workers and --refill change the pool's maxWorkers and refillDelayMs.
+// The machine's load is printed too: the engine shares its cores.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -15,7 +16,11 @@ import { parseArgs } from 'node:util';
 import { ROOT } from './lib/engine-bundle.mjs';
 
 const { values } = parseArgs({
-  options: { workers: { type: 'string' }, pace: { type: 'string', default: '1000' } },
+  options: {
+    workers: { type: 'string' },
+    refill: { type: 'string' },
+    pace: { type: 'string', default: '1000' },
+  },
 });
 const OUT = join(ROOT, 'out/bench-seek');
 const TARGET_MS = 50;
@@ -52,7 +57,10 @@ const { EngineHost, spawnEngineWorker } = await import(pathToFileURL(paths.host)
 const host = new EngineHost({
   spawn: () => spawnEngineWorker(paths.worker),
   runOptions: { filename: 'main.py', stepBudget: 5_000_000 },
-  checkpoints: values.workers ? { maxWorkers: Number(values.workers) } : undefined,
+  checkpoints: {
+    ...(values.workers ? { maxWorkers: Number(values.workers) } : {}),
+    ...(values.refill ? { refillDelayMs: Number(values.refill) } : {}),
+  },
 });
 
 const timed = async (fn) => {
