@@ -87,6 +87,14 @@ function indexValue(o: PyObject): bigint {
   return v;
 }
 
+/** PyLong_AsUnsignedLong (after __index__), as the 'I' and 'L' setitems use it. */
+function asUnsignedLong(o: PyObject): bigint {
+  const x = indexValue(o);
+  if (x < 0n) raise(OverflowErrorType, "can't convert negative value to unsigned int");
+  if (x > UINT64_MAX) raise(OverflowErrorType, 'Python int too large to convert to C unsigned long');
+  return x;
+}
+
 function rangeCheck(x: bigint, lo: bigint, hi: bigint, less: string, greater: string): void {
   if (x < lo) raise(OverflowErrorType, less);
   if (x > hi) raise(OverflowErrorType, greater);
@@ -94,6 +102,21 @@ function rangeCheck(x: bigint, lo: bigint, hi: bigint, less: string, greater: st
 
 const SHORT = 'signed short integer is';
 const INT = 'signed integer is';
+
+/** A C range the value must be in, and the words of its errors (`<what> less than minimum`). */
+type Bound = [lo: bigint, hi: bigint, what: string];
+const SHORT_RANGE: Bound = [-32768n, 32767n, SHORT];
+const INT_RANGE: Bound = [-(1n << 31n), (1n << 31n) - 1n, INT];
+
+/** X_setitem for a small int type: PyArg_Parse's range checks, in CPython's order. */
+function bounded(...bounds: Bound[]): (o: PyObject) => bigint {
+  return (o) => {
+    const x = asLong(o);
+    for (const [lo, hi, what] of bounds)
+      rangeCheck(x, lo, hi, `${what} less than minimum`, `${what} greater than maximum`);
+    return x;
+  };
+}
 
 function intDescr(
   typecode: string,
@@ -118,29 +141,14 @@ const DESCRIPTORS: Descr[] = [
     1,
     (v, o) => v.getInt8(o),
     (v, o, x) => v.setInt8(o, Number(x)),
-    (o) => {
-      const x = asLong(o);
-      rangeCheck(x, -32768n, 32767n, `${SHORT} less than minimum`, `${SHORT} greater than maximum`);
-      rangeCheck(x, -128n, 127n, 'signed char is less than minimum', 'signed char is greater than maximum');
-      return x;
-    },
+    bounded(SHORT_RANGE, [-128n, 127n, 'signed char is']),
   ),
   intDescr(
     'B',
     1,
     (v, o) => v.getUint8(o),
     (v, o, x) => v.setUint8(o, Number(x)),
-    (o) => {
-      const x = asLong(o);
-      rangeCheck(
-        x,
-        0n,
-        255n,
-        'unsigned byte integer is less than minimum',
-        'unsigned byte integer is greater than maximum',
-      );
-      return x;
-    },
+    bounded([0n, 255n, 'unsigned byte integer is']),
   ),
   {
     typecode: 'u',
@@ -159,52 +167,21 @@ const DESCRIPTORS: Descr[] = [
     2,
     (v, o) => v.getInt16(o, true),
     (v, o, x) => v.setInt16(o, Number(x), true),
-    (o) => {
-      const x = asLong(o);
-      rangeCheck(x, -32768n, 32767n, `${SHORT} less than minimum`, `${SHORT} greater than maximum`);
-      return x;
-    },
+    bounded(SHORT_RANGE),
   ),
   intDescr(
     'H',
     2,
     (v, o) => v.getUint16(o, true),
     (v, o, x) => v.setUint16(o, Number(x), true),
-    (o) => {
-      const x = asLong(o);
-      rangeCheck(
-        x,
-        -(1n << 31n),
-        (1n << 31n) - 1n,
-        `${INT} less than minimum`,
-        `${INT} greater than maximum`,
-      );
-      rangeCheck(
-        x,
-        0n,
-        65535n,
-        'unsigned short is less than minimum',
-        'unsigned short is greater than maximum',
-      );
-      return x;
-    },
+    bounded(INT_RANGE, [0n, 65535n, 'unsigned short is']),
   ),
   intDescr(
     'i',
     4,
     (v, o) => v.getInt32(o, true),
     (v, o, x) => v.setInt32(o, Number(x), true),
-    (o) => {
-      const x = asLong(o);
-      rangeCheck(
-        x,
-        -(1n << 31n),
-        (1n << 31n) - 1n,
-        `${INT} less than minimum`,
-        `${INT} greater than maximum`,
-      );
-      return x;
-    },
+    bounded(INT_RANGE),
   ),
   intDescr(
     'I',
@@ -212,9 +189,7 @@ const DESCRIPTORS: Descr[] = [
     (v, o) => v.getUint32(o, true),
     (v, o, x) => v.setUint32(o, Number(x), true),
     (o) => {
-      const x = indexValue(o);
-      if (x < 0n) raise(OverflowErrorType, "can't convert negative value to unsigned int");
-      if (x > UINT64_MAX) raise(OverflowErrorType, 'Python int too large to convert to C unsigned long');
+      const x = asUnsignedLong(o);
       if (x > 0xffffffffn) raise(OverflowErrorType, 'unsigned int is greater than maximum');
       return x;
     },
@@ -231,12 +206,7 @@ const DESCRIPTORS: Descr[] = [
     8,
     (v, o) => v.getBigUint64(o, true),
     (v, o, x) => v.setBigUint64(o, x, true),
-    (o) => {
-      const x = indexValue(o);
-      if (x < 0n) raise(OverflowErrorType, "can't convert negative value to unsigned int");
-      if (x > UINT64_MAX) raise(OverflowErrorType, 'Python int too large to convert to C unsigned long');
-      return x;
-    },
+    asUnsignedLong,
   ),
   intDescr(
     'q',
