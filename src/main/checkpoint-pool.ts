@@ -141,11 +141,6 @@ export class CheckpointPool {
     this.#fill();
   }
 
-  /** Live threads of this pool. */
-  get threadCount(): number {
-    return this.#workers.size;
-  }
-
   stats(): CheckpointPoolStats {
     const workers = [...this.#workers].map(({ worker, slot, state, step, heapUsed, heapTotal }) => ({
       threadId: worker.threadId,
