@@ -301,6 +301,38 @@ function floatReprSlot(o: PyObject): PyObject {
   }
 }
 
+/**
+ * format_float_internal's allocations for `text`: PyOS_double_to_string's PyMem buffer
+ * (3 + digits + exponent bytes) lives while the result is written. Without a sign, width,
+ * grouping or 'n' the buffer's text goes straight into the result (the fast path);
+ * otherwise it first becomes a temporary str, freed once the padded result is made.
+ * @cpython Python/formatter_unicode.c format_float_internal, Python/pystrtod.c
+ */
+function formattedFloat(x: number, spec: string, text: string): PyObject {
+  const m = /^(?:.?[<>=^])?([-+ ])?z?(#?)0?(\d*)([,_])?(\.\d+)?([a-zA-Z%])?$/.exec(spec);
+  if (m === null || (m[6] !== undefined && !'eEfFgGn%'.includes(m[6]))) return newStr(text);
+  const digits = digitCount(text);
+  const exp = /[eE][+-]\d/.test(text) ? 5 : 0;
+  const fast = m[1] !== '+' && m[1] !== ' ' && m[3] === '' && m[6] !== 'n' && m[4] === undefined;
+  // The temporary of the slow path holds the digits alone: no sign but '-', no padding, no grouping.
+  const bare = fast || m[6] === 'n' ? text : formatFloat(x, `${m[2]}${m[5] ?? ''}${m[6] ?? ''}`, 'float');
+  const buf = pyMalloc(Number.isFinite(x) ? 3 + digits + exp : 5);
+  if (fast) {
+    try {
+      return newStr(text);
+    } finally {
+      pyFree(buf);
+    }
+  }
+  const tmp = newStr(bare);
+  pyFree(buf);
+  try {
+    return newStr(text);
+  } finally {
+    decref(tmp);
+  }
+}
+
 const HASH_MODULUS = (1n << 61n) - 1n;
 const HASH_INF = 314159;
 const bits = new DataView(new ArrayBuffer(8));
@@ -1300,7 +1332,7 @@ FloatType.methodSpecs.push(
       } catch (e) {
         return raiseTextError(e);
       }
-      return newStr(text);
+      return formattedFloat(valueOf(self), s, text);
     },
   },
   // Slots CPython exposes as wrapper descriptors that the engine's slotdefs do not list.

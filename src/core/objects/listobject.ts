@@ -281,21 +281,27 @@ export function listAssSlice(l: PyList, ilow: number, ihigh: number, v: PyObject
       return;
     }
     const recycle = l.items.slice(ilow, ihigh);
-    const newItems = l.items.slice(0, ilow);
-    for (const w of vitems) {
-      w.refcnt++;
-      newItems.push(w);
+    // More than 8 items to remove are recycled in a PyMem_Malloc'ed array (8 fit on the stack).
+    const recycleAddr = norig > 8 ? pyMalloc(8 * norig) : 0;
+    try {
+      const newItems = l.items.slice(0, ilow);
+      for (const w of vitems) {
+        w.refcnt++;
+        newItems.push(w);
+      }
+      const tail = l.items.slice(ihigh);
+      if (d < 0) {
+        shrinkTo(l, newItems.concat(tail));
+      } else if (d > 0) {
+        listResize(l, size + d);
+        l.items = newItems.concat(tail);
+      } else {
+        l.items = newItems.concat(tail);
+      }
+      for (let k = recycle.length - 1; k >= 0; k--) xdecref(recycle[k]);
+    } finally {
+      if (recycleAddr !== 0) pyFree(recycleAddr);
     }
-    const tail = l.items.slice(ihigh);
-    if (d < 0) {
-      shrinkTo(l, newItems.concat(tail));
-    } else if (d > 0) {
-      listResize(l, size + d);
-      l.items = newItems.concat(tail);
-    } else {
-      l.items = newItems.concat(tail);
-    }
-    for (let k = recycle.length - 1; k >= 0; k--) xdecref(recycle[k]);
   } finally {
     if (vSeq !== null) decref(vSeq);
   }

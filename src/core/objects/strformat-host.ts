@@ -15,8 +15,8 @@ import { FloatType, floatAsDouble, type PyFloat } from './floatobject';
 import { newNotImplemented } from './noneobject';
 import { isTuple, tupleFromBorrowed, type PyTuple } from './tupleobject';
 import { newDict, dictSetItem, type PyDict } from './dictobject';
-import { getAttr, getItem, numberIndex, objectRepr, objectStr } from './abstract';
-import { callSpecial } from './slotdefs';
+import { call, getAttr, getItem, numberIndex, objectRepr, objectStr } from './abstract';
+import { lookupSpecial } from './iterobject';
 import { KeyErrorType, SystemErrorType, TypeErrorType, IndexErrorType } from './exceptions';
 import { newException, raise, typeError } from '../vm/errors';
 import { adoptBlock, pyFree, pyMalloc, pyRealloc } from '../memory/alloc';
@@ -250,8 +250,15 @@ export function formatObject(value: PyObject, spec: PyStr | null): PyStr {
     if (value.type === StrType) return newref(value as PyStr);
     if (value.type === IntType) return objectStr(value);
   }
-  const r = callSpecial(value, '__format__', [spec ?? EmptyStr]);
-  if (r === null) typeError(`Type ${value.type.name} doesn't define __format__`);
+  // _PyObject_LookupSpecial binds __format__ (a method object, made and dropped).
+  const meth = lookupSpecial(value, '__format__');
+  if (meth === null) return typeError(`Type ${value.type.name} doesn't define __format__`);
+  let r: PyObject;
+  try {
+    r = call(meth, [spec ?? EmptyStr]);
+  } finally {
+    decref(meth);
+  }
   if (!isStr(r!)) {
     const name = r!.type.name;
     decref(r!);
