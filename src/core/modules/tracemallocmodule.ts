@@ -179,6 +179,8 @@ class Tracer implements AllocTracer {
   private readonly tracebacks = new Map<string, Traceback>();
   traced = 0;
   peak = 0;
+  /** set_reentrant(1): allocations are not traced (frees and reallocs still untrace). */
+  reentrant = false;
 
   constructor(
     readonly runtime: Runtime,
@@ -225,7 +227,7 @@ class Tracer implements AllocTracer {
   }
 
   malloc(address: number, nbytes: number): void {
-    if (this.stale()) return;
+    if (this.stale() || this.reentrant) return;
     this.add(address, nbytes);
   }
 
@@ -236,6 +238,11 @@ class Tracer implements AllocTracer {
 
   realloc(from: number, to: number, nbytes: number): void {
     if (this.stale()) return;
+    if (this.reentrant) {
+      // tracemalloc_realloc_gil: a reentrant realloc untraces the block.
+      if (from !== 0) this.remove(from);
+      return;
+    }
     if (from !== 0 && from !== to) this.remove(from);
     this.add(to, nbytes);
   }
@@ -307,8 +314,8 @@ function stop(): void {
 
 /**
  * _get_traces: the list is made first (an empty list, possibly from the free list), then
- * the traces are copied, then each becomes a (domain, size, traceback, total_nframe) tuple;
- * traces that share a traceback share its tuple.
+ * the traces are copied, then each becomes a (domain, size, traceback, total_nframe) tuple,
+ * untraced; traces that share a traceback share its tuple.
  */
 function getTraces(): PyObject {
   const list = newEmptyList();
@@ -317,6 +324,8 @@ function getTraces(): PyObject {
   const copy = [...tracer.traces.values()];
   const tuples = new Map<Traceback, PyTuple>();
   const filenames = new Map<string, PyStr>();
+  // The conversion runs with set_reentrant(1): the tuples and ints it makes are not traced.
+  tracer.reentrant = true;
   try {
     for (const trace of copy) {
       const t = tupleAlloc(4);
@@ -343,11 +352,13 @@ function getTraces(): PyObject {
       decref(t);
     }
   } catch (e) {
+    tracer.reentrant = false;
     decref(list);
     throw e;
   } finally {
     for (const tb of tuples.values()) decref(tb);
     for (const name of filenames.values()) decref(name);
+    tracer.reentrant = false;
   }
   return list;
 }
