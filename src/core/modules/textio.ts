@@ -21,7 +21,7 @@ import { PyObject, decref } from '../objects/object';
 import { newTuple } from '../objects/tupleobject';
 import { newList, listAppendTake, ListType } from '../objects/listobject';
 import { newBytesFresh } from '../objects/bytesobject';
-import { internFromString, type PyStr } from '../objects/unicodeobject';
+import { internFromString, staticId, type PyStr } from '../objects/unicodeobject';
 import { rt, type Runtime } from '../vm/runtime';
 import { standIn } from '../startup';
 import { encode } from '../text/strmethods';
@@ -39,6 +39,10 @@ interface StdoutState {
 
 const states = new WeakMap<Runtime, StdoutState>();
 
+/** print()'s keyword names: static identifiers in CPython 3.11 (_Py_ID), interned from the start. */
+const PRINT_KEYWORDS = ['sep', 'end', 'file', 'flush'];
+PRINT_KEYWORDS.forEach((k) => staticId(k));
+
 function state(): StdoutState {
   let s = states.get(rt);
   if (s === undefined) states.set(rt, (s = { kwtuple: null, pending: null, pendingBytes: 0 }));
@@ -51,8 +55,7 @@ function state(): StdoutState {
  */
 export function beginPrint(args: PyObject[]): PyObject {
   const s = state();
-  if (s.kwtuple === null)
-    s.kwtuple = newTuple(['sep', 'end', 'file', 'flush'].map((k) => internFromString(k)));
+  if (s.kwtuple === null) s.kwtuple = newTuple(PRINT_KEYWORDS.map((k) => internFromString(k)));
   return newTuple(args.map((a) => (a.refcnt++, a)));
 }
 

@@ -174,6 +174,9 @@ class Traceback:
     __slots__ = ("_frames", '_total_nframe')
 
     def __init__(self, frames, total_nframe=None):
+        # CPython's Traceback is a collections.abc.Sequence: Sequence.__init__ is
+        # object.__init__, called through its wrapper descriptor.
+        object.__init__(self)
         # _tracemalloc gives the most recent frame first; the Python API the oldest first.
         self._frames = tuple(reversed(frames))
         self._total_nframe = total_nframe
@@ -322,6 +325,7 @@ class Trace:
 
 class _Traces:
     def __init__(self, traces):
+        object.__init__(self)
         self._traces = traces
 
     def __len__(self):
