@@ -506,6 +506,41 @@ export function dictSetItemTake(d: PyDict, key: PyObject, value: PyObject, hash 
   decref(key);
 }
 
+/**
+ * The entry of exact str `key` when the first probe of combined table `d` finds that very
+ * object (what lookupIndex returns first, e.g. a code object's name in a namespace), else -1.
+ */
+function firstProbeIndex(d: PyDict, key: PyStr): number {
+  if (d.values !== null || key.type !== StrType) return -1;
+  const k = d.keys;
+  const ix = k.indices[strHash(key) & (k.size - 1)];
+  return ix >= 0 && k.keys[ix] === key ? ix : -1;
+}
+
+/** LOAD_NAME/LOAD_GLOBAL's common case (see firstProbeIndex): the borrowed value, or null to look up in full. */
+export function dictGetFirstProbe(d: PyDict, key: PyStr): PyObject | null {
+  const ix = firstProbeIndex(d, key);
+  return ix < 0 ? null : d.keys.values[ix];
+}
+
+/**
+ * STORE_NAME's common case (see firstProbeIndex): exactly what dictSetItem does when it
+ * finds the key there. False, with nothing done, otherwise.
+ */
+export function dictReplaceFirstProbe(d: PyDict, key: PyStr, value: PyObject): boolean {
+  const ix = firstProbeIndex(d, key);
+  if (ix < 0) return false;
+  key.refcnt++;
+  value.refcnt++;
+  maintainTracking(d, key, value);
+  const k = d.keys;
+  const old = k.values[ix];
+  if (old !== value) k.values[ix] = value;
+  xdecref(old);
+  decref(key);
+  return true;
+}
+
 /** PyDict_SetItem: key and value are borrowed. */
 export function dictSetItem(d: PyDict, key: PyObject, value: PyObject): void {
   const hash = hashOf(key);

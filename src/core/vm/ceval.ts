@@ -21,6 +21,8 @@ import {
   dictSetItem,
   dictSetItemTake,
   dictDelItem,
+  dictGetFirstProbe,
+  dictReplaceFirstProbe,
   dictMerge,
   isDict,
   newDict,
@@ -222,7 +224,7 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           }
           case Op.LOAD_GLOBAL: {
             const name = code.names.items[oparg >> 1] as Str;
-            let v = dictGetStr(f.globals, name);
+            let v = dictGetFirstProbe(f.globals, name) ?? dictGetStr(f.globals, name);
             if (v === null) {
               v = dictGetStr(f.builtins, name);
               if (v === null) nameError(name, `name '${name.value}' is not defined`);
@@ -232,16 +234,24 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             stack.push(v);
             break;
           }
-          case Op.LOAD_NAME:
-            stack.push(loadName(f, code.names.items[oparg] as Str));
+          case Op.LOAD_NAME: {
+            const name = code.names.items[oparg] as Str;
+            const ns = f.locals;
+            const v = ns !== null && ns.type === DictType ? dictGetFirstProbe(ns as PyDict, name) : null;
+            if (v !== null) {
+              v.refcnt++;
+              stack.push(v);
+            } else stack.push(loadName(f, name));
             break;
+          }
           case Op.STORE_NAME: {
             const name = code.names.items[oparg] as Str;
             const v = stack[stack.length - 1]!;
             const ns = f.locals;
             if (ns === null) raise(SystemErrorType, `no locals found when storing '${name.value}'`);
-            if (ns!.type === DictType) dictSetItem(ns as PyDict, name, v);
-            else setItem(ns!, name, v);
+            if (ns!.type === DictType) {
+              if (!dictReplaceFirstProbe(ns as PyDict, name, v)) dictSetItem(ns as PyDict, name, v);
+            } else setItem(ns!, name, v);
             stack.pop();
             decref(v);
             break;
