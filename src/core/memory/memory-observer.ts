@@ -23,6 +23,12 @@ export interface MemoryObserver {
   realloc(from: number, to: number, nbytes: number): void;
   /** A weakref's callback is about to be called (its referent died). */
   weakrefCallback(wr: PyObject): void;
+  /**
+   * What sys.getsizeof(o) returns may have changed (a list's, dict's, set's… buffer was
+   * resized; a str was resized in place). Only the object is noted: its size is read at the
+   * next step boundary.
+   */
+  objectResized?(o: PyObject): void;
   // What only the step-events recorder (trace/step-events.ts) listens to: optional, so the
   // memory recorder need not implement them.
   /** A weakref is unlinked from its referent (which is dying, or the weakref itself is). */

@@ -50,6 +50,7 @@ import { raise, typeError } from '../vm/errors';
 import { exactArgs, rangeArgs } from '../vm/args';
 import { rt } from '../vm/runtime';
 import { pyFree, pyMalloc, pyRealloc } from '../memory/alloc';
+import { memoryObserver } from '../memory/memory-observer';
 import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
 import { gcFree, genericAlloc, typeShortName } from './cobject';
@@ -317,6 +318,7 @@ function arrayResize(a: PyArray, newsize: number): void {
     a.itemsAddr = 0;
     a.size = 0;
     a.allocated = 0;
+    memoryObserver?.objectResized?.(a);
     setStorage(a, 0, 0);
     return;
   }
@@ -326,6 +328,7 @@ function arrayResize(a: PyArray, newsize: number): void {
   setStorage(a, newAllocated, a.size);
   a.size = newsize;
   a.allocated = newAllocated;
+  memoryObserver?.objectResized?.(a);
 }
 
 function bufferError(): PyType {
@@ -494,6 +497,7 @@ ArrayType.tp_new = (type, args, kwnames) => {
         if (chars.length > 0) {
           a.itemsAddr = pyMalloc((chars.length + 1) * 4);
           a.size = a.allocated = chars.length;
+          memoryObserver?.objectResized?.(a);
           setStorage(a, chars.length, 0);
           chars.forEach((ch, i) => setValue(a, i, ch));
         }

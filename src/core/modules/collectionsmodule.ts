@@ -55,6 +55,7 @@ import {
 import { raise, typeError, newException } from '../vm/errors';
 import { rt } from '../vm/runtime';
 import { pyFree, pyMalloc } from '../memory/alloc';
+import { memoryObserver } from '../memory/memory-observer';
 import { smallInt } from '../objects/longobject';
 import { staticId } from '../objects/unicodeobject';
 import { moduleBuilder } from './moduledef';
@@ -101,6 +102,7 @@ export class PyDeque extends PyObject {
 
 /** newblock: a cached block, else PyMem_Malloc(sizeof(block)). */
 function newBlock(d: PyDeque): Block {
+  memoryObserver?.objectResized?.(d);
   const b = d.freeblocks.pop();
   if (b !== undefined) {
     b.left = b.right = null;
@@ -110,6 +112,7 @@ function newBlock(d: PyDeque): Block {
 }
 
 function freeBlock(d: PyDeque, b: Block): void {
+  memoryObserver?.objectResized?.(d);
   if (d.freeblocks.length < MAXFREEBLOCKS) d.freeblocks.push(b);
   else pyFree(b.addr);
 }

@@ -11,6 +11,7 @@
 import { CompareOp, PyObject, PyType, TypeFlag, decref, newref } from './object';
 import { staticType } from './roots';
 import { allocGCObject, allocObject, freeObject, gcDel, pyFree, pyMalloc, pyRealloc } from '../memory/alloc';
+import { memoryObserver } from '../memory/memory-observer';
 import { rt } from '../vm/runtime';
 import { newNone, newNotImplemented } from './noneobject';
 import { IntType, newInt } from './longobject';
@@ -119,6 +120,7 @@ export function byteArrayResize(o: PyByteArray, requested: number): void {
   o.bufAddr = addr;
   o.offset = 0;
   o.alloc = alloc;
+  memoryObserver?.objectResized?.(o);
   truncateOrExtend(o, size);
 }
 

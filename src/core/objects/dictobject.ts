@@ -23,6 +23,7 @@ import {
 import { staticType } from './roots';
 import { PyStr, StrType, strHash } from './unicodeobject';
 import { allocGCObject, gcDel, pyFree, pyMalloc, reborn } from '../memory/alloc';
+import { memoryObserver } from '../memory/memory-observer';
 import { rt } from '../vm/runtime';
 import { trashcanBegin, trashcanEnd } from '../memory/trashcan';
 import { mayBeTracked } from './tupleobject';
@@ -438,6 +439,7 @@ function dictResize(d: PyDict, log2newsize: number, unicode: boolean): void {
   nk.usable -= numentries;
   nk.nentries = numentries;
   d.keys = nk;
+  memoryObserver?.objectResized?.(d);
 }
 
 function insertionResize(d: PyDict, unicode: boolean): void {
@@ -451,6 +453,7 @@ export function dictSetItemTake(d: PyDict, key: PyObject, value: PyObject, hash 
     const k = newKeysObject(LOG_MINSIZE, unicode);
     d.keys = k;
     d.values = null;
+    memoryObserver?.objectResized?.(d);
     maintainTracking(d, key, value);
     k.indices[hash & 7] = 0;
     k.keys.push(key);
@@ -598,6 +601,7 @@ export function dictClear(d: PyDict): void {
   d.keys = EmptyKeys;
   d.values = null;
   d.used = 0;
+  memoryObserver?.objectResized?.(d);
   if (oldvalues !== null) {
     for (let i = 0; i < oldkeys.nentries; i++) {
       const v = oldvalues.slots[i];
@@ -715,6 +719,7 @@ function cloneCombined(d: PyDict, other: PyDict): void {
   keysDecref(d.keys);
   d.keys = nk;
   d.used = other.used;
+  memoryObserver?.objectResized?.(d);
   if (other.gcNext !== null && d.gcNext === null) rt.gc.track(d);
 }
 
@@ -854,6 +859,7 @@ export function dictSetFreshKeys(d: PyDict, log2size: number, unicode: boolean):
   nk.addr = pyMalloc(nk.bytes);
   keysDecref(d.keys);
   d.keys = nk;
+  memoryObserver?.objectResized?.(d);
   if (d.values !== null) {
     freeValues(d.values);
     d.values = null;
@@ -1043,6 +1049,7 @@ export function dictMergeDict(a: PyDict, other: PyDict, override: 0 | 1 | 2): vo
         a.values = null;
       }
       a.used = other.used;
+      memoryObserver?.objectResized?.(a);
       if (other.gcNext !== null && a.gcNext === null) rt.gc.track(a);
       return;
     }

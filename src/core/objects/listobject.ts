@@ -18,6 +18,7 @@ import {
 } from './object';
 import { staticType } from './roots';
 import { allocGCObject, gcDel, pyFree, pyMalloc, pyRealloc, reborn } from '../memory/alloc';
+import { memoryObserver } from '../memory/memory-observer';
 import { rt } from '../vm/runtime';
 import { standIn } from '../startup';
 import { trashcanBegin, trashcanEnd } from '../memory/trashcan';
@@ -109,6 +110,7 @@ function resizeAllocation(l: PyList, newsize: number): void {
   if (newsize === 0) newAllocated = 0;
   l.itemsAddr = l.itemsAddr === 0 ? pyMalloc(newAllocated * 8) : pyRealloc(l.itemsAddr, newAllocated * 8);
   l.allocated = newAllocated;
+  memoryObserver?.objectResized?.(l);
 }
 
 /** list_preallocate_exact: even capacity, for an empty list about to receive n items. */
@@ -116,6 +118,7 @@ function preallocateExact(l: PyList, n: number): void {
   const size = (n + 1) & ~1;
   l.itemsAddr = pyMalloc(size * 8);
   l.allocated = size;
+  memoryObserver?.objectResized?.(l);
 }
 
 /** _list_clear: empties the list first, then releases the items last to first. */
@@ -126,6 +129,7 @@ export function listClear(l: PyList): void {
   l.items = [];
   l.allocated = 0;
   l.itemsAddr = 0;
+  memoryObserver?.objectResized?.(l);
   for (let i = items.length - 1; i >= 0; i--) xdecref(items[i]);
   pyFree(addr);
 }

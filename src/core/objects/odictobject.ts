@@ -53,6 +53,7 @@ import { keyError, raise, typeError } from '../vm/errors';
 import { parseParams } from '../vm/args';
 import { rt } from '../vm/runtime';
 import { allocGCObject, gcDel, pyFree, pyMalloc } from '../memory/alloc';
+import { memoryObserver } from '../memory/memory-observer';
 import { trashcanBegin, trashcanEnd } from '../memory/trashcan';
 
 /** sizeof(_ODictNode): key, hash, next, prev. */
@@ -138,6 +139,7 @@ function resize(d: ODict): void {
   d.fastNodes = fast;
   d.fastAddr = addr;
   d.fastSize = size;
+  memoryObserver?.objectResized?.(d);
   d.sentinel = d.keys;
 }
 
@@ -186,6 +188,7 @@ function addNewNode(d: ODict, key: PyObject, hash: number): void {
   }
   const node = new ODictNode(key, hash, pyMalloc(NODE_BYTES));
   addTail(d, node);
+  memoryObserver?.objectResized?.(d);
   d.fastNodes![i] = node;
 }
 
@@ -212,6 +215,7 @@ function clearNode(d: ODict, node: ODictNode | null, key: PyObject, hash: number
   if (node === null) return;
   d.fastNodes![i] = null;
   removeNode(d, node);
+  memoryObserver?.objectResized?.(d);
   deallocNode(node);
 }
 
@@ -220,6 +224,7 @@ function clearNodes(d: ODict): void {
   if (d.fastNodes !== null) pyFree(d.fastAddr);
   d.fastNodes = null;
   d.fastSize = 0;
+  memoryObserver?.objectResized?.(d);
   d.sentinel = null;
   let node = d.odFirst;
   d.odFirst = null;

@@ -16,6 +16,7 @@
 import { CompareOp, PyObject, PyType, TypeFlag, decref, type Visit } from './object';
 import { ObjectType, staticType } from './roots';
 import { allocGCObject, gcDel, pyFree, pyMalloc } from '../memory/alloc';
+import { memoryObserver } from '../memory/memory-observer';
 import { rt } from '../vm/runtime';
 import { trashcanBegin, trashcanEnd } from '../memory/trashcan';
 import { PyStr, StrType, newStr, strHash } from './unicodeobject';
@@ -242,6 +243,7 @@ function setTableResize(so: PySet, minused: number): void {
   so.keys = keys;
   so.hashes = hashes;
   so.tableAddr = newAddr;
+  memoryObserver?.objectResized?.(so);
   if (so.fill === so.used) {
     for (let i = 0; i < oldkeys.length; i++) {
       const k = oldkeys[i];
@@ -357,6 +359,7 @@ function setEmptyToMinsize(so: PySet): void {
   so.mask = PySet_MINSIZE - 1;
   so.tableAddr = 0;
   so.hash = -1;
+  memoryObserver?.objectResized?.(so);
 }
 
 /** @cpython Objects/setobject.c set_clear_internal: empty first, then release in slot order. */
@@ -613,6 +616,8 @@ function frozensetCopy(so: PySet): PyObject {
 /** set_swap_bodies: exchanges the tables (and frozenset hashes when both are frozen). */
 function setSwapBodies(a: PySet, b: PySet): void {
   const fields = ['fill', 'used', 'mask', 'keys', 'hashes', 'tableAddr'] as const;
+  memoryObserver?.objectResized?.(a);
+  memoryObserver?.objectResized?.(b);
   for (const f of fields) {
     const t = a[f];
     (a as unknown as Record<string, unknown>)[f] = b[f];

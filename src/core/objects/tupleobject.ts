@@ -13,6 +13,7 @@
 import { CompareOp, PyObject, PyType, TypeFlag, decref, xdecref, traverseLabels, type Visit } from './object';
 import { staticType } from './roots';
 import { allocGCObject, gcDel, pyRealloc, reborn } from '../memory/alloc';
+import { memoryObserver } from '../memory/memory-observer';
 import { placeStatic } from '../memory/static';
 import { rt } from '../vm/runtime';
 import { trashcanBegin, trashcanEnd } from '../memory/trashcan';
@@ -218,6 +219,7 @@ export function tupleResize(v: PyTuple, newsize: number): PyTuple {
   v.addr = pyRealloc(v.addr - pre, pre + 24 + 8 * newsize) + pre;
   if (newsize < oldsize) v.items.length = newsize;
   else for (let i = oldsize; i < newsize; i++) v.items.push(null as unknown as PyObject);
+  memoryObserver?.objectResized?.(v);
   rt.gc.track(v);
   return v;
 }

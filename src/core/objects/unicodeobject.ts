@@ -20,6 +20,7 @@
 import { CompareOp, PyObject, PyType, TypeFlag, decref, type MethodSpec } from './object';
 import { staticType } from './roots';
 import { allocGCObject, allocObject, freeObject, gcDel, pyFree, pyMalloc, pyRealloc } from '../memory/alloc';
+import { memoryObserver } from '../memory/memory-observer';
 import { placeStatic } from '../memory/static';
 import { rt } from '../vm/runtime';
 import { IMMORTAL_REFCNT } from '../profiles/cpython311';
@@ -488,6 +489,7 @@ export function unicodeAppend(left: PyStr, right: PyObject): PyStr {
     const size = compactSize(left.length + r.length, lk);
     left.addr = pyRealloc(left.addr, size);
     left.value = value;
+    memoryObserver?.objectResized?.(left);
     left.astral = left.astral || r.astral;
     left.length += r.length;
     left.charsCache = null;

@@ -20,6 +20,7 @@ import { labelOf } from './labels';
 import { allocatorView } from './allocator-view';
 import { findCycles } from './cycles';
 import { addMemoryDetail } from './memory-detail';
+import { sizeOf } from './object-size';
 import type {
   CollectionReport,
   FrameRef,
@@ -307,12 +308,6 @@ function describe(o: PyObject, generation: number | undefined): SnapshotObject {
   }
   if (o.serial <= rt.mainBirth) entry.shared = true;
   return entry;
-}
-
-/** sys.getsizeof without calling a Python-level __sizeof__. */
-function sizeOf(o: PyObject): number {
-  const own = o.type.tp_sizeof;
-  return (own !== undefined ? own(o) : o.type.basicsize) + o.type.preheaderSize;
 }
 
 function generationsByObject(): Map<PyObject, number> {

@@ -12,6 +12,11 @@
  * - `blocks`: pymalloc blocks in use (all of them, startup's included);
  * - `objects` and one channel per type: objects made since then and alive (an object kept by a
  *   free list is dead);
+ * - `sizeof`: the sum of sys.getsizeof over those same objects (trace/object-size.ts: the
+ *   type's own size, GC head included, as the snapshot's `size`). An object's size is read at
+ *   the end of the step that made it (it is often filled in after it is allocated), and again
+ *   at the end of a step where the allocator said it changed (objectResized: a list's array,
+ *   a dict's keys, a str resized in place…);
  * - `gc0`…`gc2`: `gc.get_count()`.
  * Snapshot runs use the same recorder for the line that allocated each object (the memory
  * profile); see trace/memory-detail.ts.
@@ -21,6 +26,7 @@ import { rt } from '../vm/runtime';
 import { setMemoryObserver, type MemoryObserver } from '../memory/memory-observer';
 import type { TraceEvent } from '../index';
 import { AddressTable } from './address-table';
+import { sizeOf } from './object-size';
 
 /** One number over the run: `values[i]` holds from step `steps[i]` until the next change. */
 export interface MemoryChannel {
@@ -38,7 +44,7 @@ export const enum MemoryEventKind {
 
 export interface MemorySeries {
   stepCount: number;
-  /** `bytes`, `blocks`, `objects`, `gc0`, `gc1`, `gc2`. */
+  /** `bytes`, `blocks`, `objects`, `gc0`, `gc1`, `gc2`, `sizeof`. */
   channels: MemoryChannel[];
   /** Live objects per type (the type's name as the snapshot gives it). */
   types: MemoryChannel[];
@@ -54,9 +60,15 @@ export interface MemorySeries {
   };
 }
 
-export const MEMORY_CHANNELS = ['bytes', 'blocks', 'objects', 'gc0', 'gc1', 'gc2'] as const;
+export const MEMORY_CHANNELS = ['bytes', 'blocks', 'objects', 'gc0', 'gc1', 'gc2', 'sizeof'] as const;
 
 const U32_MAX = 0xffff_ffff;
+/**
+ * What MemoryRecorder.sizes holds for an object until its birth step ends (its size is not
+ * read yet): its serial, negated (so that an object made at the address of one that died
+ * in the same step is told apart).
+ */
+const newborn = (o: PyObject) => -o.serial - 2;
 
 /** A channel being recorded: appends a (step, value) pair when the value changes. */
 class ChannelRecorder {
@@ -86,6 +98,11 @@ class ChannelRecorder {
       values: this.values.slice(0, this.length),
     };
   }
+}
+
+/** The address of an object's block (its pre-header first): the key of its size. */
+function blockOf(o: PyObject): number {
+  return o.addr - o.type.preheaderSize;
 }
 
 function grow<T extends Uint32Array | Uint8Array | Int32Array>(a: T): T {
@@ -143,12 +160,28 @@ export class MemoryRecorder implements MemoryObserver {
   private sliceIndex = -1;
   private cachedSlice: PyObject | null = null;
 
+  // sys.getsizeof of the live objects born since the first step.
+  /**
+   * Each counted object's size when last read, by its block's address (a Map keyed by the
+   * objects costs several times more); newborn(o) until its birth step ends.
+   */
+  private readonly sizes = new AddressTable((n) => new Float64Array(n));
+  /** Objects made (or reborn) during the current step, in order; dead ones are skipped. */
+  private readonly newborns: PyObject[] = [];
+  /** Objects whose size may have changed during the current step (repeats do no harm). */
+  private readonly resized: PyObject[] = [];
+  private liveSize = 0;
+  /** The last realloc (block addresses): a str or tuple resized in place may have moved. */
+  private movedFrom = 0;
+  private movedTo = 0;
+
   private readonly channels = MEMORY_CHANNELS.map((name) => new ChannelRecorder(name));
   // The channels by name (destructuring `channels` at every step costs more than the step).
   private readonly bytesChannel = this.channels[0];
   private readonly blocksChannel = this.channels[1];
   private readonly objectsChannel = this.channels[2];
-  private readonly gcChannels = this.channels.slice(3);
+  private readonly gcChannels = this.channels.slice(3, 6);
+  private readonly sizeofChannel = this.channels[6];
   private eventSteps = new Uint32Array(64);
   private eventKinds = new Uint8Array(64);
   private eventCount = 0;
@@ -188,6 +221,9 @@ export class MemoryRecorder implements MemoryObserver {
       if (this.sliceIndex >= 0) this.markDirty(this.sliceIndex);
     }
     this.objectsChannel.record(step, this.objects - (slice !== null ? 1 : 0));
+    this.settleSizes();
+    const sliceSize = slice !== null ? Math.max(0, this.sizes.get(blockOf(slice))) : 0;
+    this.sizeofChannel.record(step, this.liveSize - sliceSize);
     const dirty = this.dirtyList;
     for (let i = 0; i < this.dirtyCount; i++) {
       const t = dirty[i];
@@ -250,13 +286,21 @@ export class MemoryRecorder implements MemoryObserver {
   // ------------------------------------------------------------ MemoryObserver
 
   objectAllocated(o: PyObject): void {
-    if (this.series) this.count(o.type, 1);
+    if (this.series) {
+      this.count(o.type, 1);
+      this.sizes.set(blockOf(o), newborn(o));
+      this.newborns.push(o);
+    }
     if (this.lines) this.noteLine(o.serial);
   }
 
   objectReborn(o: PyObject): void {
     if (this.popped === o) this.popped = null;
-    if (this.series) this.count(o.type, 1);
+    if (this.series) {
+      this.count(o.type, 1);
+      this.sizes.set(blockOf(o), newborn(o));
+      this.newborns.push(o);
+    }
     if (this.lines) this.noteLine(o.serial);
   }
 
@@ -268,11 +312,28 @@ export class MemoryRecorder implements MemoryObserver {
       this.popped = null;
       return;
     }
-    if (this.series && o.serial > this.base) this.count(o.type, -1);
+    if (this.series && o.serial > this.base) {
+      this.count(o.type, -1);
+      this.forgetSize(o);
+    }
   }
 
   freelistPush(o: PyObject): void {
-    if (this.series && o.serial > this.base) this.count(o.type, -1);
+    if (this.series && o.serial > this.base) {
+      this.count(o.type, -1);
+      this.forgetSize(o);
+    }
+  }
+
+  objectResized(o: PyObject): void {
+    if (!this.series) return;
+    const at = blockOf(o);
+    if (at === this.movedTo && this.movedFrom !== at) {
+      // Its block moved: so does its entry.
+      const size = this.sizes.take(this.movedFrom);
+      if (size !== -1) this.sizes.set(at, size);
+    }
+    this.resized.push(o);
   }
 
   freelistPop(o: PyObject): void {
@@ -293,6 +354,8 @@ export class MemoryRecorder implements MemoryObserver {
 
   realloc(from: number, to: number, nbytes: number): void {
     if (!this.series) return;
+    this.movedFrom = from;
+    this.movedTo = to;
     this.free(from);
     this.malloc(to, nbytes);
   }
@@ -302,6 +365,42 @@ export class MemoryRecorder implements MemoryObserver {
   }
 
   // ------------------------------------------------------------ internals
+
+  /** The end of a step: reads the sizes of the objects it made and of those it resized. */
+  private settleSizes(): void {
+    const sizes = this.sizes;
+    const resized = this.resized;
+    if (resized.length > 0) {
+      for (let i = 0; i < resized.length; i++) {
+        const o = resized[i];
+        const at = blockOf(o);
+        const old = sizes.get(at);
+        if (old < 0) continue; // not counted (or dead), or newborn: read below
+        const size = sizeOf(o);
+        this.liveSize += size - old;
+        sizes.set(at, size);
+      }
+      resized.length = 0;
+    }
+    const newborns = this.newborns;
+    if (newborns.length > 0) {
+      for (let i = 0; i < newborns.length; i++) {
+        const o = newborns[i];
+        const at = blockOf(o);
+        if (sizes.get(at) !== newborn(o)) continue; // died in its birth step, or read already
+        const size = sizeOf(o);
+        this.liveSize += size;
+        sizes.set(at, size);
+      }
+      newborns.length = 0;
+    }
+  }
+
+  /** The object died: its size leaves the total. */
+  private forgetSize(o: PyObject): void {
+    const size = this.sizes.take(blockOf(o));
+    if (size > 0) this.liveSize -= size;
+  }
 
   private count(type: PyType, delta: number): void {
     const i = this.indexOf(type);
