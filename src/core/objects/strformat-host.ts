@@ -603,6 +603,8 @@ export function percentFormatStr(format: PyStr, args: PyObject): PyStr {
   let pendingStars: bigint[] = [];
   let lastStars: bigint[] = [];
   let last: LastConversion = { kind: 'other' };
+  // Digit counts of the exact ints %d/%i/%u convert (long_to_decimal_string's scratch).
+  const scratches: number[] = [];
   const conversion = (c: LastConversion) => {
     lastStars = pendingStars;
     pendingStars = [];
@@ -631,6 +633,7 @@ export function percentFormatStr(format: PyStr, args: PyObject): PyStr {
     toText: (v, conv) => {
       if (v.type === IntType) {
         conversion({ kind: 'int', exact: true, value: intValue(v), conv });
+        scratches.push(digitCount30(intValue(v)));
         return text(() => intToString(intValue(v)));
       }
       conversion({ kind: 'other' });
@@ -672,6 +675,8 @@ export function percentFormatStr(format: PyStr, args: PyObject): PyStr {
         decref(r);
       }
       last = { kind: 'int', exact: v.type === IntType, value: x, conv };
+      if (v.type === IntType && (conv === 'd' || conv === 'i' || conv === 'u'))
+        scratches.push(digitCount30(x));
       return x;
     },
     toFloat: (v) => {
@@ -706,7 +711,7 @@ export function percentFormatStr(format: PyStr, args: PyObject): PyStr {
     if (format.value.indexOf('%') < 0) return newref(format);
     const r = readonlyResult(format.value, result, last, lastStars);
     if (r !== null) return r;
-    return writerResult(result, format.length);
+    return writerResult(result, format.length, scratches);
   } finally {
     for (const o of owned) decref(o);
   }
@@ -749,12 +754,15 @@ function readonlyResult(fmt: string, result: string, last: LastConversion, stars
  * `fmtcnt + 100` code points, shrunk to the text at the end (the final block is
  * allocated while the buffer is still held, then the buffer is freed).
  */
-function writerResult(value: string, fmtcnt: number): PyStr {
+function writerResult(value: string, fmtcnt: number, scratches: number[] = []): PyStr {
   if (value === '') return (EmptyStr.refcnt++, EmptyStr);
   const n = cpLen(value);
   const kind = kindOf(value);
   const cap = Math.max(fmtcnt + 100, n);
   let addr = pyMalloc(compactSize(cap, kind));
+  // Each int written in decimal: long_to_decimal_string's scratch int (1 + n + n/99
+  // digits) lives while the digits go into the buffer.
+  for (const size of scratches) pyFree(pyMalloc(24 + 4 * Math.max(1, 1 + size + Math.floor(size / 99))));
   addr = pyRealloc(addr, compactSize(n, kind));
   if (n === 1 && kind <= 1) {
     pyFree(addr);
@@ -762,6 +770,17 @@ function writerResult(value: string, fmtcnt: number): PyStr {
   }
   const s = adoptBlock(new PyStr(value), addr);
   return s;
+}
+
+/** The number of 30-bit digits of |x| (Py_SIZE of the int). */
+function digitCount30(x: bigint): number {
+  let v = x < 0n ? -x : x;
+  let n = 0;
+  while (v > 0n) {
+    v >>= 30n;
+    n++;
+  }
+  return n;
 }
 
 /** unicode_mod (nb_remainder of str). */
