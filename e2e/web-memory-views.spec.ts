@@ -143,6 +143,10 @@ test("the chart's markers are the timeline's collections, and moving either move
 
   // The memory profile of the last step: the line that allocated the pairs, marked in the editor.
   await lab.timelineButton('To end').click();
+  // Above the chart: the bytes in live objects (the 600 pairs and their list, Σ sys.getsizeof), then traced.
+  const now = views.memory.getByLabel('Memory at this step');
+  await expect(now).toContainText(/[1-9][\d,]{4,} B in live objects \(Σ sys\.getsizeof\)/);
+  await expect(now).toContainText(/[\d,]+ B traced/);
   await views.memory
     .getByRole('region', { name: 'Memory by line' })
     .getByRole('row', { name: 'Line 3' })

@@ -76,7 +76,7 @@ console.log(
   `  steps + memory over time     ${ms(best.memory)}  (${(best.memory / best.plain).toFixed(2)}× the run; memory alone +${(best.memory - best.steps).toFixed(0)} ms; target ≤ 3× in total)`,
 );
 console.log(
-  `  memory series                ${(arrays / stepCount).toFixed(2).padStart(8)} bytes per step (${series.channels.length} channels, ${series.types.length} types, ${series.collections.steps.length} collections)`,
+  `  memory series                ${(arrays / stepCount).toFixed(2).padStart(8)} bytes per step (${series.channels.length} channels: ${series.channels.map((c) => c.name).join(' ')}; ${series.types.length} types, ${series.collections.steps.length} collections)`,
 );
 console.log(
   `  as sent (base64 JSON)        ${(wireJson.length / stepCount).toFixed(2).padStart(8)} bytes per step (${(wireJson.length / 1e6).toFixed(1)} MB, encoded in ${encodeMs.toFixed(0)} ms)`,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MemoryChannel, MemorySeries } from '../core';
+import { MEMORY_CHANNELS } from '../core/trace/memory-series';
 import {
   MAX_SERIES_CHANGES,
+  MAX_SERIES_CHANNELS,
   decodeMemorySeries,
   encodeMemorySeries,
   memorySeriesProblem,
@@ -78,6 +80,17 @@ describe('memory series on the wire', () => {
     const decoded = decodeMemorySeries(wire);
     expect(decoded.channels[0].steps.length).toBeLessThanOrEqual(MAX_SERIES_CHANGES);
     expect(Math.max(...decoded.channels[0].values.subarray(0, 100))).toBe(6);
+  });
+
+  it('carries every channel the engine records, sizeof included', () => {
+    const all = MEMORY_CHANNELS.map((name, i) => channel(name, [[0, i + 1]]));
+    const wire = encodeMemorySeries(series(10, all), toBase64);
+    expect(memorySeriesProblem(JSON.parse(JSON.stringify(wire)), 10)).toBeNull();
+    expect(decodeMemorySeries(wire).channels.find((c) => c.name === 'sizeof')?.values[0]).toBe(
+      MEMORY_CHANNELS.indexOf('sizeof') + 1,
+    );
+    const many = Array.from({ length: MAX_SERIES_CHANNELS + 1 }, (_, i) => channel(`c${i}`, [[0, 1]]));
+    expect(memorySeriesProblem(encodeMemorySeries(series(10, many), toBase64), 10)).toMatch(/channels/);
   });
 
   it('says what is wrong with a malformed series', () => {

@@ -41,6 +41,8 @@ export const MAX_SERIES_CHANGES = 2_000_000;
 export const MAX_SERIES_EVENTS = 200_000;
 /** Type channels sent at most (the types with the most objects at any step). */
 export const MAX_SERIES_TYPES = 64;
+/** The run's own channels at most (`bytes`, `blocks`, `objects`, `gc0`…`gc2`, `sizeof`, and room to grow). */
+export const MAX_SERIES_CHANNELS = 16;
 
 const MAX_NAME_CHARS = 200;
 
@@ -174,6 +176,7 @@ export function memorySeriesProblem(wire: unknown, stepCount: number): string | 
   if (!Number.isSafeInteger(w.bucket) || w.bucket! < 1) return 'bad bucket';
   if (!Array.isArray(w.channels) || !Array.isArray(w.types)) return 'no channels';
   if (w.types.length > MAX_SERIES_TYPES) return `${w.types.length} type channels`;
+  if (w.channels.length > MAX_SERIES_CHANNELS) return `${w.channels.length} channels`;
   let changes = 0;
   for (const c of [...w.channels, ...w.types] as Partial<MemoryChannelWire>[]) {
     if (typeof c?.name !== 'string' || c.name.length > MAX_NAME_CHARS)

@@ -115,7 +115,11 @@ export function MemoryView(props: MemoryViewProps) {
   return (
     <div className="memory-view">
       <div className="memory-now" aria-label="Memory at this step">
-        <span>
+        <span title="The sum of sys.getsizeof over the objects made since the first step and alive now">
+          <span className="swatch" style={{ background: palette.sizeof }} />{' '}
+          {formatBytes(valueAt(channel('sizeof'), at))} in live objects (Σ sys.getsizeof)
+        </span>
+        <span title="Bytes requested since the first step and not freed, as tracemalloc counts them">
           <span className="swatch" style={{ background: palette.bytes }} />{' '}
           {formatBytes(valueAt(channel('bytes'), at))} traced
         </span>
@@ -150,10 +154,12 @@ export function MemoryView(props: MemoryViewProps) {
         ))}
       </ul>
       <p className="muted small">
-        Top: bytes requested and not freed since the first step (as tracemalloc counts them, buffers and
-        free-listed objects included) and pymalloc blocks in use. Below: live objects by type. Lines mark
-        collections (by generation), triangles __del__ calls and weakref callbacks. Click to go to a step,
-        drag to zoom, double-click for the whole run.
+        Top, solid: bytes in live objects, the sum of sys.getsizeof over the objects made since the first step
+        and alive (each object with its own buffer: a list&apos;s array, a dict&apos;s table). Dashed: bytes
+        traced, the blocks requested since the first step and not freed, as tracemalloc counts them (their
+        requested sizes, the dead objects free lists keep included). Right axis: pymalloc blocks in use.
+        Below: live objects by type. Lines mark collections (by generation), triangles __del__ calls and
+        weakref callbacks. Click to go to a step, drag to zoom, double-click for the whole run.
         {bucket > 1 && ` This long run keeps the largest value of every ${bucket} steps.`}
       </p>
       <section aria-label="Markers">

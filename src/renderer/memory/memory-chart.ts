@@ -1,6 +1,6 @@
 /**
- * The memory-over-time chart (uPlot): bytes traced and pymalloc blocks above, live objects by
- * type stacked below, both with the run's collections (a line per collection, coloured by
+ * The memory-over-time chart (uPlot): the bytes in live objects (Σ sys.getsizeof), the bytes
+ * traced (tracemalloc's count) and pymalloc blocks above, live objects by type stacked below, both with the run's collections (a line per collection, coloured by
  * generation), `__del__` calls and weakref callbacks (ticks at the top), and the current step.
  *
  * It owns its two uPlot instances (React state never holds them). Data is decimated to a few
@@ -132,7 +132,7 @@ export class MemoryChart {
   }
 
   private topData(): uPlot.AlignedData {
-    return [this.data.xs, this.data.bytes, this.data.blocks];
+    return [this.data.xs, this.data.sizeof, this.data.bytes, this.data.blocks];
   }
 
   private bottomData(): uPlot.AlignedData {
@@ -199,7 +199,22 @@ export class MemoryChart {
       ],
       series: [
         {},
-        { label: 'bytes', scale: 'bytes', stroke: p.bytes, width: 1.5, fill: `${p.bytes}22`, paths: stepped },
+        {
+          label: 'bytes in live objects (Σ sys.getsizeof)',
+          scale: 'bytes',
+          stroke: p.sizeof,
+          width: 1.75,
+          fill: `${p.sizeof}22`,
+          paths: stepped,
+        },
+        {
+          label: 'bytes traced (tracemalloc)',
+          scale: 'bytes',
+          stroke: p.bytes,
+          width: 1,
+          dash: [4, 3],
+          paths: stepped,
+        },
         { label: 'blocks', scale: 'blocks', stroke: p.blocks, width: 1.25, paths: stepped },
       ],
     };

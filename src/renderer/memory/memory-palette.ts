@@ -26,7 +26,8 @@ export interface MemoryPalette {
   hover: string;
   /** The free list's chain, head first. */
   chain: string;
-  /** Chart series and markers. */
+  /** Chart series and markers: Σ sys.getsizeof of live objects, traced bytes, blocks. */
+  sizeof: string;
   bytes: string;
   blocks: string;
   grid: string;
@@ -54,6 +55,7 @@ export const LIGHT_MEMORY: MemoryPalette = {
   selected: '#e11d48',
   hover: '#111827',
   chain: '#15803d',
+  sizeof: '#0f766e',
   bytes: '#2563eb',
   blocks: '#9333ea',
   grid: '#e5e7eb',
@@ -80,6 +82,7 @@ export const DARK_MEMORY: MemoryPalette = {
   selected: '#fb7185',
   hover: '#f9fafb',
   chain: '#4ade80',
+  sizeof: '#2dd4bf',
   bytes: '#60a5fa',
   blocks: '#c084fc',
   grid: '#2f353e',

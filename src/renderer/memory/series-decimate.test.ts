@@ -23,6 +23,11 @@ function series(): MemorySeries {
         [0, 3],
         [6, 7],
       ]),
+      channel('sizeof', [
+        [0, 8],
+        [3, 120],
+        [7, 64],
+      ]),
     ],
     types: [
       channel('list', [
@@ -69,5 +74,11 @@ describe('memory over time, made drawable', () => {
     // The whole stack first: list + other = objects.
     expect(data.stack[0][7]).toBe(7);
     expect(data.stack[1][7]).toBe(4);
+  });
+
+  it('draws the bytes in live objects and the bytes traced, each from its own channel', () => {
+    const data = chartData(series(), 0, 9, 100, []);
+    expect(data.sizeof).toEqual([8, 8, 8, 120, 120, 120, 120, 64, 64, 64]);
+    expect(data.bytes).toEqual([10, 10, 10, 10, 50, 20, 20, 20, 20, 20]);
   });
 });

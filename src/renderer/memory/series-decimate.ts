@@ -69,6 +69,9 @@ export function bucketMax(
 export interface ChartData {
   xs: number[];
   size: number;
+  /** Σ sys.getsizeof of the live objects made since the first step. */
+  sizeof: number[];
+  /** Bytes traced as tracemalloc counts them. */
   bytes: number[];
   blocks: number[];
   /** Stacked objects: cumulative totals, the whole stack first, down to the first type alone. */
@@ -115,6 +118,7 @@ export function chartData(
   return {
     xs,
     size,
+    sizeof: bucketMax(channel('sizeof'), xs, size, to),
     bytes: bucketMax(channel('bytes'), xs, size, to),
     blocks: bucketMax(channel('blocks'), xs, size, to),
     stack: cumulative.reverse(),
