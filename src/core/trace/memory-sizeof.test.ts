@@ -190,6 +190,75 @@ describe('the sizeof channel', () => {
   });
 });
 
+describe('the sizeof channel under assorted mutations', () => {
+  it('follows list, dict and set methods that change their tables', () => {
+    check(
+      [
+        'xs = [5, 3, 9, 1] * 10',
+        'xs.sort()',
+        'xs[2:30] = []',
+        'xs.extend(range(50))',
+        'xs *= 3',
+        'del xs[:]',
+        'ys = []',
+        'ys.extend([1, 2, 3])',
+        'ys.insert(0, 4)',
+        'ys.pop()',
+        'zs = xs + ys',
+        'd = dict.fromkeys(range(20))',
+        'd.pop(3)',
+        'd.popitem()',
+        'c = d.copy()',
+        'c.update({100: 1, 101: 2})',
+        'd.setdefault(200, 0)',
+        'e = {}',
+        'e.update(c)',
+        'e |= {300: 3}',
+        's = set(range(10))',
+        's.update(range(100))',
+        's -= set(range(50))',
+        's ^= {1, 2, 3}',
+        's.clear()',
+        'f = frozenset(range(30))',
+        'g = f | {1000}',
+      ].join('\n'),
+    );
+  });
+
+  it('follows bytearray, deque, array and OrderedDict methods', () => {
+    check(
+      [
+        'import collections, array',
+        'b = bytearray(b"abc")',
+        'b.extend(b"x" * 100)',
+        'b.pop()',
+        'b[10:90] = b""',
+        'b.clear()',
+        'q = collections.deque(range(100), maxlen=70)',
+        'q.extendleft(range(40))',
+        'q.pop()',
+        'q.insert(3, 9)',
+        'del q[5]',
+        'r = collections.deque()',
+        'r.extend([0] * 300)',
+        'r.clear()',
+        'a = array.array("b", b"xyz" * 20)',
+        'a.frombytes(b"q" * 40)',
+        'a.pop()',
+        'a.remove(120)',
+        'a *= 2',
+        'o = collections.OrderedDict.fromkeys(range(10))',
+        'o.update({20: 1, 21: 2})',
+        'o.pop(4)',
+        'o.setdefault(30, 1)',
+        'p = o.copy()',
+        'del o',
+      ].join('\n'),
+      { fromLine: 2 },
+    );
+  });
+});
+
 describe('the sizeof channel against CPython', () => {
   // fixtures/record_sizeof.py records what CPython 3.11 prints for the program.
   const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'sizeof-cpython.json'), 'utf8')) as {
