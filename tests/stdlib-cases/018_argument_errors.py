@@ -33,3 +33,22 @@ for case in cases:
         case()
     except TypeError as e:
         print(e)
+
+# Keyword arguments C functions do not take: "'x' is an invalid keyword argument for f()".
+more = [
+    lambda: [].sort(foo=1),
+    lambda: [].sort(key=None, reverse=1, x=2),
+    lambda: sorted([], foo=1),
+    lambda: min([1], foo=1),
+    lambda: round(1, foo=1),
+    lambda: sum([], foo=1),
+    lambda: pow(2, 3, foo=1),
+    lambda: [].index(1, foo=2),
+    lambda: itertools.accumulate([], foo=1),
+    lambda: (1).to_bytes(foo=1),
+]
+for case in more:
+    try:
+        case()
+    except TypeError as e:
+        print(e)

@@ -274,7 +274,7 @@ function minmax(args: PyObject[], kwnames: PyTuple | null, op: CompareOp, name: 
     for (const [k, v] of kw) {
       if (k === 'key') keyfunc = v === None ? null : v;
       else if (k === 'default') dflt = v;
-      else typeError(`${name}() got an unexpected keyword argument '${k}'`);
+      else typeError(`'${k}' is an invalid keyword argument for ${name}()`);
     }
   }
   if (pos.length === 0) typeError(`${name} expected at least 1 argument, got 0`);

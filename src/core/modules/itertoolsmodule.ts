@@ -104,7 +104,7 @@ function parseArgs(
   for (let i = 0; i < nkw; i++) {
     const k = (kwnames!.items[i] as PyStr).value;
     const at = names.indexOf(k);
-    if (at < 0) typeError(`${fname}() got an unexpected keyword argument '${k}'`);
+    if (at < 0) typeError(`'${k}' is an invalid keyword argument for ${fname}()`);
     if (out[at] !== undefined)
       typeError(`argument for ${fname}() given by name ('${k}') and position (${at + 1})`);
     out[at] = args[npos + i];

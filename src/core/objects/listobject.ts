@@ -43,7 +43,7 @@ import {
 } from './abstract';
 import { indexError, typeError, valueError } from '../vm/errors';
 import { isSlice, sliceIndices, type PySlice } from './sliceobject';
-import { exactArgs, parseParams, rangeArgs } from '../vm/args';
+import { exactArgs, noKeywords, parseParams, rangeArgs } from '../vm/args';
 import { IndexErrorType } from './exceptions';
 
 export const ListType: PyType = staticType({
@@ -719,6 +719,7 @@ ListType.methodSpecs.push(
   {
     name: 'index',
     call: (self, args, kw) => {
+      noKeywords('list.index', kw);
       rangeArgs('index', args, kw, 1, 3);
       const l = self as PyList;
       let start = args.length > 1 ? asSsize(args[1]) : 0;

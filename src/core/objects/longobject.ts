@@ -1602,7 +1602,7 @@ function parseKw(
   for (let i = 0; i < nkw; i++) {
     const k = (kwnames!.items[i] as PyStr).value;
     const j = names.indexOf(k);
-    if (j < 0) raise(TypeErrorType, `${fname}() got an unexpected keyword argument '${k}'`);
+    if (j < 0) raise(TypeErrorType, `'${k}' is an invalid keyword argument for ${fname}()`);
     if (out[j] !== undefined)
       raise(TypeErrorType, `argument for ${fname}() given by name ('${k}') and position (${j + 1})`);
     out[j] = args[npos + i];

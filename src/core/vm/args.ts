@@ -73,9 +73,17 @@ export function parseParams(
 ): (PyObject | undefined)[] {
   const { pos, kw } = splitKwargs(args, kwnames);
   const maxPos = kwOnlyFrom;
+  // _PyArg_UnpackKeywords: the total first, then the positional count.
+  const given = pos.length + (kw?.size ?? 0);
+  if (given > names.length) {
+    const n = names.length;
+    const what = pos.length === 0 ? 'keyword argument' : 'argument';
+    typeError(`${fname}() takes at most ${n} ${what}${n === 1 ? '' : 's'} (${given} given)`);
+  }
   if (pos.length > maxPos) {
+    if (maxPos === 0) typeError(`${fname}() takes no positional arguments`);
     typeError(
-      `${fname}() takes ${maxPos === required ? '' : 'at most '}${maxPos} positional argument${maxPos === 1 ? '' : 's'} (${pos.length} given)`,
+      `${fname}() takes ${maxPos === required ? 'exactly' : 'at most'} ${maxPos} positional argument${maxPos === 1 ? '' : 's'} (${pos.length} given)`,
     );
   }
   const out: (PyObject | undefined)[] = new Array(names.length).fill(undefined);
@@ -83,7 +91,8 @@ export function parseParams(
   if (kw !== null) {
     for (const [k, v] of kw) {
       const i = names.indexOf(k);
-      if (i < 0) typeError(`${fname}() got an unexpected keyword argument '${k}'`);
+      // A C function's parser words it this way (a Python function's: "got an unexpected …").
+      if (i < 0) typeError(`'${k}' is an invalid keyword argument for ${fname}()`);
       if (out[i] !== undefined)
         typeError(`argument for ${fname}() given by name ('${k}') and position (${i + 1})`);
       out[i] = v;
