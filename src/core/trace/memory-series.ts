@@ -63,12 +63,6 @@ export interface MemorySeries {
 export const MEMORY_CHANNELS = ['bytes', 'blocks', 'objects', 'gc0', 'gc1', 'gc2', 'sizeof'] as const;
 
 const U32_MAX = 0xffff_ffff;
-/**
- * What MemoryRecorder.sizes holds for an object until its birth step ends (its size is not
- * read yet): its serial, negated (so that an object made at the address of one that died
- * in the same step is told apart).
- */
-const newborn = (o: PyObject) => -o.serial - 2;
 
 /** A channel being recorded: appends a (step, value) pair when the value changes. */
 class ChannelRecorder {
@@ -163,11 +157,15 @@ export class MemoryRecorder implements MemoryObserver {
   // sys.getsizeof of the live objects born since the first step.
   /**
    * Each counted object's size when last read, by its block's address (a Map keyed by the
-   * objects costs several times more); newborn(o) until its birth step ends.
+   * objects costs several times more). Objects made during the current step are not in it yet.
    */
-  private readonly sizes = new AddressTable((n) => new Float64Array(n));
-  /** Objects made (or reborn) during the current step, in order; dead ones are skipped. */
-  private readonly newborns: PyObject[] = [];
+  private readonly sizes = new AddressTable((n) => new Uint32Array(n));
+  /**
+   * Objects made (or reborn) during the current step: the one of serial stepBirths + 1 + i
+   * at i (every birth is reported), null once dead.
+   */
+  private readonly newborns: (PyObject | null)[] = [];
+  private stepBirths = 0;
   /** Objects whose size may have changed during the current step (repeats do no harm). */
   private readonly resized: PyObject[] = [];
   private liveSize = 0;
@@ -204,6 +202,7 @@ export class MemoryRecorder implements MemoryObserver {
     if (this.base < 0) {
       // The program's first step: from here on the allocator reports to this recorder.
       this.base = rt.births;
+      this.stepBirths = rt.births;
       setMemoryObserver(this);
     }
     if (!this.series) return;
@@ -288,7 +287,6 @@ export class MemoryRecorder implements MemoryObserver {
   objectAllocated(o: PyObject): void {
     if (this.series) {
       this.count(o.type, 1);
-      this.sizes.set(blockOf(o), newborn(o));
       this.newborns.push(o);
     }
     if (this.lines) this.noteLine(o.serial);
@@ -298,7 +296,6 @@ export class MemoryRecorder implements MemoryObserver {
     if (this.popped === o) this.popped = null;
     if (this.series) {
       this.count(o.type, 1);
-      this.sizes.set(blockOf(o), newborn(o));
       this.newborns.push(o);
     }
     if (this.lines) this.noteLine(o.serial);
@@ -326,7 +323,7 @@ export class MemoryRecorder implements MemoryObserver {
   }
 
   objectResized(o: PyObject): void {
-    if (!this.series) return;
+    if (!this.series || o.serial > this.stepBirths) return; // made this step: read at its end
     const at = blockOf(o);
     if (at === this.movedTo && this.movedFrom !== at) {
       // Its block moved: so does its entry.
@@ -375,7 +372,7 @@ export class MemoryRecorder implements MemoryObserver {
         const o = resized[i];
         const at = blockOf(o);
         const old = sizes.get(at);
-        if (old < 0) continue; // not counted (or dead), or newborn: read below
+        if (old < 0) continue; // not counted, or dead
         const size = sizeOf(o);
         this.liveSize += size - old;
         sizes.set(at, size);
@@ -386,18 +383,23 @@ export class MemoryRecorder implements MemoryObserver {
     if (newborns.length > 0) {
       for (let i = 0; i < newborns.length; i++) {
         const o = newborns[i];
-        const at = blockOf(o);
-        if (sizes.get(at) !== newborn(o)) continue; // died in its birth step, or read already
+        if (o === null) continue; // died in its birth step
         const size = sizeOf(o);
         this.liveSize += size;
-        sizes.set(at, size);
+        sizes.set(blockOf(o), size);
       }
       newborns.length = 0;
     }
+    this.stepBirths = rt.births;
   }
 
   /** The object died: its size leaves the total. */
   private forgetSize(o: PyObject): void {
+    const i = o.serial - this.stepBirths - 1;
+    if (i >= 0) {
+      this.newborns[i] = null;
+      return;
+    }
     const size = this.sizes.take(blockOf(o));
     if (size > 0) this.liveSize -= size;
   }
