@@ -169,7 +169,10 @@ export class MemoryRecorder implements MemoryObserver {
   /** Objects whose size may have changed during the current step (repeats do no harm). */
   private readonly resized: PyObject[] = [];
   private liveSize = 0;
-  /** The last realloc (block addresses): a str or tuple resized in place may have moved. */
+  /**
+   * The realloc just made (block addresses; movedTo 0 once anything else is allocated or freed):
+   * a str or tuple resized in place may have moved.
+   */
   private movedFrom = 0;
   private movedTo = 0;
 
@@ -326,10 +329,11 @@ export class MemoryRecorder implements MemoryObserver {
     if (!this.series || o.serial > this.stepBirths) return; // made this step: read at its end
     const at = blockOf(o);
     if (at === this.movedTo && this.movedFrom !== at) {
-      // Its block moved: so does its entry.
+      // Its block moved (the realloc just before this call, nothing allocated or freed since): so does its entry.
       const size = this.sizes.take(this.movedFrom);
       if (size !== -1) this.sizes.set(at, size);
     }
+    this.movedTo = 0;
     this.resized.push(o);
   }
 
@@ -341,20 +345,22 @@ export class MemoryRecorder implements MemoryObserver {
     if (!this.series) return;
     this.traced.set(address, Math.min(nbytes, U32_MAX - 1));
     this.bytes += nbytes;
+    this.movedTo = 0;
   }
 
   free(address: number): void {
     if (!this.series) return;
     const n = this.traced.take(address);
     if (n >= 0) this.bytes -= n; // else allocated before the first step
+    this.movedTo = 0;
   }
 
   realloc(from: number, to: number, nbytes: number): void {
     if (!this.series) return;
-    this.movedFrom = from;
-    this.movedTo = to;
     this.free(from);
     this.malloc(to, nbytes);
+    this.movedFrom = from;
+    this.movedTo = to;
   }
 
   weakrefCallback(): void {
