@@ -29,6 +29,10 @@ export interface MemoryObserver {
    * next step boundary.
    */
   objectResized?(o: PyObject): void;
+  /** `d` is a split dict over the class's shared `keys` (sys.getsizeof(d) counts them when d alone holds them). */
+  splitDict?(d: PyObject, keys: object): void;
+  /** Shared keys are about to be held by one dict only (the class let them go): its size grows. */
+  sharedKeysAlone?(keys: object): void;
   // What only the step-events recorder (trace/step-events.ts) listens to: optional, so the
   // memory recorder need not implement them.
   /** A weakref is unlinked from its referent (which is dying, or the weakref itself is). */

@@ -198,6 +198,7 @@ function releaseKeysMemory(k: DictKeys): void {
 /** dictkeys_decref: the last reference releases entries (for combined tables) and memory. */
 export function keysDecref(k: DictKeys): void {
   if (k === EmptyKeys) return;
+  if (k.refcnt === 2 && k.kind === KeysKind.SPLIT) memoryObserver?.sharedKeysAlone?.(k);
   if (--k.refcnt > 0) return;
   if (k.kind !== KeysKind.SPLIT) {
     for (let i = 0; i < k.nentries; i++) {
@@ -252,6 +253,7 @@ export function newDictWithSharedKeys(keys: DictKeys, values: SplitValues, used:
   const d = newDict();
   d.keys = keys;
   d.values = values;
+  memoryObserver?.splitDict?.(d, keys);
   d.used = used;
   return d;
 }
@@ -992,6 +994,8 @@ export function dictCopyExact(o: PyDict): PyDict {
     copy.values = newvalues;
     copy.keys = keys;
     copy.used = o.used;
+    memoryObserver?.splitDict?.(copy, keys);
+    memoryObserver?.objectResized?.(o);
     keys.refcnt++;
     for (let i = 0; i < size; i++) {
       const v = o.values.slots[i] ?? null;

@@ -175,6 +175,11 @@ export class MemoryRecorder implements MemoryObserver {
    */
   private movedFrom = 0;
   private movedTo = 0;
+  /**
+   * The split dicts over each class's shared keys (with their serials: a dead or reborn one is
+   * skipped), to read again when the class lets the keys go and a dict holds them alone.
+   */
+  private readonly splitDicts = new Map<object, { dicts: PyObject[]; serials: number[]; kept: number }>();
 
   private readonly channels = MEMORY_CHANNELS.map((name) => new ChannelRecorder(name));
   // The channels by name (destructuring `channels` at every step costs more than the step).
@@ -337,6 +342,26 @@ export class MemoryRecorder implements MemoryObserver {
     this.resized.push(o);
   }
 
+  splitDict(d: PyObject, keys: object): void {
+    if (!this.series) return;
+    let split = this.splitDicts.get(keys);
+    if (split === undefined) this.splitDicts.set(keys, (split = { dicts: [], serials: [], kept: 8 }));
+    split.dicts.push(d);
+    split.serials.push(d.serial);
+    if (split.dicts.length > 2 * split.kept) split.kept = Math.max(8, this.pruneSplit(split));
+  }
+
+  sharedKeysAlone(keys: object): void {
+    const split = this.splitDicts.get(keys);
+    if (split === undefined) return;
+    const { dicts, serials } = split;
+    for (let i = 0; i < dicts.length; i++) {
+      const d = dicts[i];
+      if (d.refcnt > 0 && d.serial === serials[i]) this.objectResized(d);
+    }
+    if (this.pruneSplit(split) === 0) this.splitDicts.delete(keys);
+  }
+
   freelistPop(o: PyObject): void {
     this.popped = o;
   }
@@ -397,6 +422,21 @@ export class MemoryRecorder implements MemoryObserver {
       newborns.length = 0;
     }
     this.stepBirths = rt.births;
+  }
+
+  /** Drops the dead (or reborn) dicts of a class's list; returns how many are left. */
+  private pruneSplit(split: { dicts: PyObject[]; serials: number[] }): number {
+    const { dicts, serials } = split;
+    let n = 0;
+    for (let i = 0; i < dicts.length; i++) {
+      if (dicts[i].refcnt > 0 && dicts[i].serial === serials[i]) {
+        dicts[n] = dicts[i];
+        serials[n++] = serials[i];
+      }
+    }
+    dicts.length = n;
+    serials.length = n;
+    return n;
   }
 
   /** The object died: its size leaves the total. */

@@ -259,6 +259,39 @@ describe('the sizeof channel under assorted mutations', () => {
   });
 });
 
+describe('the sizeof channel when a class lets its shared keys go', () => {
+  it('counts the keys in the size of the dict left holding them alone', () => {
+    // The class dies young (an automatic collection of generation 0), its instance's __dict__
+    // lives on: sys.getsizeof of that dict now counts the keys (296 -> 1064 in CPython 3.11).
+    const source = [
+      'mark = []',
+      'class C:',
+      '    pass',
+      'a = C()',
+      'a.x = 1',
+      'd = a.__dict__',
+      'del a, C',
+      'junk = [[] for _ in range(800)]',
+      'del junk',
+      'e = d.copy()', // shared again: d no longer counts them
+      'del e',
+      'print(len(d))',
+    ].join('\n');
+    const run = runSource(source, { recordMemory: true, recordSteps: true });
+    const lineStep = (line: number) =>
+      run.steps!.findIndex((s) => s.event === 'line' && s.func === '<module>' && s.line === line);
+    const at = [10, 11, 12].map(lineStep);
+    const { snapshots } = runSource(source, { snapshotSteps: at });
+    const base = snapshots![0].frames[0].locals.find((v) => v.name === 'mark')!.id - 1;
+    expect(snapshots![0].objects.find((o) => o.type === 'dict' && o.id > base)?.size).toBe(1064);
+    const sizeof = channel(run.memory!, 'sizeof');
+    for (const snapshot of snapshots!) {
+      const sum = bornSince(snapshot, base).reduce((n, o) => n + o.size, 0);
+      expect(valueAt(sizeof, snapshot.step), `sizeof at line ${snapshot.line}`).toBe(sum);
+    }
+  });
+});
+
 describe('the sizeof channel against CPython', () => {
   // fixtures/record_sizeof.py records what CPython 3.11 prints for the program.
   const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'sizeof-cpython.json'), 'utf8')) as {
