@@ -194,6 +194,19 @@ export class StepEventRecorder implements MemoryObserver {
     this.push(event);
   }
 
+  // What only the memory recorder listens to: passed on.
+  objectResized(o: PyObject): void {
+    this.inner?.objectResized?.(o);
+  }
+
+  splitDict(d: PyObject, keys: object): void {
+    this.inner?.splitDict?.(d, keys);
+  }
+
+  sharedKeysAlone(keys: object): void {
+    this.inner?.sharedKeysAlone?.(keys);
+  }
+
   weakrefCallback(wr: PyObject): void {
     this.inner?.weakrefCallback(wr);
     this.flush();
