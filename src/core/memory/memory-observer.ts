@@ -31,8 +31,12 @@ export interface MemoryObserver {
   objectResized?(o: PyObject): void;
   /** `d` is a split dict over the class's shared `keys` (sys.getsizeof(d) counts them when d alone holds them). */
   splitDict?(d: PyObject, keys: object): void;
-  /** Shared keys are about to be held by one dict only (the class let them go): its size grows. */
-  sharedKeysAlone?(keys: object): void;
+  /**
+   * sys.getsizeof of the split dicts over these shared keys may change: the class lets them go
+   * (a dict about to hold them alone counts them), or a new instance took one of their usable
+   * entries (init_inline_values: every split dict over them shrinks by a slot).
+   */
+  sharedKeysChanged?(keys: object): void;
   // What only the step-events recorder (trace/step-events.ts) listens to: optional, so the
   // memory recorder need not implement them.
   /** A weakref is unlinked from its referent (which is dying, or the weakref itself is). */

@@ -198,7 +198,7 @@ function releaseKeysMemory(k: DictKeys): void {
 /** dictkeys_decref: the last reference releases entries (for combined tables) and memory. */
 export function keysDecref(k: DictKeys): void {
   if (k === EmptyKeys) return;
-  if (k.refcnt === 2 && k.kind === KeysKind.SPLIT) memoryObserver?.sharedKeysAlone?.(k);
+  if (k.refcnt === 2 && k.kind === KeysKind.SPLIT) memoryObserver?.sharedKeysChanged?.(k);
   if (--k.refcnt > 0) return;
   if (k.kind !== KeysKind.SPLIT) {
     for (let i = 0; i < k.nentries; i++) {

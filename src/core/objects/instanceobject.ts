@@ -74,6 +74,7 @@ export function allocInstance(type: PyType): PyInstance {
 function initInlineValues(o: PyInstance, type: PyType): void {
   const keys = type.cachedKeys!;
   if (keys.usable > 1) keys.usable--;
+  memoryObserver?.sharedKeysChanged?.(keys);
   o.values = newValues(keys.nentries + keys.usable);
 }
 

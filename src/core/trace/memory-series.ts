@@ -166,6 +166,13 @@ export class MemoryRecorder implements MemoryObserver {
    */
   private readonly newborns: (PyObject | null)[] = [];
   private stepBirths = 0;
+  /**
+   * Objects read at a step inside an automatic collection (gc.callbacks, __del__ and weakref
+   * callbacks run Python code there), with their serials: the object whose allocation started
+   * the collection is not filled in yet, so each is read again at the first step after it.
+   */
+  private readonly provisional: PyObject[] = [];
+  private readonly provisionalSerials: number[] = [];
   /** Objects whose size may have changed during the current step (repeats do no harm). */
   private readonly resized: PyObject[] = [];
   private liveSize = 0;
@@ -177,7 +184,7 @@ export class MemoryRecorder implements MemoryObserver {
   private movedTo = 0;
   /**
    * The split dicts over each class's shared keys (with their serials: a dead or reborn one is
-   * skipped), to read again when the class lets the keys go and a dict holds them alone.
+   * skipped), to read again when their size may change (sharedKeysChanged).
    */
   private readonly splitDicts = new Map<object, { dicts: PyObject[]; serials: number[]; kept: number }>();
 
@@ -351,7 +358,7 @@ export class MemoryRecorder implements MemoryObserver {
     if (split.dicts.length > 2 * split.kept) split.kept = Math.max(8, this.pruneSplit(split));
   }
 
-  sharedKeysAlone(keys: object): void {
+  sharedKeysChanged(keys: object): void {
     const split = this.splitDicts.get(keys);
     if (split === undefined) return;
     const { dicts, serials } = split;
@@ -398,6 +405,16 @@ export class MemoryRecorder implements MemoryObserver {
   private settleSizes(): void {
     const sizes = this.sizes;
     const resized = this.resized;
+    const collecting = rt.gc.collecting;
+    const provisional = this.provisional;
+    if (!collecting && provisional.length > 0) {
+      for (let i = 0; i < provisional.length; i++) {
+        const o = provisional[i];
+        if (o.refcnt > 0 && o.serial === this.provisionalSerials[i]) resized.push(o);
+      }
+      provisional.length = 0;
+      this.provisionalSerials.length = 0;
+    }
     if (resized.length > 0) {
       for (let i = 0; i < resized.length; i++) {
         const o = resized[i];
@@ -418,6 +435,10 @@ export class MemoryRecorder implements MemoryObserver {
         const size = sizeOf(o);
         this.liveSize += size;
         sizes.set(blockOf(o), size);
+        if (collecting) {
+          provisional.push(o);
+          this.provisionalSerials.push(o.serial);
+        }
       }
       newborns.length = 0;
     }

@@ -203,8 +203,8 @@ export class StepEventRecorder implements MemoryObserver {
     this.inner?.splitDict?.(d, keys);
   }
 
-  sharedKeysAlone(keys: object): void {
-    this.inner?.sharedKeysAlone?.(keys);
+  sharedKeysChanged(keys: object): void {
+    this.inner?.sharedKeysChanged?.(keys);
   }
 
   weakrefCallback(wr: PyObject): void {
