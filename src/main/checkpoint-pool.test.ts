@@ -134,8 +134,10 @@ describe('CheckpointPool', () => {
     // A new run ends the pool at once; Stop ends the run.
     const endless = host.run('while True:\n    pass\n');
     await vi.waitFor(() => expect(alive.size).toBe(1));
+    // The handler is attached before Stop rejects the run, or the rejection is unhandled for a moment.
+    const endlessStopped = expect(endless).rejects.toMatchObject({ name: 'Stopped' });
     await host.stop();
-    await expect(endless).rejects.toMatchObject({ name: 'Stopped' });
+    await endlessStopped;
     expect(alive.size).toBe(1); // the fresh engine Stop warms
     // Stopping a seek in a checkpoint worker: a fresh pool replaces the old one.
     await host.run(PROGRAM);
@@ -143,8 +145,9 @@ describe('CheckpointPool', () => {
     await pool.whenWarm();
     const before = new Set(alive.keys());
     const seek = host.snapshot(pool.checkpoints[2]! + 100);
+    const seekStopped = expect(seek).rejects.toMatchObject({ name: 'Stopped' });
     await host.stop();
-    await expect(seek).rejects.toMatchObject({ name: 'Stopped' });
+    await seekStopped;
     await host.checkpointPool!.whenWarm();
     expect(host.checkpointPool).not.toBe(pool);
     expect(alive.size).toBe(1 + 4);
