@@ -6,12 +6,11 @@
  * localStorage).
  */
 
-import { expect, test as base, type Locator, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabPage } from './lab-page';
-import { startWebShell, type WebShellProcess } from './web-shell-process';
+import { startWebShell, testWithOwnShell } from './web-shell-process';
 
 const SHOTS = join(import.meta.dirname, '..', 'out', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -62,29 +61,7 @@ class ExercisesPage extends LabPage {
   }
 }
 
-const test = base.extend<{ db: string; shell: WebShellProcess; lab: ExercisesPage }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-  db: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'pymem-e2e-exercises-'));
-    await use(join(dir, 'experiments.sqlite'));
-    rmSync(dir, { recursive: true, force: true });
-  },
-  shell: async ({ db }, use) => {
-    const shell = await startWebShell(db);
-    await use(shell);
-    await shell.stop();
-  },
-  lab: async ({ page, shell }, use) => {
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(shell.url);
-    await use(new ExercisesPage(page));
-    expect(errors).toEqual([]);
-  },
-});
+const test = testWithOwnShell('exercises', (page) => new ExercisesPage(page));
 
 test('solve an exercise wrongly then rightly; the progress survives a restart; reset', async ({
   lab,

@@ -5,13 +5,11 @@
  * page keeps its origin.
  */
 
-import { expect, test as base, type Locator, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { AppGraph } from './graph-page';
 import { LabPage } from './lab-page';
-import { startWebShell, type WebShellProcess } from './web-shell-process';
+import { startWebShell, testWithOwnShell } from './web-shell-process';
 
 /** The part of `window.lab` the specs call directly (the e2e project does not see src/shared). */
 interface WindowWithLab {
@@ -81,29 +79,7 @@ class ExperimentsPage extends LabPage {
   }
 }
 
-const test = base.extend<{ db: string; shell: WebShellProcess; lab: ExperimentsPage }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-  db: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'pymem-e2e-db-'));
-    await use(join(dir, 'experiments.sqlite'));
-    rmSync(dir, { recursive: true, force: true });
-  },
-  shell: async ({ db }, use) => {
-    const shell = await startWebShell(db);
-    await use(shell);
-    await shell.stop();
-  },
-  lab: async ({ page, shell }, use) => {
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(shell.url);
-    await use(new ExperimentsPage(page));
-    expect(errors).toEqual([]);
-  },
-});
+const test = testWithOwnShell('db', (page) => new ExperimentsPage(page));
 
 const CYCLE = ['a = [1, 2]', "b = {'k': a}", 'a.append(b)', "c = 'x'", 'print(len(a))'].join('\n');
 

@@ -5,13 +5,12 @@
  * database: the shared one's interpreter must not change under the other specs.
  */
 
-import { expect, test as base } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabPage } from './lab-page';
-import { startWebShell, type WebShellProcess } from './web-shell-process';
+import { testWithOwnShell } from './web-shell-process';
 
 const PYTHON = '/usr/bin/python3';
 const SCREENSHOTS = join(import.meta.dirname, '..', 'out', 'screenshots');
@@ -33,26 +32,7 @@ function python311(): { version: string } | { skip: string } {
     : { skip: `${PYTHON} is ${probe.stdout.trim()}, not CPython 3.11 on 64 bits` };
 }
 
-const test = base.extend<{ shell: WebShellProcess; lab: LabPage }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-  shell: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'pymem-e2e-prefs-'));
-    const shell = await startWebShell(join(dir, 'experiments.sqlite'));
-    await use(shell);
-    await shell.stop();
-    rmSync(dir, { recursive: true, force: true });
-  },
-  lab: async ({ page, shell }, use) => {
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(shell.url);
-    await use(new LabPage(page));
-    expect(errors).toEqual([]);
-  },
-});
+const test = testWithOwnShell('prefs', (page) => new LabPage(page));
 
 test('chooses the CPython to compare with: a bad path is refused clearly, python3.11 is used once saved', async ({
   lab,

@@ -1,6 +1,10 @@
 /** A web shell of its own for a spec: `out/main/web.js` on a database the spec chooses, restartable. */
 
+import { expect, test as base, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface WebShellProcess {
   url: string;
@@ -34,5 +38,36 @@ export function startWebShell(db: string, port = 0): Promise<WebShellProcess> {
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     void exited.then((code) => reject(new Error(`the web shell exited (${code}): ${output}`)));
+  });
+}
+
+/**
+ * Playwright's `test` for a spec with a web shell of its own: `db` (a fresh database path),
+ * `shell` (the server on it) and `lab` (the app open on it, as `makePage` wraps the page); any
+ * console error or uncaught exception in the page fails the test.
+ */
+export function testWithOwnShell<P>(prefix: string, makePage: (page: Page) => P) {
+  return base.extend<{ db: string; shell: WebShellProcess; lab: P }>({
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    db: async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), `pymem-e2e-${prefix}-`));
+      await use(join(dir, 'experiments.sqlite'));
+      rmSync(dir, { recursive: true, force: true });
+    },
+    shell: async ({ db }, use) => {
+      const shell = await startWebShell(db);
+      await use(shell);
+      await shell.stop();
+    },
+    lab: async ({ page, shell }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(shell.url);
+      await use(makePage(page));
+      expect(errors).toEqual([]);
+    },
   });
 }
