@@ -3,6 +3,7 @@ Snapshot (statistics, compare_to, filter_traces) with CPython's Statistic, Stati
 Traceback, Frame and Trace. The lab has no files: Snapshot.dump and Snapshot.load raise;
 Traceback.format() reads the lines of the lab's own sources through linecache."""
 
+from functools import total_ordering
 import linecache
 from _tracemalloc import *
 from _tracemalloc import _get_object_traceback, _get_traces
@@ -113,6 +114,7 @@ def _compare_grouped_stats(old_group, new_group):
     return statistics
 
 
+@total_ordering
 class Frame:
     """
     Frame of a traceback.
@@ -141,21 +143,6 @@ class Frame:
             return NotImplemented
         return self._frame < other._frame
 
-    def __gt__(self, other):
-        if not isinstance(other, Frame):
-            return NotImplemented
-        return not (self._frame < other._frame or self._frame == other._frame)
-
-    def __le__(self, other):
-        if not isinstance(other, Frame):
-            return NotImplemented
-        return self._frame < other._frame or self._frame == other._frame
-
-    def __ge__(self, other):
-        if not isinstance(other, Frame):
-            return NotImplemented
-        return not self._frame < other._frame
-
     def __hash__(self):
         return hash(self._frame)
 
@@ -166,6 +153,7 @@ class Frame:
         return "<Frame filename=%r lineno=%r>" % (self.filename, self.lineno)
 
 
+@total_ordering
 class Traceback:
     """
     Sequence of Frame instances sorted from the oldest frame
@@ -225,21 +213,6 @@ class Traceback:
         if not isinstance(other, Traceback):
             return NotImplemented
         return self._frames < other._frames
-
-    def __gt__(self, other):
-        if not isinstance(other, Traceback):
-            return NotImplemented
-        return not (self._frames < other._frames or self._frames == other._frames)
-
-    def __le__(self, other):
-        if not isinstance(other, Traceback):
-            return NotImplemented
-        return self._frames < other._frames or self._frames == other._frames
-
-    def __ge__(self, other):
-        if not isinstance(other, Traceback):
-            return NotImplemented
-        return not self._frames < other._frames
 
     def __str__(self):
         return str(self[0])
