@@ -3,7 +3,7 @@
  * and a check that the page logged no error (a CSP violation, an exception) during the test.
  */
 
-import { expect, test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { LabPage } from './lab-page';
 
 export const test = base.extend<{ lab: LabPage }>({
@@ -14,16 +14,27 @@ export const test = base.extend<{ lab: LabPage }>({
     if (!port) throw new Error('PYMEM_WEB_PORT is not set: the web shell did not start');
     await use(`http://127.0.0.1:${port}/`);
   },
-  lab: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto('/');
-    await use(new LabPage(page));
-    expect(errors).toEqual([]);
-  },
+  lab: ({ page }, use) => useLabPage(page, '/', (p) => new LabPage(p), use),
 });
+
+/**
+ * Opens the app at `url`, hands the fixture its page object, and fails the test if the page
+ * logged an error meanwhile (a CSP violation, an exception).
+ */
+export async function useLabPage<P>(
+  page: Page,
+  url: string,
+  makePage: (page: Page) => P,
+  use: (lab: P) => Promise<void>,
+): Promise<void> {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await use(makePage(page));
+  expect(errors).toEqual([]);
+}
 
 export { expect };

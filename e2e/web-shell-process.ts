@@ -1,6 +1,7 @@
 /** A web shell of its own for a spec: `out/main/web.js` on a database the spec chooses, restartable. */
 
-import { expect, test as base, type Page } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
+import { useLabPage } from './web-fixture';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,15 +60,6 @@ export function testWithOwnShell<P>(prefix: string, makePage: (page: Page) => P)
       await use(shell);
       await shell.stop();
     },
-    lab: async ({ page, shell }, use) => {
-      const errors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(shell.url);
-      await use(makePage(page));
-      expect(errors).toEqual([]);
-    },
+    lab: ({ page, shell }, use) => useLabPage(page, shell.url, makePage, use),
   });
 }

@@ -1,28 +1,6 @@
 /** The lab in Chromium through the web shell: run a program, stop an endless one, run again. */
 
-import { expect, test as base } from '@playwright/test';
-import { LabPage } from './lab-page';
-
-const test = base.extend<{ lab: LabPage }>({
-  // The web shell picks a free port at start; Playwright puts it in PYMEM_WEB_PORT.
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-  baseURL: async ({}, use) => {
-    const port = process.env.PYMEM_WEB_PORT;
-    if (!port) throw new Error('PYMEM_WEB_PORT is not set: the web shell did not start');
-    await use(`http://127.0.0.1:${port}/`);
-  },
-  lab: async ({ page }, use) => {
-    // Any console error (a CSP violation, an exception) fails the test that caused it.
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto('/');
-    await use(new LabPage(page));
-    expect(errors).toEqual([]);
-  },
-});
+import { expect, test } from './web-fixture';
 
 test('opens with the welcome snippet, ready to run', async ({ lab }) => {
   await expect(lab.editor).toContainText('l.append(l)');
