@@ -11,6 +11,9 @@ __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
 
 
+# The pure-Python sift functions CPython's heapq also defines (heapq._siftdown, ...): the C
+# functions below replace every caller, but the module keeps them, and so its size and the
+# objects its import makes are CPython's.
 def _siftdown(heap, startpos, pos):
     item = heap[pos]
     while pos > startpos:
