@@ -9,7 +9,6 @@
  * release the items left to right, and the iterators (40 bytes, GC) hold the deque.
  * defaultdict is a dict subclass of 56 bytes: default_factory after the dict's fields.
  */
-import { parseTupleCount } from '../objects/str-clinic';
 import { CompareOp, PyObject, PyType, TypeFlag, decref, xdecref, type Visit } from '../objects/object';
 import { staticType } from '../objects/roots';
 import { None, newNotImplemented } from '../objects/noneobject';
@@ -62,7 +61,7 @@ import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
 import { gcFree, gcNew, genericAlloc, typeShortName } from './cobject';
 import { clearField, clearingDealloc, fieldGetSet, releasingOnError } from './cutil';
-import { exactArgs, noKeywords } from '../vm/args';
+import { exactArgs, noKeywords, parseTupleCount } from '../vm/args';
 import { OrderedDictType } from '../objects/odictobject';
 
 const BLOCKLEN = 64;

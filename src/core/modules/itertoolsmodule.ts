@@ -9,7 +9,6 @@
  * pairwise and groupby make a new tuple per item. Fields are released and visited in the
  * C order.
  */
-import { parseTupleCount } from '../objects/str-clinic';
 import { CompareOp, PyObject, PyType, TypeFlag, decref, xdecref, type Visit } from '../objects/object';
 import { staticType } from '../objects/roots';
 import { None } from '../objects/noneobject';
@@ -56,7 +55,7 @@ import { moduleBuilder } from './moduledef';
 import type { PyModule } from '../objects/moduleobject';
 import { gcNew, genericAlloc, withCallArgs } from './cobject';
 import { clearField, clearingDealloc, fieldSlots, itemPasses, releasingOnError } from './cutil';
-import { noKeywords, rangeArgs } from '../vm/args';
+import { noKeywords, parseTupleCount, rangeArgs } from '../vm/args';
 
 const PY_SSIZE_T_MAX = 2 ** 63 - 1;
 

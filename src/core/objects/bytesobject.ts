@@ -36,11 +36,11 @@ import {
   noArgs,
   noKeywords,
   oneArg,
-  parseTupleCount,
   sliceIndexArg,
   ssizeArg,
   unpackKeywords,
 } from './str-clinic';
+import { parseTupleCount } from '../vm/args';
 import {
   PyStr,
   isStr,

@@ -68,16 +68,6 @@ export function checkPositional(name: string, nargs: number, min: number, max: n
   }
 }
 
-/** PyArg_ParseTuple's count check (`"O|OO:count"`): `count() takes at least 1 argument (0 given)`. */
-export function parseTupleCount(fname: string, nargs: number, min: number, max: number): void {
-  if (nargs < min || nargs > max) {
-    const n = nargs < min ? min : max;
-    typeError(
-      `${fname}() takes ${min === max ? 'exactly' : nargs < min ? 'at least' : 'at most'} ${n} argument${n === 1 ? '' : 's'} (${nargs} given)`,
-    );
-  }
-}
-
 /**
  * _PyArg_UnpackKeywords: positional-only parameters first (`posonly` of them), then the
  * named `keywords`. Returns one slot per parameter (undefined when not given).

@@ -50,7 +50,6 @@ import {
   noArgs,
   noKeywords,
   oneArg,
-  parseTupleCount,
   raiseTextError,
   raiseUnicodeError,
   sliceIndexArg,
@@ -58,6 +57,7 @@ import {
   text,
   unpackKeywords,
 } from './str-clinic';
+import { parseTupleCount } from '../vm/args';
 import { strMethods as M, strRepr, strKind, cpChars, EncodeError, TextError, codePoints } from '../text';
 import { strFormatMethod, strFormatMapMethod, strDunderFormat, unicodeMod } from './strformat-host';
 export { formatObject, percentFormatStr, objectAscii } from './strformat-host';

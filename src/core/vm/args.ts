@@ -103,3 +103,13 @@ export function parseParams(
   }
   return out;
 }
+
+/** PyArg_ParseTuple's count check (`"O|OO:count"`): `count() takes at least 1 argument (0 given)`. */
+export function parseTupleCount(fname: string, nargs: number, min: number, max: number): void {
+  if (nargs < min || nargs > max) {
+    const n = nargs < min ? min : max;
+    typeError(
+      `${fname}() takes ${min === max ? 'exactly' : nargs < min ? 'at least' : 'at most'} ${n} argument${n === 1 ? '' : 's'} (${nargs} given)`,
+    );
+  }
+}
