@@ -55,6 +55,7 @@ import {
 } from '../objects/abstract';
 import { typeLookup, isType, typeNew } from '../objects/typeobject';
 import { Frame, clearFrame, frameLocals } from '../vm/frame';
+import { isTraced } from '../vm/frame-pool';
 import { evalFrame } from '../vm/ceval';
 import { runFrame } from '../vm/call';
 import { raise, typeError, valueError, isPyException } from '../vm/errors';
@@ -121,7 +122,7 @@ function buildClass(args: PyObject[], kwnames: PyTuple | null): PyObject {
         ns,
         new Array(f.code.nlocalsplus).fill(null),
       );
-      frame.traced = f.code.filename === rt.options.filename;
+      frame.traced = isTraced(f.code);
       const cell = runFrame(frame);
       try {
         const extra = kw !== null ? [...kw.entries()].filter(([k]) => k !== 'metaclass') : [];

@@ -39,6 +39,7 @@ import { allocGCObject } from '../memory/alloc';
 import { staticId } from '../objects/unicodeobject';
 import { rt } from '../vm/runtime';
 import { Frame, frameLocals } from '../vm/frame';
+import { isTraced } from '../vm/frame-pool';
 import { runFrame } from '../vm/call';
 import { newException, raise, typeError, valueError } from '../vm/errors';
 import { parseParams, splitKwargs } from '../vm/args';
@@ -374,7 +375,7 @@ export function evalCode(code: PyCode, globals: PyDict, locals: PyObject): PyObj
   func.refcnt++;
   locals.refcnt++;
   const f = new Frame(code, func, globals, builtins, locals, new Array(code.nlocalsplus).fill(null));
-  f.traced = code.filename === rt.options.filename;
+  f.traced = isTraced(code);
   try {
     return runFrame(f);
   } finally {

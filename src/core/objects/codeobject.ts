@@ -5,6 +5,7 @@
  * Instructions are kept as two parallel arrays (opcode, oparg) indexed by instruction,
  * with jump targets as instruction indexes. Code objects are not GC-tracked in 3.11.
  */
+import type { Frame } from '../vm/frame';
 import { PyObject, PyType, decref } from './object';
 import { staticType } from './roots';
 import { newTuple, type PyTuple } from './tupleobject';
@@ -72,7 +73,10 @@ export class PyCode extends PyObject {
   warmup = -8;
   /** The adaptive instructions' state once quickened (vm/specialize.ts), else null. */
   adaptive: Int32Array | null = null;
-  /** Whether the constants of this code belong to a file run as __main__ (AST arena). */
+  /** Whether frames of this code report trace events (the user's file); null until known. */
+  traced: boolean | null = null;
+  /** Ended frames of this code kept for its next calls (vm/frame-pool.ts). */
+  spareFrames: Frame[] | null = null;
   constructor() {
     super(CodeType);
   }

@@ -22,6 +22,7 @@ import {
   intSign,
   intSub,
   isInt,
+  newInt,
   newIntValue,
   smallInt,
   type IntValue,
@@ -569,12 +570,19 @@ for (const name of ['start', 'stop', 'step'] as const) {
 
 export class PyRangeIter extends PyObject {
   index: IntValue = 0;
+  /** Every value the iterator can produce is a safe JS integer: plain number arithmetic. */
+  readonly safe: boolean;
   constructor(
     public start: IntValue,
     public step: IntValue,
     public len: IntValue,
   ) {
     super(RangeIterType);
+    this.safe =
+      typeof start === 'number' &&
+      typeof step === 'number' &&
+      typeof len === 'number' &&
+      Number.isSafeInteger(Math.abs(start) + Math.abs(step) * len);
   }
 }
 
@@ -585,6 +593,12 @@ function fastRangeIter(start: IntValue, step: IntValue, len: IntValue): PyRangeI
 RangeIterType.tp_iter = (o) => (o.refcnt++, o);
 RangeIterType.tp_iternext = (o) => {
   const r = o as PyRangeIter;
+  if (r.safe) {
+    const i = r.index as number;
+    if (i >= (r.len as number)) return null;
+    r.index = i + 1;
+    return newInt((r.start as number) + i * (r.step as number));
+  }
   if (intCompare(r.index, r.len) < 0) {
     const i = r.index;
     r.index = intAdd(i, 1);

@@ -10,7 +10,8 @@ import { PyStr, newStr } from '../objects/unicodeobject';
 import { EmptyTuple, newTuple, type PyTuple } from '../objects/tupleobject';
 import { newDict, dictSetItem, dictGetStr, type PyDict } from '../objects/dictobject';
 import { typeError } from './errors';
-import { Frame } from './frame';
+import type { Frame } from './frame';
+import { takeFunctionFrame } from './frame-pool';
 import { evalFrame } from './ceval';
 import { rt } from './runtime';
 import { RecursionErrorType } from '../objects/exceptions';
@@ -28,9 +29,8 @@ export function makeFunctionFrame(
   kwnames: PyTuple | null,
 ): Frame {
   const code = func.code;
-  const localsplus = emptyLocals(code.nlocalsplus);
-  const f = new Frame(code, func, func.globals!, func.builtins!, null, localsplus);
-  f.traced = code.filename === rt.options.filename;
+  const f = takeFunctionFrame(func);
+  const localsplus = f.localsplus;
   if (isSimpleCall(code, argcount, kwnames)) {
     for (let j = 0; j < argcount; j++) localsplus[j] = args[j];
     return f;
@@ -58,11 +58,6 @@ function isSimpleCall(code: PyCode, argcount: number, kwnames: PyTuple | null): 
   );
 }
 
-/** A frame's localsplus, all NULL (exactly n slots). */
-function emptyLocals(n: number): (PyObject | null)[] {
-  return new Array<PyObject | null>(n).fill(null);
-}
-
 /**
  * The frame of a call made by the evaluation loop. The top `nargs` values of `stack` (the
  * arguments, positional then keyword values) move to the frame, and so does `func`'s
@@ -86,11 +81,10 @@ export function makeFunctionFrameFromStack(
     const nkw = kwnames === null ? 0 : kwnames.items.length;
     return makeFunctionFrame(func, args, nargs - nkw, kwnames);
   }
-  const localsplus = emptyLocals(code.nlocalsplus);
+  const f = takeFunctionFrame(func);
+  const localsplus = f.localsplus;
   for (let j = nargs - 1; j >= 0; j--) localsplus[j] = stack.pop()!;
   for (let k = 0; k < below; k++) stack.pop();
-  const f = new Frame(code, func, func.globals!, func.builtins!, null, localsplus);
-  f.traced = code.filename === rt.options.filename;
   return f;
 }
 

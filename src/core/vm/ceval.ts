@@ -71,6 +71,7 @@ import {
 import { typeLookup, isType } from '../objects/typeobject';
 import { staticId } from '../objects/unicodeobject';
 
+import { recycleFrame } from './frame-pool';
 import { Frame, clearFrame } from './frame';
 import { inplaceAddUnicode, quicken, unpackIsSpecialized } from './specialize';
 import { makeFunctionFrameFromStack, runFrame } from './call';
@@ -575,7 +576,9 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             // GH-99729 (3.11.1): the frame is unlinked before it is cleared, so what its
             // clearing allocates or finalizes runs with the caller as the current frame.
             rt.frame = f.previous;
+            const recyclable = f.frameObject === null && !f.ownedByGenerator;
             clearFrame(f);
+            if (recyclable) recycleFrame(f);
             return retval;
           }
           case Op.RETURN_GENERATOR: {
@@ -1151,10 +1154,22 @@ function popTruth(stack: (PyObject | null)[]): boolean {
   }
 }
 
+/** Steps between two onProgress reports. */
+const PROGRESS_INTERVAL = 0x10000;
+
+/** One comparison per step: the budget and progress are looked at only at rt.stepCheckAt. */
 function checkBudget(): void {
-  const budget = rt.options.stepBudget;
-  if (rt.steps > budget) stepBudgetExceeded();
-  if (rt.options.onProgress !== undefined && (rt.steps & 0xffff) === 0) rt.options.onProgress(rt.steps);
+  if (rt.steps >= rt.stepCheckAt) stepCheck();
+}
+
+function stepCheck(): void {
+  const { stepBudget, onProgress } = rt.options;
+  const steps = rt.steps;
+  if (steps > stepBudget) stepBudgetExceeded();
+  if (onProgress !== undefined && steps % PROGRESS_INTERVAL === 0) onProgress(steps);
+  const nextProgress =
+    onProgress === undefined ? Infinity : steps - (steps % PROGRESS_INTERVAL) + PROGRESS_INTERVAL;
+  rt.stepCheckAt = Math.min(stepBudget + 1, nextProgress);
 }
 
 /** A runaway program is stopped with a clear message (not a Python exception). */

@@ -83,6 +83,8 @@ export class Runtime {
   stdout = '';
   stderr = '';
   steps = 0;
+  /** The step count at which the step budget and progress report are next looked at (vm/ceval.ts). */
+  stepCheckAt = 0;
   trace: TraceSink | null = null;
   /** Files the engine can import from (bundled pure-Python modules), by module name. */
   readonly options: RuntimeOptions;
