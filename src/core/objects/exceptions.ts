@@ -65,8 +65,21 @@ export const MemoryErrorType = exceptionType('MemoryError', ExceptionType);
 export const NameErrorType = exceptionType('NameError', ExceptionType, 80);
 export const UnboundLocalErrorType = exceptionType('UnboundLocalError', NameErrorType);
 export const OSErrorType = exceptionType('OSError', ExceptionType, 112);
+export const BlockingIOErrorType = exceptionType('BlockingIOError', OSErrorType);
+export const ChildProcessErrorType = exceptionType('ChildProcessError', OSErrorType);
+export const ConnectionErrorType = exceptionType('ConnectionError', OSErrorType);
+export const FileExistsErrorType = exceptionType('FileExistsError', OSErrorType);
 export const FileNotFoundErrorType = exceptionType('FileNotFoundError', OSErrorType);
+export const InterruptedErrorType = exceptionType('InterruptedError', OSErrorType);
+export const IsADirectoryErrorType = exceptionType('IsADirectoryError', OSErrorType);
+export const NotADirectoryErrorType = exceptionType('NotADirectoryError', OSErrorType);
 export const PermissionErrorType = exceptionType('PermissionError', OSErrorType);
+export const ProcessLookupErrorType = exceptionType('ProcessLookupError', OSErrorType);
+export const TimeoutErrorType = exceptionType('TimeoutError', OSErrorType);
+export const BrokenPipeErrorType = exceptionType('BrokenPipeError', ConnectionErrorType);
+export const ConnectionAbortedErrorType = exceptionType('ConnectionAbortedError', ConnectionErrorType);
+export const ConnectionRefusedErrorType = exceptionType('ConnectionRefusedError', ConnectionErrorType);
+export const ConnectionResetErrorType = exceptionType('ConnectionResetError', ConnectionErrorType);
 export const ReferenceErrorType = exceptionType('ReferenceError', ExceptionType);
 export const RuntimeErrorType = exceptionType('RuntimeError', ExceptionType);
 export const NotImplementedErrorType = exceptionType('NotImplementedError', RuntimeErrorType);
@@ -82,6 +95,7 @@ export const ValueErrorType = exceptionType('ValueError', ExceptionType);
 export const UnicodeErrorType = exceptionType('UnicodeError', ValueErrorType);
 export const UnicodeDecodeErrorType = exceptionType('UnicodeDecodeError', UnicodeErrorType, 112);
 export const UnicodeEncodeErrorType = exceptionType('UnicodeEncodeError', UnicodeErrorType, 112);
+export const UnicodeTranslateErrorType = exceptionType('UnicodeTranslateError', UnicodeErrorType, 112);
 export const WarningType = exceptionType('Warning', ExceptionType);
 export const UserWarningType = exceptionType('UserWarning', WarningType);
 export const DeprecationWarningType = exceptionType('DeprecationWarning', WarningType);
@@ -95,60 +109,77 @@ export const UnicodeWarningType = exceptionType('UnicodeWarning', WarningType);
 export const BytesWarningType = exceptionType('BytesWarning', WarningType);
 export const EncodingWarningType = exceptionType('EncodingWarning', WarningType);
 
-/** The builtins module's exception names, in CPython's order. */
+/**
+ * The builtins module's exception names, in the order CPython's builtins dict holds them
+ * (ExceptionGroup, with two bases, is not provided yet).
+ */
 export const builtinExceptionTypes: PyType[] = [
   BaseExceptionType,
-  ExceptionType,
   BaseExceptionGroupType,
+  ExceptionType,
   GeneratorExitType,
   KeyboardInterruptType,
   SystemExitType,
   ArithmeticErrorType,
-  FloatingPointErrorType,
-  OverflowErrorType,
-  ZeroDivisionErrorType,
   AssertionErrorType,
   AttributeErrorType,
   BufferErrorType,
   EOFErrorType,
   ImportErrorType,
-  ModuleNotFoundErrorType,
   LookupErrorType,
-  IndexErrorType,
-  KeyErrorType,
   MemoryErrorType,
   NameErrorType,
-  UnboundLocalErrorType,
   OSErrorType,
-  FileNotFoundErrorType,
-  PermissionErrorType,
   ReferenceErrorType,
   RuntimeErrorType,
-  NotImplementedErrorType,
-  RecursionErrorType,
   StopAsyncIterationType,
   StopIterationType,
   SyntaxErrorType,
-  IndentationErrorType,
-  TabErrorType,
   SystemErrorType,
   TypeErrorType,
   ValueErrorType,
-  UnicodeErrorType,
-  UnicodeDecodeErrorType,
-  UnicodeEncodeErrorType,
   WarningType,
-  UserWarningType,
+  FloatingPointErrorType,
+  OverflowErrorType,
+  ZeroDivisionErrorType,
+  BytesWarningType,
   DeprecationWarningType,
+  EncodingWarningType,
+  FutureWarningType,
+  ImportWarningType,
+  PendingDeprecationWarningType,
+  ResourceWarningType,
   RuntimeWarningType,
   SyntaxWarningType,
-  ResourceWarningType,
-  FutureWarningType,
-  PendingDeprecationWarningType,
-  ImportWarningType,
   UnicodeWarningType,
-  BytesWarningType,
-  EncodingWarningType,
+  UserWarningType,
+  BlockingIOErrorType,
+  ChildProcessErrorType,
+  ConnectionErrorType,
+  FileExistsErrorType,
+  FileNotFoundErrorType,
+  InterruptedErrorType,
+  IsADirectoryErrorType,
+  NotADirectoryErrorType,
+  PermissionErrorType,
+  ProcessLookupErrorType,
+  TimeoutErrorType,
+  IndentationErrorType,
+  IndexErrorType,
+  KeyErrorType,
+  ModuleNotFoundErrorType,
+  NotImplementedErrorType,
+  RecursionErrorType,
+  UnboundLocalErrorType,
+  UnicodeErrorType,
+  BrokenPipeErrorType,
+  ConnectionAbortedErrorType,
+  ConnectionRefusedErrorType,
+  ConnectionResetErrorType,
+  TabErrorType,
+  UnicodeDecodeErrorType,
+  UnicodeEncodeErrorType,
+  UnicodeTranslateErrorType,
 ];
 
 export function isBaseException(o: PyObject): o is PyBaseException {

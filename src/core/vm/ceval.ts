@@ -72,6 +72,7 @@ import { typeLookup, isType } from '../objects/typeobject';
 import { staticId } from '../objects/unicodeobject';
 
 import { recycleFrame } from './frame-pool';
+import { undefinedGlobal } from './unsupported-builtins';
 import { Frame, clearFrame } from './frame';
 import { inplaceAddUnicode, quicken, unpackIsSpecialized } from './specialize';
 import { makeFunctionFrameFromStack, runFrame } from './call';
@@ -228,7 +229,7 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             let v = dictGetFirstProbe(f.globals, name) ?? dictGetStr(f.globals, name);
             if (v === null) {
               v = dictGetStr(f.builtins, name);
-              if (v === null) nameError(name, `name '${name.value}' is not defined`);
+              if (v === null) undefinedGlobal(name);
             }
             if (oparg & 1) stack.push(null);
             v!.refcnt++;
@@ -1211,7 +1212,7 @@ function loadName(f: Frame, name: Str): PyObject {
   }
   let v = dictGetStr(f.globals, name);
   if (v === null) v = dictGetStr(f.builtins, name);
-  if (v === null) nameError(name, `name '${name.value}' is not defined`);
+  if (v === null) undefinedGlobal(name);
   return (v!.refcnt++, v!);
 }
 
