@@ -1,7 +1,7 @@
 /**
- * What CPython's first `import heapq` / `import array` costs a script: CPython's startup has
- * not loaded them, so the import runs importlib (path finders, the FileFinder of the
- * script's folder, heapq's cached code or array's shared library, spec, loader). The events
+ * What CPython's first `import heapq` / `array` / `copy` / `string` costs a script: CPython's
+ * startup has not loaded them, so the import runs importlib (path finders, the FileFinder of
+ * the script's folder, the module's cached code or shared library, spec, loader). The events
  * profiles/record_module_imports.py recorded under gdb (GC allocations and frees, and the
  * tuple/list/dict/float traffic that decides the free lists) are replayed with stand-in
  * objects (startup.ts replay), after the engine's own module was made without changing the
@@ -21,7 +21,7 @@ import type { PyModule } from '../objects/moduleobject';
 import { allocGCObject, allocObject, freeObject, gcDel, pyFree, pyMalloc } from '../memory/alloc';
 import { rt } from '../vm/runtime';
 import { replay, type Event } from '../startup';
-import importFixture from '../profiles/fixtures/cpython311-import-heapq-array.json';
+import importFixture from '../profiles/fixtures/cpython311-module-imports.json';
 
 interface ImportProfile {
   modules: Record<string, { events: Event[] }>;
@@ -91,7 +91,7 @@ function anotherPathImportDone(): boolean {
 }
 
 /** Makes the module with `load`, then replays CPython's recorded import of `name`. */
-export function importAsCPython(name: 'heapq' | 'array', load: () => PyModule): PyModule {
+export function importAsCPython(name: 'heapq' | 'array' | 'copy' | 'string', load: () => PyModule): PyModule {
   const variant = anotherPathImportDone() ? `${name}_later` : name;
   const gc = rt.gc;
   const count = [...gc.count];

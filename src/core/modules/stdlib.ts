@@ -33,3 +33,5 @@ registerBuiltinModule('_bisect', createBisectModule);
 registerBuiltinModule('_heapq', createHeapqModule);
 registerBuiltinModule('array', () => importAsCPython('array', createArrayModule));
 wrapImport('heapq', (load) => importAsCPython('heapq', load));
+wrapImport('copy', (load) => importAsCPython('copy', load));
+wrapImport('string', (load) => importAsCPython('string', load));

@@ -1,5 +1,5 @@
-"""Records, from real CPython 3.11, the object traffic of a script's first `import heapq`
-and first `import array` into fixtures/cpython311-import-heapq-array.json, read by
+"""Records, from real CPython 3.11, the object traffic of a script's first `import heapq`,
+`import array`, `import copy` and `import string` into fixtures/cpython311-module-imports.json, read by
 modules/importcost.ts: the engine replays it (startup.ts replay) so that gc.get_count() and
 the free lists after such an import are CPython's.
 
@@ -9,7 +9,7 @@ or loads array's shared library, and makes the module. Events are those of
 record_startup.py (["new" | "del", type, size]), recorded from the import statement's call
 of PyImport_ImportModuleLevelObject to its return; `start` and `end` are the generation
 counts and free lists around it. Each module is recorded as the script's first import
-(probe programs below) and, as NAME_later, after the import of the other one: the first
+(probe programs below) and, as NAME_later, after the import of another one: the first
 such import of a script also makes the FileFinder of its folder.
 
 usage: python3 src/core/profiles/record_module_imports.py [--python PYTHON] [OUT.json]
@@ -23,7 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import record_startup  # noqa: E402
 
-DEFAULT_OUT = os.path.join(HERE, 'fixtures', 'cpython311-import-heapq-array.json')
+DEFAULT_OUT = os.path.join(HERE, 'fixtures', 'cpython311-module-imports.json')
 
 PROBES = {
     'heapq': ['import heapq\n', 'x = [[] for i in range(30)]\ndel x\nimport heapq\n'],
@@ -31,6 +31,10 @@ PROBES = {
     # the same module imported after another one CPython's startup had not loaded
     'heapq_later': ['import array\nimport heapq\n'],
     'array_later': ['import heapq\nimport array\n'],
+    'copy': ['import copy\n', 'x = [[] for i in range(30)]\ndel x\nimport copy\n'],
+    'string': ['import string\n', 'x = [[] for i in range(30)]\ndel x\nimport string\n'],
+    'copy_later': ['import heapq\nimport copy\n', 'import string\nimport copy\n'],
+    'string_later': ['import heapq\nimport string\n', 'import copy\nimport string\n'],
 }
 
 
