@@ -38,7 +38,18 @@ const worker = new Worker(WORKER, {
   workerData: { bundle, argv: process.argv.slice(2), cwd: process.cwd() },
   resourceLimits: { stackSizeMb: 256 },
 });
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as CPython's output does.
+let readerGone = false;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    if (readerGone) return;
+    readerGone = true;
+    worker.terminate();
+  });
+}
 worker.on('message', (message) => {
+  if (readerGone) return;
   if (message.stream === 'stdout') process.stdout.write(message.text);
   else if (message.stream === 'stderr') process.stderr.write(message.text);
   else process.exitCode = message.exitCode;
