@@ -512,14 +512,27 @@ export function dictSetItemTake(d: PyDict, key: PyObject, value: PyObject, hash 
 }
 
 /**
- * The entry of exact str `key` when the first probe of combined table `d` finds that very
- * object (what lookupIndex returns first, e.g. a code object's name in a namespace), else -1.
+ * The entry of exact str `key` when probing combined table `d` of str keys finds that very
+ * object (what lookupIndex returns, e.g. for a code object's name in a namespace), else -1:
+ * no __eq__ can run on the way, since every key there is an exact str.
  */
 function firstProbeIndex(d: PyDict, key: PyStr): number {
   if (d.values !== null || key.type !== StrType) return -1;
   const k = d.keys;
-  const ix = k.indices[strHash(key) & (k.size - 1)];
-  return ix >= 0 && k.keys[ix] === key ? ix : -1;
+  if (k.kind !== KeysKind.UNICODE) return -1;
+  const hash = strHash(key);
+  const mask = k.size - 1;
+  let i = hash & mask;
+  let ix = k.indices[i];
+  if (ix >= 0 && k.keys[ix] === key) return ix;
+  if (ix === DKIX_EMPTY) return -1;
+  probeInit(hash);
+  for (;;) {
+    if (ix >= 0 && k.hashes[ix] === hash) return k.keys[ix] === key ? ix : -1;
+    i = probeNext(i, mask);
+    ix = k.indices[i];
+    if (ix === DKIX_EMPTY) return -1;
+  }
 }
 
 /** LOAD_NAME/LOAD_GLOBAL's common case (see firstProbeIndex): the borrowed value, or null to look up in full. */
