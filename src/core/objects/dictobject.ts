@@ -288,7 +288,8 @@ export function lookupIndex(d: PyDict, key: PyObject, hash: number): number {
   for (;;) {
     const k = d.keys;
     const mask = k.size - 1;
-    probeInit(hash);
+    // The perturbation is set up only when the first slot is not the answer.
+    let probing = false;
     let i = hash & mask;
     const keyIsStr = isExactStr(key);
     for (;;) {
@@ -317,6 +318,10 @@ export function lookupIndex(d: PyDict, key: PyObject, hash: number): number {
           }
         }
       }
+      if (!probing) {
+        probeInit(hash);
+        probing = true;
+      }
       i = probeNext(i, mask);
     }
   }
@@ -324,23 +329,29 @@ export function lookupIndex(d: PyDict, key: PyObject, hash: number): number {
 
 function findEmptySlot(k: DictKeys, hash: number): number {
   const mask = k.size - 1;
-  probeInit(hash);
   let i = hash & mask;
-  while (k.indices[i] >= 0) i = probeNext(i, mask);
+  if (k.indices[i] < 0) return i;
+  probeInit(hash);
+  do i = probeNext(i, mask);
+  while (k.indices[i] >= 0);
   return i;
 }
 
 /** unicodekeys_lookup_unicode: the entry index of a str key in str-only keys, or -1. */
 export function lookupStrInKeys(k: DictKeys, name: PyStr, hash: number): number {
   const mask = k.size - 1;
-  probeInit(hash);
   let i = hash & mask;
+  let probing = false;
   for (;;) {
     const ix = k.indices[i];
     if (ix === DKIX_EMPTY) return -1;
     if (ix >= 0) {
       const ep = k.keys[ix] as PyStr;
       if (ep === name || (k.hashes[ix] === hash && ep.value === name.value)) return ix;
+    }
+    if (!probing) {
+      probeInit(hash);
+      probing = true;
     }
     i = probeNext(i, mask);
   }
@@ -369,9 +380,11 @@ export function insertIntoSharedKeys(k: DictKeys, name: PyStr): number {
 /** The slot that holds entry `ix` (lookdict_index). */
 function slotOfEntry(k: DictKeys, hash: number, ix: number): number {
   const mask = k.size - 1;
-  probeInit(hash);
   let i = hash & mask;
-  while (k.indices[i] !== ix) i = probeNext(i, mask);
+  if (k.indices[i] === ix) return i;
+  probeInit(hash);
+  do i = probeNext(i, mask);
+  while (k.indices[i] !== ix);
   return i;
 }
 
@@ -433,9 +446,13 @@ function dictResize(d: PyDict, log2newsize: number, unicode: boolean): void {
   }
   const mask = nk.size - 1;
   for (let ix = 0; ix < numentries; ix++) {
-    probeInit(nk.hashes[ix]);
-    let i = nk.hashes[ix] & mask;
-    while (nk.indices[i] !== DKIX_EMPTY) i = probeNext(i, mask);
+    const hash = nk.hashes[ix];
+    let i = hash & mask;
+    if (nk.indices[i] !== DKIX_EMPTY) {
+      probeInit(hash);
+      do i = probeNext(i, mask);
+      while (nk.indices[i] !== DKIX_EMPTY);
+    }
     nk.indices[i] = ix;
   }
   nk.usable -= numentries;
@@ -516,7 +533,7 @@ export function dictSetItemTake(d: PyDict, key: PyObject, value: PyObject, hash 
  * object (what lookupIndex returns, e.g. for a code object's name in a namespace), else -1:
  * no __eq__ can run on the way, since every key there is an exact str.
  */
-function firstProbeIndex(d: PyDict, key: PyStr): number {
+function identicalStrKeyIndex(d: PyDict, key: PyStr): number {
   if (d.values !== null || key.type !== StrType) return -1;
   const k = d.keys;
   if (k.kind !== KeysKind.UNICODE) return -1;
@@ -535,18 +552,18 @@ function firstProbeIndex(d: PyDict, key: PyStr): number {
   }
 }
 
-/** LOAD_NAME/LOAD_GLOBAL's common case (see firstProbeIndex): the borrowed value, or null to look up in full. */
-export function dictGetFirstProbe(d: PyDict, key: PyStr): PyObject | null {
-  const ix = firstProbeIndex(d, key);
+/** LOAD_NAME/LOAD_GLOBAL's common case (see identicalStrKeyIndex): the borrowed value, or null to look up in full. */
+export function dictGetIdenticalKey(d: PyDict, key: PyStr): PyObject | null {
+  const ix = identicalStrKeyIndex(d, key);
   return ix < 0 ? null : d.keys.values[ix];
 }
 
 /**
- * STORE_NAME's common case (see firstProbeIndex): exactly what dictSetItem does when it
+ * STORE_NAME's common case (see identicalStrKeyIndex): exactly what dictSetItem does when it
  * finds the key there. False, with nothing done, otherwise.
  */
-export function dictReplaceFirstProbe(d: PyDict, key: PyStr, value: PyObject): boolean {
-  const ix = firstProbeIndex(d, key);
+export function dictReplaceIdenticalKey(d: PyDict, key: PyStr, value: PyObject): boolean {
+  const ix = identicalStrKeyIndex(d, key);
   if (ix < 0) return false;
   key.refcnt++;
   value.refcnt++;

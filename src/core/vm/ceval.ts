@@ -21,8 +21,8 @@ import {
   dictSetItem,
   dictSetItemTake,
   dictDelItem,
-  dictGetFirstProbe,
-  dictReplaceFirstProbe,
+  dictGetIdenticalKey,
+  dictReplaceIdenticalKey,
   dictMerge,
   isDict,
   newDict,
@@ -226,7 +226,7 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           }
           case Op.LOAD_GLOBAL: {
             const name = code.names.items[oparg >> 1] as Str;
-            let v = dictGetFirstProbe(f.globals, name) ?? dictGetStr(f.globals, name);
+            let v = dictGetIdenticalKey(f.globals, name) ?? dictGetStr(f.globals, name);
             if (v === null) {
               v = dictGetStr(f.builtins, name);
               if (v === null) undefinedGlobal(name);
@@ -239,7 +239,7 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           case Op.LOAD_NAME: {
             const name = code.names.items[oparg] as Str;
             const ns = f.locals;
-            const v = ns !== null && ns.type === DictType ? dictGetFirstProbe(ns as PyDict, name) : null;
+            const v = ns !== null && ns.type === DictType ? dictGetIdenticalKey(ns as PyDict, name) : null;
             if (v !== null) {
               v.refcnt++;
               stack.push(v);
@@ -252,7 +252,7 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
             const ns = f.locals;
             if (ns === null) raise(SystemErrorType, `no locals found when storing '${name.value}'`);
             if (ns!.type === DictType) {
-              if (!dictReplaceFirstProbe(ns as PyDict, name, v)) dictSetItem(ns as PyDict, name, v);
+              if (!dictReplaceIdenticalKey(ns as PyDict, name, v)) dictSetItem(ns as PyDict, name, v);
             } else setItem(ns!, name, v);
             stack.pop();
             decref(v);
