@@ -74,17 +74,14 @@ export function constantObject(v: ast.ConstantValue, loc: ast.Located): PyObject
  * `primary` (its left-recursion loop parses the atom again to find it cannot grow), once
  * more by each `t_primary` attempt at a place an assignment target could start
  * (`targetAttempts`). Floats come from the float free list, so these copies decide how
- * many free floats the program starts with. Small ints are shared and make no copies.
+ * many free floats the program starts with; a small int is shared, so each read is one more
+ * reference to it for as long as the arena lives.
  * @cpython Parser/parser.c primary_rule, t_primary_rule; Parser/pegen.c _PyPegen_number_token
  */
 export function materializeConstants(mod: ast.Module, arena: Arena | null): ConstObjects {
   const map: ConstObjects = new WeakMap();
   const attempts = arena !== null ? targetAttempts(mod) : null;
-  const copy = (c: ast.Constant) => {
-    const o = constantObject(c.value, c);
-    if (o.type === FloatType || (o.type === IntType && !isSmallInt(o as PyLong))) arena!.add(o);
-    else decref(o);
-  };
+  const copy = (c: ast.Constant) => arena!.add(constantObject(c.value, c));
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
@@ -134,10 +131,6 @@ export function hasNonAsciiIdentifier(mod: ast.Module): boolean {
     return false;
   };
   return visit(mod.body);
-}
-
-function isSmallInt(o: PyLong): boolean {
-  return o.value >= -5n && o.value <= 256n;
 }
 
 /**

@@ -172,10 +172,32 @@ export function latin1Char(c: number): PyStr {
 }
 for (let c = 0; c < 256; c++) latin1.push(staticStr(String.fromCharCode(c)));
 
+/**
+ * One-character names CPython 3.11 also has as static identifiers (_Py_ID, e.g. for argument
+ * names of C functions): the interned 'a' is that object, not chr(97)'s singleton, so a
+ * program's `'a'` or name `a` is not `chr(97)` and they count their references apart.
+ */
+const ASCII_IDENTIFIERS = 'BCLST_abcdefhijklmnopqrstvwxy';
+const identifierChars = new Map<string, PyStr>();
+
 /** Strings the runtime itself uses (names of slots, attributes), interned in every run. */
 const staticInterned = new Map<string, PyStr>();
 staticInterned.set('', EmptyStr);
-for (const s of latin1) staticInterned.set(s.value, s);
+for (const s of latin1) {
+  if (ASCII_IDENTIFIERS.includes(s.value)) {
+    s.interned = false;
+    const id = staticStr(s.value);
+    identifierChars.set(s.value, id);
+    staticInterned.set(s.value, id);
+  } else {
+    staticInterned.set(s.value, s);
+  }
+}
+
+/** The static identifiers of ASCII_IDENTIFIERS, in its order (for the refcount calibration). */
+export function asciiIdentifierStrs(): PyStr[] {
+  return [...ASCII_IDENTIFIERS].map((c) => identifierChars.get(c)!);
+}
 
 /** A static identifier string (_Py_ID): for names the engine looks up itself. */
 export function staticId(value: string): PyStr {

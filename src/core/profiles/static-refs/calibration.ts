@@ -8,7 +8,7 @@
  */
 import calibration from './calibration.json';
 import { smallInt } from '../../objects/longobject';
-import { latin1Char, EmptyStr } from '../../objects/unicodeobject';
+import { asciiIdentifierStrs, latin1Char, EmptyStr } from '../../objects/unicodeobject';
 import { byteCharacter, EmptyBytes } from '../../objects/bytesobject';
 import { None, Ellipsis, NotImplemented } from '../../objects/noneobject';
 import { True, False } from '../../objects/boolobject';
@@ -19,6 +19,7 @@ import type { PyObject } from '../../objects/object';
 interface Calibration {
   ints: number[];
   chars: number[];
+  identifiers: number[];
   bytes: number[];
   singletons: number[];
 }
@@ -32,6 +33,8 @@ export function applyStaticRefCalibration(): void {
   const c = calibration as Calibration;
   c.ints.forEach((delta, i) => (smallInt(i - NSMALLNEGINTS).refcnt += delta));
   c.chars.forEach((delta, i) => (latin1Char(i).refcnt += delta));
+  const identifiers = asciiIdentifierStrs();
+  c.identifiers.forEach((delta, i) => (identifiers[i].refcnt += delta));
   c.bytes.forEach((delta, i) => (byteCharacter(i).refcnt += delta));
   singletons().forEach((o, i) => (o.refcnt += c.singletons[i]));
 }

@@ -16,7 +16,7 @@ import ast, json, os, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROBE = os.path.join(HERE, 'probe.py')
 CALIBRATION = os.path.join(HERE, 'calibration.json')
-KEYS = ['ints', 'chars', 'bytes', 'singletons']
+KEYS = ['ints', 'chars', 'identifiers', 'bytes', 'singletons']
 
 if sys.version_info[:2] != (3, 11):
     sys.exit('record with CPython 3.11')
@@ -28,7 +28,8 @@ else:
 engine = subprocess.run(['npm', 'run', '-s', 'engine', '--', PROBE], capture_output=True, text=True, check=True).stdout
 theirs = dict(zip(KEYS, map(ast.literal_eval, cpython.splitlines())))
 ours = dict(zip(KEYS, map(ast.literal_eval, engine.splitlines())))
-current = json.load(open(CALIBRATION)) if os.path.exists(CALIBRATION) else {k: [0] * len(theirs[k]) for k in KEYS}
+current = json.load(open(CALIBRATION)) if os.path.exists(CALIBRATION) else {}
+current = {k: current.get(k, [0] * len(theirs[k])) for k in KEYS}
 updated = {k: [c + t - o for c, t, o in zip(current[k], theirs[k], ours[k])] for k in KEYS}
 with open(CALIBRATION, 'w') as f:
     json.dump(updated, f)
