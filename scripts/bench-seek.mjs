@@ -81,7 +81,7 @@ const pool = host.checkpointPool;
 const rssRun = process.memoryUsage().rss;
 const warm = await timed(() => pool.whenWarm());
 console.log(
-  `  pool warm-up ${warm.ms.toFixed(0).padStart(20)} ms  (${pool.checkpoints.length} workers paused at steps ${pool.checkpoints.join(', ')}; one re-run at a time)`,
+  `  pool warm-up ${warm.ms.toFixed(0).padStart(20)} ms  (${pool.checkpoints.length} workers paused at steps ${pool.checkpoints.join(', ')}; one re-run at a time; the host's worker re-runs from step 0)`,
 );
 const { workers } = pool.stats();
 const heaps = workers.map((w) => mib(w.heapUsed)).join(', ');
@@ -117,8 +117,9 @@ async function seekSeries(title, targets, pauseMs) {
   const mean = seeks.reduce((sum, ms) => sum + ms, 0) / seeks.length;
   const max = Math.max(...seeks);
   const within = seeks.filter((ms) => ms <= TARGET_MS).length;
+  const { moves, movedSteps } = pool.stats();
   console.log(
-    `    mean ${mean.toFixed(1)} ms, max ${max.toFixed(1)} ms; ${within} of ${seeks.length} within the target of ${TARGET_MS} ms (${load()})`,
+    `    mean ${mean.toFixed(1)} ms, max ${max.toFixed(1)} ms; ${within} of ${seeks.length} within the target of ${TARGET_MS} ms (${load()}; background moves so far: ${moves}, ${movedSteps} steps)`,
   );
 }
 
