@@ -164,6 +164,30 @@ describe('CheckpointPool', () => {
     expect(served).toContain(low + 5);
   }, 120_000);
 
+  it('serves a seek while the host re-runs for step events, instead of waiting for them', async () => {
+    const rerun = createHost(false);
+    const pooled = createHost(SETTINGS);
+    const { stepCount } = await rerun.run(PROGRAM);
+    await pooled.run(PROGRAM);
+    const pool = pooled.checkpointPool!;
+    const [, c2] = pool.checkpoints as [number, number, number];
+    await pool.whenWarm();
+    const served = spyOnSeeks(pool);
+    const events = pooled.stepEvents(stepCount - 2);
+    const snapshot = pooled.snapshot(c2 + 5);
+    expect(served).toEqual([c2 + 5]); // asked of the pool at once, not once the events are in
+    expect(await snapshot).toEqual(await rerun.snapshot(c2 + 5));
+    expect(await events).toEqual(await rerun.stepEvents(stepCount - 2));
+    // A new run drops a snapshot the pool is still serving.
+    const events2 = pooled.stepEvents(stepCount - 3);
+    const dropped = pooled.snapshot(c2 + 300);
+    const droppedStopped = expect(dropped).rejects.toMatchObject({ name: 'Stopped' });
+    const events2Stopped = expect(events2).rejects.toMatchObject({ name: 'Stopped' });
+    await pooled.run(PROGRAM);
+    await droppedStopped;
+    await events2Stopped;
+  }, 120_000);
+
   it('ends its threads on Stop, on a new run and on dispose', async () => {
     const host = createHost(SETTINGS);
     await host.run(PROGRAM);
