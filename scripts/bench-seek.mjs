@@ -55,7 +55,7 @@ const source = readFileSync(join(ROOT, 'bench/timeline/long_run.py'), 'utf8').re
 const paths = await bundleHost();
 const { EngineHost, spawnEngineWorker } = await import(pathToFileURL(paths.host).href);
 const host = new EngineHost({
-  spawn: () => spawnEngineWorker(paths.worker),
+  spawn: (role) => spawnEngineWorker(paths.worker, role),
   runOptions: { filename: 'main.py', stepBudget: 5_000_000 },
   checkpoints: {
     ...(values.workers ? { maxWorkers: Number(values.workers) } : {}),

@@ -60,8 +60,8 @@ const hosts: EngineHost[] = [];
 
 function createHost(checkpoints: typeof SETTINGS | false): EngineHost {
   const host = new EngineHost({
-    spawn: () => {
-      const worker = spawnEngineWorker(workerPath);
+    spawn: (role) => {
+      const worker = spawnEngineWorker(workerPath, role);
       const id = worker.threadId; // -1 once it exits
       alive.set(id, worker);
       worker.on('exit', () => alive.delete(id));
@@ -111,6 +111,9 @@ describe('CheckpointPool', () => {
     const [c1, c2, c3] = pool.checkpoints as [number, number, number];
     await pool.whenWarm();
     expect(pool.stats().workers.map((w) => w.step)).toEqual([c2, c1, c3]); // the biggest gap first
+    // Paused workers keep a small young generation (engine-host.ts, CHECKPOINT_YOUNG_MB).
+    for (const { threadId } of pool.stats().workers)
+      expect(alive.get(threadId)!.resourceLimits?.maxYoungGenerationSizeMb).toBe(4);
     const served = spyOnSeeks(pool);
     const servable: number[] = [];
     const last = result.stepCount - 1;
