@@ -2,11 +2,17 @@
  * Where the checkpoint pool (checkpoint-pool.ts) keeps its paused workers. A seek to step s
  * runs on from the nearest worker at or before s, or re-runs from the start in the host's
  * own worker, which so stands at step 0. For seeks to random steps of a run of L steps, the
- * steps run on average Σ gap² / 2L, the gaps being those between consecutive workers (and
- * from 0 to the first, and from the last to L): that sum is the cost these functions lower.
+ * time a seek takes is on average proportional to Σ gap² / 2L, the gaps being those between
+ * consecutive workers (and from the last to L): that sum is the cost these functions lower.
+ * The gap from 0 to the first worker counts HOST_RERUN_COST times: the host's worker re-runs
+ * from the start more slowly than a paused worker runs on (it starts the program first, and
+ * its JIT is tuned to runs, not to snapshot re-runs: bench-seek measured 63-72 ms for 111,000
+ * steps against 25-35 ms from a paused worker, 19 ms for 5,000).
  *
  * Workers only run forward; one goes back by re-running from the start in its isolate.
  */
+
+export const HOST_RERUN_COST = 2;
 
 /** Steps of a move: on from `from`, or from the start when `to` lies behind it. */
 export function moveSteps(from: number, to: number): number {
@@ -14,33 +20,40 @@ export function moveSteps(from: number, to: number): number {
 }
 
 /**
- * `count` positions spread evenly over a run of `stepCount` steps, the host's worker at 0
- * being the first: L/(count+1), 2L/(count+1), …
+ * `count` positions spread evenly over a run of `stepCount` steps: gaps of g, the first of
+ * g / HOST_RERUN_COST (from the host's worker at 0), which makes their cost least.
  */
 export function evenSpread(stepCount: number, count: number): number[] {
-  return Array.from({ length: count }, (_, i) => Math.floor(((i + 1) * stepCount) / (count + 1)));
+  const gap = stepCount / (count + 1 / HOST_RERUN_COST);
+  return Array.from({ length: count }, (_, i) => Math.floor(gap / HOST_RERUN_COST + i * gap));
 }
 
-/** The gaps between the host's worker at 0, the workers at `positions`, and the run's end. */
-function gaps(positions: readonly number[], stepCount: number): number[] {
+/** The gaps after step 0 (the host's worker) and after each worker, in step order. */
+function gaps(positions: readonly number[], stepCount: number): { from: number; length: number }[] {
   const points = [0, ...positions].sort((a, b) => a - b);
-  return points.map((p, i) => (points[i + 1] ?? stepCount) - p);
+  return points.map((p, i) => ({ from: p, length: (points[i + 1] ?? stepCount) - p }));
 }
 
-/** Twice the run's length times the mean steps a seek to a random step runs. */
+/** How much a gap costs: its square, HOST_RERUN_COST times for the first. */
+const gapCost = (index: number, length: number) => (index === 0 ? HOST_RERUN_COST : 1) * length * length;
+
+/** Proportional to the mean time a seek to a random step takes (see the top of the file). */
 export function spreadCost(positions: readonly number[], stepCount: number): number {
-  return gaps(positions, stepCount).reduce((sum, g) => sum + g * g, 0);
+  return gaps(positions, stepCount).reduce((sum, { length }, i) => sum + gapCost(i, length), 0);
 }
 
-/** The middle of the biggest gap: where one more worker lowers the cost most. */
-export function middleOfBiggestGap(positions: readonly number[], stepCount: number): number {
-  const points = [0, ...positions].sort((a, b) => a - b);
-  let best = { from: 0, length: -1 };
-  points.forEach((p, i) => {
-    const length = (points[i + 1] ?? stepCount) - p;
-    if (length > best.length) best = { from: p, length };
+/**
+ * Where one more worker lowers the cost most: in the gap whose split saves most, at its
+ * middle (in the first gap, at 1 / (HOST_RERUN_COST + 1) of it).
+ */
+export function bestNewPosition(positions: readonly number[], stepCount: number): number {
+  let best = { at: 0, saving: -1 };
+  gaps(positions, stepCount).forEach(({ from, length }, i) => {
+    const at = from + Math.floor(i === 0 ? length / (HOST_RERUN_COST + 1) : length / 2);
+    const saving = gapCost(i, length) - gapCost(i, at - from) - gapCost(1, from + length - at);
+    if (saving > best.saving) best = { at, saving };
   });
-  return best.from + Math.floor(best.length / 2);
+  return best.at;
 }
 
 /** A cost drop worth a background run: this share of an even spread's cost. */
@@ -48,8 +61,8 @@ const MIN_GAIN = 0.05;
 
 /**
  * The background move that best evens out the workers at `positions` (seeks leave them where
- * they ran to): one of them to the middle of the biggest gap, the one whose leaving costs
- * least (ties: the shortest run). Undefined when no move lowers the cost by MIN_GAIN of what
+ * they ran to): one of them to where a new worker would lower the cost most, the one whose
+ * leaving costs least (ties: the shortest run). Undefined when no move lowers the cost by MIN_GAIN of what
  * an even spread costs.
  */
 export function nextMove(
@@ -57,7 +70,7 @@ export function nextMove(
   stepCount: number,
 ): { index: number; to: number } | undefined {
   if (positions.length === 0) return undefined;
-  const to = middleOfBiggestGap(positions, stepCount);
+  const to = bestNewPosition(positions, stepCount);
   const even = spreadCost(evenSpread(stepCount, positions.length), stepCount);
   const now = spreadCost(positions, stepCount);
   let best: { index: number; cost: number; steps: number } | undefined;

@@ -92,11 +92,11 @@ function spyOnSeeks(pool: CheckpointPool): number[] {
 }
 
 describe('checkpointSteps', () => {
-  it('spreads the checkpoints evenly after step 0, never closer than minSpacing', () => {
+  it('spreads the checkpoints evenly, never closer than minSpacing', () => {
     expect(checkpointSteps(1_000_000, DEFAULT_CHECKPOINTS)).toEqual([
-      125_000, 250_000, 375_000, 500_000, 625_000, 750_000, 875_000,
+      52_631, 157_894, 263_157, 368_421, 473_684, 578_947, 684_210, 789_473, 894_736,
     ]);
-    expect(checkpointSteps(200_000, DEFAULT_CHECKPOINTS)).toEqual([40_000, 80_000, 120_000, 160_000]);
+    expect(checkpointSteps(200_000, DEFAULT_CHECKPOINTS)).toEqual([22_222, 66_666, 111_111, 155_555]);
     expect(checkpointSteps(79_999, DEFAULT_CHECKPOINTS)).toEqual([]);
   });
 });
