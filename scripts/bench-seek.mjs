@@ -4,9 +4,10 @@
 // its worker thread and the checkpoint pool's paused workers: src/main/checkpoint-pool.ts).
 // Prints how long the pool takes to warm up and the memory of its paused workers, then 12 seeks
 // to pseudo-random steps, forward and backward, back to back, and 12 others at a person's pace
-// (--pace ms apart, 1000 by default: the pool refills the checkpoints seeks took), against the
-// target of 50 ms each. --workers and --refill change the pool's maxWorkers and refillDelayMs.
-// The machine's load is printed too: the engine shares its cores.
+// (--pace ms apart, 1000 by default: the pool spreads out again the workers seeks left bunched),
+// against the target of 50 ms each. --workers and --refill change the pool's maxWorkers and
+// refillDelayMs. The machine's load is printed too: the engine shares its cores, and on a busy
+// machine the steps each seek ran say more about the pool than its milliseconds.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

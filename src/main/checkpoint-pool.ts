@@ -10,8 +10,8 @@
  * window), and leaves it paused there: it stays in the pool, as good a checkpoint as any. So
  * seeks back to back never run out of workers; they only leave them unevenly spread. Once
  * seeks have been quiet a moment, background moves even the spread out again: one worker at a
- * time goes to the middle of the biggest gap, running on to it or re-running from the start
- * in its own (already warm) isolate. Steps before the first paused worker are the host's
+ * time goes where it lowers the expected seek time most (checkpoint-placement.ts), running on
+ * to it or re-running from the start in its own (already warm) isolate. Steps before the first paused worker are the host's
  * business: its ordinary re-run, which is what `seek` returning undefined means. Background
  * runs wait while a seek runs (the `hold` flag).
  *
@@ -23,7 +23,7 @@ import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threa
 import { availableParallelism } from 'node:os';
 import type { Snapshot } from '../shared/lab-api';
 import { LabError } from '../shared/lab-error';
-import { evenSpread, bestNewPosition, nextMove, spreadCost } from './checkpoint-placement';
+import { bestNewPosition, evenSpread, moveSteps, nextMove, spreadCost } from './checkpoint-placement';
 import type { CheckpointCommand, CheckpointRequest, EngineRunOptions, WorkerToHost } from './engine-protocol';
 
 export interface CheckpointSettings {
@@ -289,7 +289,7 @@ export class CheckpointPool {
 
   /**
    * The next background run, if the pool is quiet: a worker for a checkpoint not held yet (or
-   * for the biggest gap, replacing one that failed), else the move that best evens the spread.
+   * a replacement for one that failed), else the move that best evens the spread.
    */
   #fill(): void {
     if (this.#disposed || this.#refillTimer !== undefined) return;
@@ -305,7 +305,7 @@ export class CheckpointPool {
     if (move === undefined) return this.#start(this.#nextCheckpoint());
     const w = [...this.#workers][move.index]!;
     this.#moves++;
-    this.#movedSteps += move.to >= w.step ? move.to - w.step : move.to;
+    this.#movedSteps += moveSteps(w.step, move.to);
     w.state = 'moving';
     w.step = move.to;
     this.#command(w, { type: 'move', step: move.to });
