@@ -4,9 +4,10 @@
 // its worker thread and the checkpoint pool's paused workers: src/main/checkpoint-pool.ts).
 // Prints how long the pool takes to warm up and the memory of its paused workers, then 12 seeks
 // to pseudo-random steps, forward and backward, back to back, and 12 others at a person's pace
-// (--pace ms apart, 1000 by default: the pool refills the checkpoints seeks took), against the
-// target of 50 ms each. --workers and --refill change the pool's maxWorkers and refillDelayMs.
-// The machine's load is printed too: the engine shares its cores.
+// (--pace ms apart, 1000 by default: the pool spreads out again the workers seeks left bunched),
+// against the target of 50 ms each. --workers and --refill change the pool's maxWorkers and
+// refillDelayMs. The machine's load is printed too: the engine shares its cores, and on a busy
+// machine the steps each seek ran say more about the pool than its milliseconds.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -55,7 +56,7 @@ const source = readFileSync(join(ROOT, 'bench/timeline/long_run.py'), 'utf8').re
 const paths = await bundleHost();
 const { EngineHost, spawnEngineWorker } = await import(pathToFileURL(paths.host).href);
 const host = new EngineHost({
-  spawn: () => spawnEngineWorker(paths.worker),
+  spawn: (role) => spawnEngineWorker(paths.worker, role),
   runOptions: { filename: 'main.py', stepBudget: 5_000_000 },
   checkpoints: {
     ...(values.workers ? { maxWorkers: Number(values.workers) } : {}),
@@ -81,7 +82,7 @@ const pool = host.checkpointPool;
 const rssRun = process.memoryUsage().rss;
 const warm = await timed(() => pool.whenWarm());
 console.log(
-  `  pool warm-up ${warm.ms.toFixed(0).padStart(20)} ms  (${pool.checkpoints.length} workers paused at steps ${pool.checkpoints.join(', ')}; one re-run at a time)`,
+  `  pool warm-up ${warm.ms.toFixed(0).padStart(20)} ms  (${pool.checkpoints.length} workers paused at steps ${pool.checkpoints.join(', ')}; one re-run at a time; the host's worker re-runs from step 0)`,
 );
 const { workers } = pool.stats();
 const heaps = workers.map((w) => mib(w.heapUsed)).join(', ');
@@ -99,6 +100,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function seekSeries(title, targets, pauseMs) {
   console.log(`  ${title}`);
   const seeks = [];
+  const ran = [];
   let previous = -1;
   for (const step of targets) {
     if (pauseMs > 0) await sleep(pauseMs);
@@ -108,6 +110,7 @@ async function seekSeries(title, targets, pauseMs) {
     const { ms } = await timed(() => host.snapshot(step));
     const direction = previous < 0 ? '' : step < previous ? 'backward' : 'forward';
     seeks.push(ms);
+    ran.push(step - from);
     const origin = paused.length > 0 ? `from a worker at ${from}` : 'by a re-run from the start';
     console.log(
       `    seek to step ${String(step).padStart(7)}  ${direction.padEnd(9)}${ms.toFixed(1).padStart(7)} ms  (${origin}, ${step - from} steps on)`,
@@ -117,8 +120,13 @@ async function seekSeries(title, targets, pauseMs) {
   const mean = seeks.reduce((sum, ms) => sum + ms, 0) / seeks.length;
   const max = Math.max(...seeks);
   const within = seeks.filter((ms) => ms <= TARGET_MS).length;
+  const { moves, movedSteps } = pool.stats();
+  // The steps run do not depend on the machine's load: they show what the pool's placement buys.
+  const kilo = (steps) => `${(steps / 1000).toFixed(0)}k`;
+  const meanRan = ran.reduce((sum, n) => sum + n, 0) / ran.length;
+  console.log(`    steps run: mean ${kilo(meanRan)}, max ${kilo(Math.max(...ran))}`);
   console.log(
-    `    mean ${mean.toFixed(1)} ms, max ${max.toFixed(1)} ms; ${within} of ${seeks.length} within the target of ${TARGET_MS} ms (${load()})`,
+    `    mean ${mean.toFixed(1)} ms, max ${max.toFixed(1)} ms; ${within} of ${seeks.length} within the target of ${TARGET_MS} ms (${load()}; background moves so far: ${moves}, ${movedSteps} steps)`,
   );
 }
 

@@ -52,7 +52,7 @@ for i in range(600):
 print(len(nodes), total)
 `;
 
-/** Workers at steps 0, c1, c2 and c3. */
+/** Workers at steps c1, c2 and c3 (a quarter, half and three quarters of the run). */
 const SETTINGS = { maxWorkers: 3, minSpacing: 300, refillDelayMs: 0 };
 
 const alive = new Map<number, Worker>();
@@ -60,8 +60,8 @@ const hosts: EngineHost[] = [];
 
 function createHost(checkpoints: typeof SETTINGS | false): EngineHost {
   const host = new EngineHost({
-    spawn: () => {
-      const worker = spawnEngineWorker(workerPath);
+    spawn: (role) => {
+      const worker = spawnEngineWorker(workerPath, role);
       const id = worker.threadId; // -1 once it exits
       alive.set(id, worker);
       worker.on('exit', () => alive.delete(id));
@@ -94,9 +94,9 @@ function spyOnSeeks(pool: CheckpointPool): number[] {
 describe('checkpointSteps', () => {
   it('spreads the checkpoints evenly, never closer than minSpacing', () => {
     expect(checkpointSteps(1_000_000, DEFAULT_CHECKPOINTS)).toEqual([
-      0, 142857, 285714, 428571, 571428, 714285, 857142,
+      52_631, 157_894, 263_157, 368_421, 473_684, 578_947, 684_210, 789_473, 894_736,
     ]);
-    expect(checkpointSteps(200_000, DEFAULT_CHECKPOINTS)).toEqual([0, 40_000, 80_000, 120_000, 160_000]);
+    expect(checkpointSteps(200_000, DEFAULT_CHECKPOINTS)).toEqual([22_222, 66_666, 111_111, 155_555]);
     expect(checkpointSteps(79_999, DEFAULT_CHECKPOINTS)).toEqual([]);
   });
 });
@@ -108,29 +108,94 @@ describe('CheckpointPool', () => {
     const result = await rerun.run(PROGRAM);
     expect((await pooled.run(PROGRAM)).stepCount).toBe(result.stepCount);
     const pool = pooled.checkpointPool!;
-    const [c0, c1, c2, c3] = pool.checkpoints as [number, number, number, number];
+    const [c1, c2, c3] = pool.checkpoints as [number, number, number];
     await pool.whenWarm();
-    expect(pool.stats().workers.map((w) => w.step)).toEqual([c0, c1, c2, c3]);
+    expect(pool.stats().workers.map((w) => w.step)).toEqual([c2, c1, c3]); // the biggest gap first
+    // Paused workers keep a small young generation (engine-host.ts, CHECKPOINT_YOUNG_MB).
+    for (const { threadId } of pool.stats().workers)
+      expect(alive.get(threadId)!.resourceLimits?.maxYoungGenerationSizeMb).toBe(4);
     const served = spyOnSeeks(pool);
+    const servable: number[] = [];
     const last = result.stepCount - 1;
     // Forward and backward, at and around checkpoints, the first and the last step (each one
     // a miss of the host's cache but c1 + 1, in the window of c1).
     const steps = [0, c1, c1 + 1, c2 + 37, c1 - 1, last, c3, c3 - 1, c2, 40, c2 + 200, c2 - 30, 30];
     for (const step of steps) {
-      await pool.whenWarm(); // every checkpoint refilled: the same seeks each time
+      await pool.whenWarm(); // every worker started, spread out again after the last seek
+      const paused = pool.stats().workers.filter((w) => w.state === 'paused');
+      if (step !== c1 + 1 && paused.some((w) => w.step <= step)) servable.push(step);
       const expected = await rerun.snapshot(step);
       const actual: Snapshot = await pooled.snapshot(step);
       expect(actual.step).toBe(step);
       expect(actual).toEqual(expected);
     }
-    expect(served).toEqual(steps.filter((step) => step !== c1 + 1));
+    expect(served).toEqual(servable);
+    expect(served).toEqual(expect.arrayContaining([c1, c2 + 37, last, c3, c3 - 1, c2]));
+  }, 120_000);
+
+  it('keeps the workers seeks ran on, and spreads them out again once seeks are quiet', async () => {
+    const rerun = createHost(false);
+    const pooled = createHost({ ...SETTINGS, refillDelayMs: 60_000 });
+    const result = await rerun.run(PROGRAM);
+    await pooled.run(PROGRAM);
+    const pool = pooled.checkpointPool!;
+    const [c1, c2, c3] = pool.checkpoints as [number, number, number];
+    const last = result.stepCount - 1;
+    await pool.whenWarm();
+    // Each seek runs on from the worker below it and leaves it at the end of its window.
+    for (const step of [last - 100, c3 - 1, c2 - 1]) {
+      expect(await pooled.snapshot(step)).toEqual(await rerun.snapshot(step));
+    }
+    const steps = () =>
+      pool
+        .stats()
+        .workers.map((w) => w.step)
+        .sort((a, b) => a - b);
+    await vi.waitFor(() => expect(pool.stats().workers.every((w) => w.state === 'paused')).toBe(true));
+    expect(steps()).toEqual([c2 + 22, c3 + 22, last - 77]);
+    // The half before c2 has no worker: one goes there, re-running from the start (whenWarm
+    // starts the background work without waiting for quiet).
+    await pool.whenWarm();
+    expect(pool.stats().moves).toBeGreaterThan(0);
+    const low = steps()[0]!;
+    expect(low).toBeLessThan(c2);
+    // Its snapshots are those of a re-run too (an isolate's runs of a program are identical).
+    const served = spyOnSeeks(pool);
+    for (const step of [low + 5, c1 - 3, c2 + 50, 2]) {
+      expect(await pooled.snapshot(step)).toEqual(await rerun.snapshot(step));
+    }
+    expect(served).toContain(low + 5);
+  }, 120_000);
+
+  it('serves a seek while the host re-runs for step events, instead of waiting for them', async () => {
+    const rerun = createHost(false);
+    const pooled = createHost(SETTINGS);
+    const { stepCount } = await rerun.run(PROGRAM);
+    await pooled.run(PROGRAM);
+    const pool = pooled.checkpointPool!;
+    const [, c2] = pool.checkpoints as [number, number, number];
+    await pool.whenWarm();
+    const served = spyOnSeeks(pool);
+    const events = pooled.stepEvents(stepCount - 2);
+    const snapshot = pooled.snapshot(c2 + 5);
+    expect(served).toEqual([c2 + 5]); // asked of the pool at once, not once the events are in
+    expect(await snapshot).toEqual(await rerun.snapshot(c2 + 5));
+    expect(await events).toEqual(await rerun.stepEvents(stepCount - 2));
+    // A new run drops a snapshot the pool is still serving.
+    const events2 = pooled.stepEvents(stepCount - 3);
+    const dropped = pooled.snapshot(c2 + 300);
+    const droppedStopped = expect(dropped).rejects.toMatchObject({ name: 'Stopped' });
+    const events2Stopped = expect(events2).rejects.toMatchObject({ name: 'Stopped' });
+    await pooled.run(PROGRAM);
+    await droppedStopped;
+    await events2Stopped;
   }, 120_000);
 
   it('ends its threads on Stop, on a new run and on dispose', async () => {
     const host = createHost(SETTINGS);
     await host.run(PROGRAM);
     await host.checkpointPool!.whenWarm();
-    expect(alive.size).toBe(1 + 4);
+    expect(alive.size).toBe(1 + 3);
     // A new run ends the pool at once; Stop ends the run.
     const endless = host.run('while True:\n    pass\n');
     await vi.waitFor(() => expect(alive.size).toBe(1));
@@ -150,7 +215,7 @@ describe('CheckpointPool', () => {
     await seekStopped;
     await host.checkpointPool!.whenWarm();
     expect(host.checkpointPool).not.toBe(pool);
-    expect(alive.size).toBe(1 + 4);
+    expect(alive.size).toBe(1 + 3);
     expect([...alive.keys()].filter((id) => before.has(id))).toHaveLength(1); // the host's own
     // A short run gets no pool.
     await host.run('x = 1\n');

@@ -1,30 +1,33 @@
 /**
- * Paused engine workers at checkpoints of the last finished run, so that a seek to any step
- * of a long run costs a run from the nearest checkpoint rather than from the start.
+ * Paused engine workers spread over the last finished run, so that a seek to any step of a
+ * long run costs a run from the nearest paused worker rather than from the start.
  *
- * After a run of `stepCount` steps, the pool starts a worker paused at step 0 and up to
- * `maxWorkers` more, one at a time (the re-runs are background work: two at once would
- * starve the foreground on a two-core machine), each re-running the program to its
- * checkpoint c₁ < c₂ < … spread evenly over the run and pausing there (checkpoint-run.ts). A seek to step s takes the
- * paused worker with the largest step ≤ s, runs it on to s (and the rest of the cache's
- * window), and leaves it paused there: it is still good for later seeks forward. The
- * checkpoint it left is refilled in the background a moment later; at most MAX_ROAMING such
- * "roaming" workers are kept. Steps before the first paused worker (while the pool warms)
- * are the host's business: its ordinary re-run, which is what `seek` returning undefined
- * means. Background re-runs wait while a seek runs (the `hold` flag).
+ * After a run of `stepCount` steps, the pool starts up to `maxWorkers` workers, one at a time
+ * (the re-runs are background work: two at once would starve the foreground on a two-core
+ * machine), each re-running the program to its checkpoint, spread evenly over the run
+ * (checkpoint-placement.ts), and pausing there (checkpoint-run.ts). A seek to step s takes
+ * the paused worker with the largest step ≤ s, runs it on to s (and the rest of the cache's
+ * window), and leaves it paused there: it stays in the pool, as good a checkpoint as any. So
+ * seeks back to back never run out of workers; they only leave them unevenly spread. Once
+ * seeks have been quiet a moment, background moves even the spread out again: one worker at a
+ * time goes where it lowers the expected seek time most (checkpoint-placement.ts), running on
+ * to it or re-running from the start in its own (already warm) isolate. Steps before the first paused worker are the host's
+ * business: its ordinary re-run, which is what `seek` returning undefined means. Background
+ * runs wait while a seek runs (the `hold` flag).
  *
  * Every process shares one budget: at most `MAX_THREADS` pool workers in all (the web shell
- * has a host per browser tab) and one warming re-run at a time.
+ * has a host per browser tab) and one background run at a time.
  */
 
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Snapshot } from '../shared/lab-api';
 import { LabError } from '../shared/lab-error';
+import { bestNewPosition, evenSpread, moveSteps, nextMove, spreadCost } from './checkpoint-placement';
 import type { CheckpointCommand, CheckpointRequest, EngineRunOptions, WorkerToHost } from './engine-protocol';
 
 export interface CheckpointSettings {
-  /** Checkpoint workers at most, besides the one at step 0 and the roaming ones. */
+  /** Paused workers at most (the host's own worker stands at step 0: it re-runs from the start). */
   maxWorkers: number;
   /**
    * Steps a re-run covers fast enough: checkpoints are never closer than this, and a run of
@@ -33,12 +36,18 @@ export interface CheckpointSettings {
   minSpacing: number;
   /** The pool stops adding workers once their heaps take this many MiB together. */
   memoryBudgetMb: number;
-  /** How long after a seek the checkpoint it left is re-run (background work waits for quiet). */
+  /** How long after a seek the workers are spread out again (background work waits for quiet). */
   refillDelayMs: number;
 }
 
+/**
+ * Nine workers take about the memory seven took before their young generation was made small
+ * (35 instead of 46 MiB rss each in bench-seek): a model of seeks to random steps of a million
+ * (4.5M steps/s from a paused worker, the host's re-run half as fast) had 97% of back-to-back
+ * seeks within 50 ms with nine, 91% with seven.
+ */
 export const DEFAULT_CHECKPOINTS: CheckpointSettings = {
-  maxWorkers: 6,
+  maxWorkers: 9,
   minSpacing: 40_000,
   memoryBudgetMb: 1024,
   refillDelayMs: 300,
@@ -48,29 +57,24 @@ export const DEFAULT_CHECKPOINTS: CheckpointSettings = {
 const MAX_THREADS = 12;
 /** After this many failed workers a pool stops replacing them. */
 const MAX_FAILURES = 3;
-/** Workers kept where seeks left them, besides the checkpoints. */
-const MAX_ROAMING = 2;
 
 /**
  * The checkpoint steps for a run of `stepCount` steps (none when re-runs are fast enough):
- * step 0, then up to `maxWorkers` spread evenly. The worker at step 0 makes a re-run from
- * the start needless once the pool is warm, and costs next to nothing to refill.
+ * up to `maxWorkers`, spread evenly after the host's worker at step 0.
  */
 export function checkpointSteps(stepCount: number, settings: CheckpointSettings): number[] {
   const count = Math.min(settings.maxWorkers, Math.floor(stepCount / settings.minSpacing) - 1);
-  if (count < 1) return [];
-  return Array.from({ length: count + 1 }, (_, i) => Math.floor((i * stepCount) / (count + 1)));
+  return count < 1 ? [] : evenSpread(stepCount, count);
 }
 
-/** One paused (or running) worker of the pool. */
+/** One worker of the pool: paused, or running in the foreground (a seek) or the background. */
 interface PoolWorker {
   readonly worker: Worker;
   readonly signal: Int32Array;
   readonly commands: MessagePort;
-  /** Which checkpoint it holds (an index into `checkpoints`), or null once it has left it. */
-  slot: number | null;
-  state: 'warming' | 'paused' | 'seeking';
-  /** The step it is paused at (while paused). */
+  /** `starting`: its first run, to its checkpoint; `moving`: a background run to even the spread. */
+  state: 'starting' | 'moving' | 'paused' | 'seeking';
+  /** The step it is paused at, or runs to (while starting, moving or seeking). */
   step: number;
   seq: number;
   heapUsed: number;
@@ -89,10 +93,10 @@ interface PendingSeek {
 }
 
 export interface CheckpointPoolStats {
+  /** Where the workers were started. */
   checkpoints: number[];
   workers: {
     threadId: number;
-    slot: number | null;
     state: PoolWorker['state'];
     step: number;
     heapUsed: number;
@@ -100,10 +104,15 @@ export interface CheckpointPoolStats {
   }[];
   /** From the pool's start until every checkpoint had its paused worker (or the pool gave up). */
   warmupMs: number | undefined;
+  /** Background runs that evened the spread out after seeks, and the steps they ran. */
+  moves: number;
+  movedSteps: number;
 }
 
-/** What all pools of the process share: threads, and the one warming re-run. */
-const shared = { threads: 0, warming: null as CheckpointPool | null, waiting: [] as CheckpointPool[] };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What all pools of the process share: threads, and the one background run. */
+const shared = { threads: 0, background: null as CheckpointPool | null, waiting: [] as CheckpointPool[] };
 
 export interface CheckpointPoolOptions {
   spawn: () => Worker;
@@ -125,11 +134,13 @@ export class CheckpointPool {
   #warmWaiters: (() => void)[] = [];
   #seq = 0;
   #failures = 0;
+  #moves = 0;
+  #movedSteps = 0;
   /** No more workers: the memory budget is spent, or workers kept failing. */
   #full = false;
   #disposed = false;
   #refillTimer: ReturnType<typeof setTimeout> | undefined;
-  /** 1 while the foreground seeks: warming re-runs wait (checkpoint-run.ts). */
+  /** 1 while the foreground seeks: background runs wait (checkpoint-run.ts). */
   readonly #hold = new Int32Array(new SharedArrayBuffer(4));
   #foreground = false;
 
@@ -142,15 +153,20 @@ export class CheckpointPool {
   }
 
   stats(): CheckpointPoolStats {
-    const workers = [...this.#workers].map(({ worker, slot, state, step, heapUsed, heapTotal }) => ({
+    const workers = [...this.#workers].map(({ worker, state, step, heapUsed, heapTotal }) => ({
       threadId: worker.threadId,
-      slot,
       state,
       step,
       heapUsed,
       heapTotal,
     }));
-    return { checkpoints: this.checkpoints, workers, warmupMs: this.#warmupMs };
+    return {
+      checkpoints: this.checkpoints,
+      workers,
+      warmupMs: this.#warmupMs,
+      moves: this.#moves,
+      movedSteps: this.#movedSteps,
+    };
   }
 
   /**
@@ -168,8 +184,17 @@ export class CheckpointPool {
     if (Atomics.exchange(this.#hold, 0, hold) !== hold && hold === 0) Atomics.notify(this.#hold, 0);
   }
 
-  /** Resolves once every checkpoint has its paused worker, or the pool stopped trying. */
+  /**
+   * Resolves once the pool is settled: every worker started and paused, spread out evenly
+   * enough, or the pool stopped trying. Background work waiting for seeks to be quiet starts
+   * at once: the caller is waiting for it.
+   */
   whenWarm(): Promise<void> {
+    if (this.#refillTimer !== undefined) {
+      clearTimeout(this.#refillTimer);
+      this.#refillTimer = undefined;
+      this.#fill();
+    }
     if (this.#warm()) return Promise.resolve();
     return new Promise((resolve) => this.#warmWaiters.push(resolve));
   }
@@ -192,16 +217,20 @@ export class CheckpointPool {
     const window = steps.filter((s) => s >= from);
     if (!window.includes(step)) window.push(step);
     window.sort((a, b) => a - b);
-    if (best.slot !== null) this.#leaveSlot(best);
     best.state = 'seeking';
-    best.seq = ++this.#seq;
+    best.step = window[window.length - 1]!;
     best.window = new Set(window);
-    const command: CheckpointCommand = { type: 'seek', seq: best.seq, step, steps: window };
-    best.commands.postMessage(command);
-    Atomics.add(best.signal, 0, 1);
-    Atomics.notify(best.signal, 0);
+    this.#command(best, { type: 'seek', step, steps: window });
     this.#updateHold();
     return this.#await(best, step);
+  }
+
+  /** Sends `w` a command, under a new seq, and wakes it. */
+  #command(w: PoolWorker, command: DistributiveOmit<CheckpointCommand, 'seq'>): void {
+    w.seq = ++this.#seq;
+    w.commands.postMessage({ ...command, seq: w.seq } satisfies CheckpointCommand);
+    Atomics.add(w.signal, 0, 1);
+    Atomics.notify(w.signal, 0);
   }
 
   /** The snapshots of the message that brings `step`, which `w`'s seek will capture. */
@@ -225,18 +254,29 @@ export class CheckpointPool {
     if (this.#disposed) return;
     this.#disposed = true;
     clearTimeout(this.#refillTimer);
-    this.#releaseWarming();
+    this.#releaseBackground();
     shared.waiting = shared.waiting.filter((p) => p !== this);
     const ending = [...this.#workers].map((w) => this.#end(w, 'The run was replaced.'));
     this.#notifyWarm();
     await Promise.all(ending);
   }
 
-  /** Every checkpoint has a paused worker, or none will come. */
+  /** Where the workers are, or will be once their runs end. */
+  #positions(): number[] {
+    return [...this.#workers].map((w) => w.step);
+  }
+
+  /** May the pool start one more worker? */
+  #canGrow(): boolean {
+    return !this.#full && this.#workers.size < this.checkpoints.length && shared.threads < MAX_THREADS;
+  }
+
+  /** Every worker paused, none missing and no move worth making, or nothing more will come. */
   #warm(): boolean {
-    if (this.#disposed || this.#full) return true;
-    const held = new Set([...this.#workers].filter((w) => w.state === 'paused').map((w) => w.slot));
-    return this.checkpoints.every((_, slot) => held.has(slot));
+    if (this.#disposed) return true;
+    if ([...this.#workers].some((w) => w.state !== 'paused')) return false;
+    if (this.#canGrow()) return false;
+    return nextMove(this.#positions(), this.#options.stepCount) === undefined;
   }
 
   #notifyWarm(): void {
@@ -247,35 +287,49 @@ export class CheckpointPool {
     for (const wake of waiters) wake();
   }
 
-  /** Starts a worker for the first checkpoint without one: one warming re-run at a time. */
+  /**
+   * The next background run, if the pool is quiet: a worker for a checkpoint not held yet (or
+   * a replacement for one that failed), else the move that best evens the spread.
+   */
   #fill(): void {
-    if (this.#disposed || this.#full || this.#refillTimer !== undefined) return;
+    if (this.#disposed || this.#refillTimer !== undefined) return;
     if ([...this.#workers].some((w) => w.state !== 'paused')) return; // busy: a re-run or a seek
-    const held = new Set([...this.#workers].map((w) => w.slot));
-    const slot = this.checkpoints.findIndex((_, i) => !held.has(i));
-    if (slot < 0) return this.#notifyWarm();
-    if (shared.threads >= MAX_THREADS) {
-      this.#full = true;
-      return this.#notifyWarm();
-    }
-    if (shared.warming !== null && shared.warming !== this) {
+    const grow = this.#canGrow();
+    const move = grow ? undefined : nextMove(this.#positions(), this.#options.stepCount);
+    if (!grow && move === undefined) return this.#notifyWarm();
+    if (shared.background !== null && shared.background !== this) {
       if (!shared.waiting.includes(this)) shared.waiting.push(this);
       return;
     }
-    shared.warming = this;
-    this.#start(slot);
+    shared.background = this;
+    if (move === undefined) return this.#start(this.#nextCheckpoint());
+    const w = [...this.#workers][move.index]!;
+    this.#moves++;
+    this.#movedSteps += moveSteps(w.step, move.to);
+    w.state = 'moving';
+    w.step = move.to;
+    this.#command(w, { type: 'move', step: move.to });
   }
 
-  #start(slot: number): void {
+  /** Where to start the next worker: the checkpoint that lowers the cost most (after a failure, anywhere). */
+  #nextCheckpoint(): number {
+    const held = this.#positions();
+    const { stepCount } = this.#options;
+    const open = this.checkpoints.filter((c) => !held.includes(c));
+    if (open.length === 0 || this.#failures > 0) return bestNewPosition(held, stepCount);
+    const cost = (c: number) => spreadCost([...held, c], stepCount);
+    return open.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+  }
+
+  #start(step: number): void {
     const { port1, port2 } = new MessageChannel();
     const buffer = new SharedArrayBuffer(4);
     const w: PoolWorker = {
       worker: this.#options.spawn(),
       signal: new Int32Array(buffer),
       commands: port1,
-      slot,
-      state: 'warming',
-      step: -1,
+      state: 'starting',
+      step,
       seq: ++this.#seq,
       heapUsed: 0,
       heapTotal: 0,
@@ -294,7 +348,7 @@ export class CheckpointPool {
       seq: w.seq,
       source,
       options,
-      step: this.checkpoints[slot]!,
+      step,
       signal: buffer,
       hold: this.#hold.buffer as SharedArrayBuffer,
       commands: port2,
@@ -319,22 +373,23 @@ export class CheckpointPool {
         break;
       }
       case 'paused': {
-        const warming = w.state === 'warming';
+        const background = w.state === 'starting' || w.state === 'moving';
+        const started = w.state === 'starting';
         w.state = 'paused';
         w.step = message.step;
         w.heapUsed = message.heapUsed;
         w.heapTotal = message.heapTotal;
         this.#rejectWaiting(w, new LabError('EngineError', 'The checkpoint worker skipped a step.'));
         this.#updateHold();
-        if (warming) {
-          this.#releaseWarming();
+        if (background) this.#releaseBackground();
+        if (started) {
           const heaps = [...this.#workers].reduce((sum, x) => sum + x.heapTotal, 0);
           if (heaps > this.#settings.memoryBudgetMb * 2 ** 20) this.#full = true;
         }
-        this.#notifyWarm();
-        // The next warming re-run at once; after a seek, once seeks have been quiet a moment.
-        if (warming) this.#fill();
+        // The next background run at once; after a seek, once seeks have been quiet a moment.
+        if (background) this.#fill();
         else this.#scheduleFill();
+        this.#notifyWarm();
         break;
       }
       case 'failure':
@@ -361,31 +416,13 @@ export class CheckpointPool {
   async #end(w: PoolWorker, reason: string): Promise<void> {
     if (w.ending) return;
     w.ending = true;
-    if (w.state === 'warming') this.#releaseWarming();
+    if (w.state === 'starting' || w.state === 'moving') this.#releaseBackground();
     this.#workers.delete(w);
     shared.threads--;
     this.#rejectWaiting(w, new LabError('EngineCrashed', reason));
     this.#updateHold();
     w.commands.close();
     await w.worker.terminate();
-  }
-
-  /**
-   * `w` moves off its checkpoint for a seek and roams from then on. Of more than
-   * MAX_ROAMING roaming workers, the one nearest above another paused worker goes (it
-   * shortens the fewest seeks).
-   */
-  #leaveSlot(w: PoolWorker): void {
-    w.slot = null;
-    const paused = [...this.#workers].filter((x) => x.state === 'paused' && x !== w);
-    const roaming = paused.filter((x) => x.slot === null);
-    if (roaming.length >= MAX_ROAMING) {
-      const below = (x: PoolWorker) =>
-        x.step - Math.max(0, ...paused.filter((y) => y !== x && y.step <= x.step).map((y) => y.step));
-      const least = roaming.reduce((a, b) => (below(b) < below(a) ? b : a));
-      void this.#end(least, 'Replaced by a newer roaming worker.');
-    }
-    this.#scheduleFill();
   }
 
   #scheduleFill(): void {
@@ -398,10 +435,10 @@ export class CheckpointPool {
     this.#refillTimer.unref?.();
   }
 
-  /** This pool's warming re-run is over: the next pool waiting may start one. */
-  #releaseWarming(): void {
-    if (shared.warming !== this) return;
-    shared.warming = null;
-    while (shared.warming === null && shared.waiting.length > 0) shared.waiting.shift()!.#fill();
+  /** This pool's background run is over: the next pool waiting may start one. */
+  #releaseBackground(): void {
+    if (shared.background !== this) return;
+    shared.background = null;
+    while (shared.background === null && shared.waiting.length > 0) shared.waiting.shift()!.#fill();
   }
 }

@@ -8,6 +8,9 @@
  * The run captures exactly as a snapshot re-run does (the same step hook, allocating lines
  * recorded from the start), so its snapshots are the ones a re-run would give.
  *
+ * A `move` command behind the worker's step re-runs the program from the start in the same
+ * isolate: runs of a program in one process are identical, and this isolate is already warm.
+ *
  * A seek must not pay for the JIT: each worker is its own isolate, and one paused early in
  * the run has not run the program's code hot yet (measured on bench/timeline/long_run.py:
  * from step 0 to 111,000 took 270 ms in a fresh isolate, 200 ms after one run to 150,000,
@@ -45,6 +48,9 @@ function warmUp(request: CheckpointRequest, runSource: RunSource, hold: Int32Arr
   }
 }
 
+/** Thrown from the step hook to re-run the program from the start (a move behind the worker). */
+class Restart extends Error {}
+
 export function serveCheckpoint(
   request: CheckpointRequest,
   runSource: RunSource,
@@ -53,9 +59,11 @@ export function serveCheckpoint(
   const signal = new Int32Array(request.signal);
   const hold = new Int32Array(request.hold);
   const { commands } = request;
-  /** The request being served: the checkpoint, then each seek. */
+  /** The request being served: the checkpoint, then each command. */
   let seq = request.seq;
   let pauseAt = request.step;
+  /** Background work (the run to the checkpoint, a move) gives way while `hold` is 1. */
+  let background = true;
   let wanted = new Set<number>();
   /** The step the host waits for: its snapshot is posted as soon as it is taken. */
   let urgent = -1;
@@ -77,38 +85,65 @@ export function serveCheckpoint(
     captured = [];
   };
 
+  /** Takes the next command while paused at `step`; true when it asks for a re-run from the start. */
+  const obey = (step: number): boolean => {
+    const command = nextCommand();
+    seq = command.seq;
+    if (command.type === 'move') {
+      background = true;
+      wanted = new Set();
+      urgent = -1;
+      pauseAt = command.step;
+      return command.step < step;
+    }
+    background = false;
+    wanted = new Set(command.steps);
+    urgent = command.step;
+    pauseAt = Math.max(step, ...command.steps);
+    return false;
+  };
+
   try {
     for (let i = 0; i < WARM_RUNS && request.step < WARM_STEPS; i++) warmUp(request, runSource, hold);
     let warm = false;
-    runSource(request.source, {
-      ...request.options,
-      onStep: (step, capture) => {
-        // Background work: give the core to a seek in another worker (checked every 4,096 steps).
-        if ((step & 4095) === 0 && seq === request.seq)
-          while (Atomics.load(hold, 0) === 1) Atomics.wait(hold, 0, 1, 1000);
-        if (wanted.has(step)) {
-          captured.push(capture());
-          if (step === urgent) flush();
-        }
-        while (step === pauseAt) {
-          if (!warm) capture(); // the capture's code hot too, before any seek waits for it
-          warm = true;
-          flush();
-          const heap = getHeapStatistics();
-          post({ type: 'paused', seq, step, heapUsed: heap.used_heap_size, heapTotal: heap.total_heap_size });
-          const command = nextCommand();
-          seq = command.seq;
-          wanted = new Set(command.steps);
-          urgent = command.step;
-          pauseAt = Math.max(step, ...command.steps);
-          if (wanted.has(step)) {
-            captured.push(capture());
-            if (step === urgent) flush();
-          }
-        }
-      },
-    });
-    throw new RangeError(`the program ended before step ${pauseAt}`);
+    for (;;) {
+      try {
+        runSource(request.source, {
+          ...request.options,
+          onStep: (step, capture) => {
+            // Give the core to a seek in another worker (checked every 4,096 steps).
+            if ((step & 4095) === 0 && background)
+              while (Atomics.load(hold, 0) === 1) Atomics.wait(hold, 0, 1, 1000);
+            if (wanted.has(step)) {
+              captured.push(capture());
+              if (step === urgent) flush();
+            }
+            while (step === pauseAt) {
+              if (!warm) capture(); // the capture's code hot too, before any seek waits for it
+              warm = true;
+              flush();
+              const heap = getHeapStatistics();
+              post({
+                type: 'paused',
+                seq,
+                step,
+                heapUsed: heap.used_heap_size,
+                heapTotal: heap.total_heap_size,
+              });
+              if (obey(step)) throw new Restart();
+              if (wanted.has(step)) {
+                captured.push(capture());
+                if (step === urgent) flush();
+              }
+            }
+          },
+        });
+      } catch (error) {
+        if (error instanceof Restart) continue;
+        throw error;
+      }
+      throw new RangeError(`the program ended before step ${pauseAt}`);
+    }
   } catch (error) {
     const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
     post({ type: 'failure', seq, error: { name, message, stack } });

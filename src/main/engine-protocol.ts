@@ -33,7 +33,7 @@ export type HostToWorker =
  * `step` and pauses there, blocked inside the engine's step hook. Commands then come on
  * `commands`, each announced by adding 1 to the first Int32 of `signal` (Atomics.notify
  * wakes the worker). While the first Int32 of `hold` (shared by the pool's workers) is 1,
- * the re-run to `step` waits: the foreground is seeking.
+ * background runs (this one to `step`, and moves) wait: the foreground is seeking.
  */
 export interface CheckpointRequest {
   type: 'checkpoint';
@@ -47,17 +47,14 @@ export interface CheckpointRequest {
 }
 
 /**
- * A command to a worker paused by a `checkpoint` request: run on to the last of `steps`
- * (none before the step it is paused at), capturing the snapshot at each, and pause there.
- * The snapshot of `step` (one of `steps`) is posted as soon as it is taken, the others in
- * one message when the worker pauses.
+ * Commands to a worker paused by a `checkpoint` request. `seek`: run on to the last of
+ * `steps` (none before the step it is paused at), capturing the snapshot at each, and pause
+ * there; the snapshot of `step` (one of `steps`) is posted as soon as it is taken, the others
+ * in one message when the worker pauses. `move` (background work, which waits while `hold`
+ * is 1): run on to `step` and pause there, or re-run from the start to it when it lies behind.
  */
-export interface CheckpointCommand {
-  type: 'seek';
-  seq: number;
-  step: number;
-  steps: number[];
-}
+export type CheckpointCommand =
+  { type: 'seek'; seq: number; step: number; steps: number[] } | { type: 'move'; seq: number; step: number };
 
 export type WorkerToHost =
   | { type: 'event'; seq: number; event: RunEvent }

@@ -62,7 +62,7 @@ function openWindow(): void {
   });
   const id = window.webContents.id;
   const engine = new EngineHost({
-    spawn: () => spawnEngineWorker(workerPath),
+    spawn: (role) => spawnEngineWorker(workerPath, role),
     runOptions: { filename: 'main.py', stepBudget: DEFAULT_STEP_BUDGET },
   });
   sessions.set(id, new LabSession(engine, experiments, cpython, exercises, preferences));

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     createSession: () =>
       new LabSession(
         new EngineHost({
-          spawn: () => spawnEngineWorker(workerPath),
+          spawn: (role) => spawnEngineWorker(workerPath, role),
           runOptions: { filename: 'main.py', stepBudget: stepBudget || undefined },
         }),
         experiments,

@@ -1,0 +1,86 @@
+import { MessageChannel } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runSource } from '../core';
+import type { Snapshot } from '../shared/lab-api';
+import { serveCheckpoint } from './checkpoint-run';
+import type { CheckpointCommand, CheckpointRequest, WorkerToHost } from './engine-protocol';
+
+/** About 2,500 steps: objects made and freed, cycles, collections. */
+const PROGRAM = `import gc
+class Node:
+    def __init__(self, i):
+        self.i = i
+        self.next = None
+nodes = []
+for i in range(600):
+    if i % 40 == 0:
+        n = Node(i)
+        n.next = n
+        nodes.append([n, str(i)])
+    if i % 200 == 0:
+        gc.collect()
+print(len(nodes))
+`;
+
+const channels: MessageChannel[] = [];
+afterEach(() => channels.splice(0).forEach(({ port1 }) => port1.close()));
+
+/**
+ * Serves a checkpoint request at `step` in this thread, its commands queued beforehand (so
+ * the paused run never has to wait for one); the last command runs past the end of the
+ * program, which ends the run with a failure.
+ */
+function serve(step: number, commands: CheckpointCommand[]): WorkerToHost[] {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  for (const command of commands) channel.port1.postMessage(command);
+  const request: CheckpointRequest = {
+    type: 'checkpoint',
+    seq: 1,
+    source: PROGRAM,
+    options: { filename: 'main.py' },
+    step,
+    signal: new SharedArrayBuffer(4),
+    hold: new SharedArrayBuffer(4),
+    commands: channel.port2,
+  };
+  const posted: WorkerToHost[] = [];
+  serveCheckpoint(request, runSource, (message) => posted.push(message));
+  return posted;
+}
+
+const rerun = (steps: number[]): Snapshot[] =>
+  runSource(PROGRAM, { filename: 'main.py', snapshotSteps: steps }).snapshots!;
+
+describe('serveCheckpoint', () => {
+  it('pauses at its checkpoint, seeks on, and moves back by re-running from the start', () => {
+    const posted = serve(1000, [
+      { type: 'seek', seq: 2, step: 1500, steps: [1500, 1501, 1502] },
+      { type: 'move', seq: 3, step: 200 },
+      { type: 'seek', seq: 4, step: 300, steps: [300, 301] },
+      { type: 'move', seq: 5, step: 600 },
+      { type: 'move', seq: 6, step: 1e9 },
+    ]);
+    const summary = posted.map((m) =>
+      m.type === 'snapshot'
+        ? `${m.seq} snapshots ${m.snapshots.map((s) => s.step).join(',')}`
+        : `${m.seq} ${m.type}`,
+    );
+    expect(summary).toEqual([
+      '1 paused',
+      '2 snapshots 1500', // the one asked for at once, the rest of the window as it pauses
+      '2 snapshots 1501,1502',
+      '2 paused',
+      '3 paused',
+      '4 snapshots 300',
+      '4 snapshots 301',
+      '4 paused',
+      '5 paused',
+      '6 failure',
+    ]);
+    const steps = posted.flatMap((m) => (m.type === 'paused' ? [m.step] : []));
+    expect(steps).toEqual([1000, 1502, 200, 301, 600]);
+    const snapshots = posted.flatMap((m) => (m.type === 'snapshot' ? m.snapshots : []));
+    expect(snapshots).toEqual([...rerun([1500, 1501, 1502]), ...rerun([300, 301])]);
+  });
+});
