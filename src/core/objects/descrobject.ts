@@ -61,14 +61,20 @@ function checkSelf(d: PyMethodDescr, self: PyObject | undefined): PyObject {
 }
 
 MethodDescrType.hasVectorcall = () => true;
-MethodDescrType.tp_call = (callable, args, kwnames) => {
-  const d = callable as PyMethodDescr;
-  const self = checkSelf(d, args[0]);
-  const rest = args.slice(1);
+/** method_vectorcall_*: the method's C function, given self and the arguments after it. */
+export function callMethodDescr(
+  d: PyMethodDescr,
+  self: PyObject | undefined,
+  rest: PyObject[],
+  kwnames: PyTuple | null,
+): PyObject {
+  const checked = checkSelf(d, self);
   // method_vectorcall_VARARGS: the arguments after self become a tuple.
-  if (d.spec.varargs) return withArgumentTuple(rest, kwnames, () => d.spec.call(self, rest, kwnames));
-  return d.spec.call(self, rest, kwnames);
-};
+  if (d.spec.varargs) return withArgumentTuple(rest, kwnames, () => d.spec.call(checked, rest, kwnames));
+  return d.spec.call(checked, rest, kwnames);
+}
+MethodDescrType.tp_call = (callable, args, kwnames) =>
+  callMethodDescr(callable as PyMethodDescr, args[0], args.slice(1), kwnames);
 MethodDescrType.tp_descr_get = (descr, obj, type) => {
   const d = descr as PyMethodDescr;
   if (obj === null) return (descr.refcnt++, descr);

@@ -72,6 +72,7 @@ import { typeLookup, isType } from '../objects/typeobject';
 import { staticId } from '../objects/unicodeobject';
 
 import { recycleFrame } from './frame-pool';
+import { MethodDescrType, callMethodDescr, type PyMethodDescr } from '../objects/descrobject';
 import { undefinedGlobal } from './unsupported-builtins';
 import { Frame, clearFrame } from './frame';
 import { inplaceAddUnicode, quicken, unpackIsSpecialized } from './specialize';
@@ -556,6 +557,21 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
                 isMeth ? 1 : 2,
               );
               stack.push(runFrame(nf));
+            } else if (isMeth && func.type === MethodDescrType) {
+              // A method of a builtin type called on its object (list.append…): what call()
+              // reaches through tp_call, without gathering self and the arguments twice.
+              if (rt.recursionDepth > rt.recursionLimit) {
+                raise(RecursionErrorType, 'maximum recursion depth exceeded while calling a Python object');
+              }
+              const rest = peekN(stack, oparg);
+              const self = stack[stack.length - oparg - 1]!;
+              const res = callMethodDescr(func as PyMethodDescr, self, rest, kwnames);
+              for (let k = 0; k < totalArgs; k++) stack.pop();
+              decref(func);
+              decref(self);
+              for (let k = 0; k < oparg; k++) decref(rest[k]);
+              stack.pop();
+              stack.push(res);
             } else {
               const argv = peekN(stack, totalArgs);
               const res = call(func, argv, kwnames);
