@@ -2,10 +2,12 @@
 // `node scripts/bench-seek.mjs [--workers N] [--refill MS] [--pace MS]` (part of `npm run bench`):
 // seeking in a run of a million steps through the engine host, as the app does it (EngineHost,
 // its worker thread and the checkpoint pool's paused workers: src/main/checkpoint-pool.ts).
-// Prints how long the pool takes to warm up and the memory of its paused workers, then 12 seeks
+// Prints how long the first snapshot after the run takes (the last step, where the timeline
+// opens, asked for at once as the app does), how long the pool takes to warm up and the memory
+// of its paused workers, then 12 seeks
 // to pseudo-random steps, forward and backward, back to back, and 12 others at a person's pace
 // (--pace ms apart, 1000 by default: the pool spreads out again the workers seeks left bunched),
-// against the target of 50 ms each. --workers and --refill change the pool's maxWorkers and
+// against the target of 50 ms each; then the step events ("This step") of 6 other random steps. --workers and --refill change the pool's maxWorkers and
 // refillDelayMs. The machine's load is printed too: the engine shares its cores, and on a busy
 // machine the steps each seek ran say more about the pool than its milliseconds.
 import { build } from 'esbuild';
@@ -80,9 +82,13 @@ console.log(
 );
 const pool = host.checkpointPool;
 const rssRun = process.memoryUsage().rss;
-const warm = await timed(() => pool.whenWarm());
+const first = await timed(() => host.snapshot(stepCount - 1));
 console.log(
-  `  pool warm-up ${warm.ms.toFixed(0).padStart(20)} ms  (${pool.checkpoints.length} workers paused at steps ${pool.checkpoints.join(', ')}; one re-run at a time; the host's worker re-runs from step 0)`,
+  `  first snapshot (last step) ${first.ms.toFixed(1).padStart(11)} ms  (as the run ends, while the pool starts up)`,
+);
+await pool.whenWarm();
+console.log(
+  `  pool warm-up ${pool.stats().warmupMs.toFixed(0).padStart(20)} ms  (${pool.checkpoints.length} workers paused at steps ${pool.checkpoints.join(', ')}; one re-run at a time; the host's worker re-runs from step 0)`,
 );
 const { workers } = pool.stats();
 const heaps = workers.map((w) => mib(w.heapUsed)).join(', ');
@@ -134,4 +140,18 @@ const draw = () => Array.from({ length: 12 }, () => Math.floor(random() * stepCo
 await seekSeries('12 seeks back to back', draw(), 0);
 await pool.whenWarm();
 await seekSeries(`12 other seeks, ${values.pace} ms apart`, draw(), Number(values.pace));
+
+// Step events of a step the host has not served yet: what happens in memory during it.
+await pool.whenWarm();
+console.log('  step events of 6 other steps, back to back');
+const eventTimes = [];
+for (const step of draw().slice(0, 6)) {
+  const { ms, value } = await timed(() => host.stepEvents(step));
+  eventTimes.push(ms);
+  console.log(
+    `    step events at ${String(step).padStart(7)} ${ms.toFixed(1).padStart(7)} ms  (${value.events.length} events)`,
+  );
+}
+const eventsMean = eventTimes.reduce((sum, ms) => sum + ms, 0) / eventTimes.length;
+console.log(`    mean ${eventsMean.toFixed(1)} ms, max ${Math.max(...eventTimes).toFixed(1)} ms (${load()})`);
 await host.dispose();

@@ -37,9 +37,15 @@ export interface RunOptions {
   /**
    * Called at every step, where snapshots are captured, with a function that captures the
    * step's Snapshot; it may block (a worker paused at a checkpoint). Allocating lines are
-   * recorded, as in snapshot runs, so its snapshots equal theirs.
+   * recorded, as in snapshot runs, so its snapshots equal theirs. `recordEvents(done)` records
+   * what happens in memory during this step and gives it to `done` as the next step starts (or
+   * the run ends): the `stepEvents` option's result for this step.
    */
-  onStep?: (step: number, capture: () => Snapshot) => void;
+  onStep?: (
+    step: number,
+    capture: () => Snapshot,
+    recordEvents: (done: (events: StepEvents) => void) => void,
+  ) => void;
 }
 
 export type TraceEvent = 'call' | 'line' | 'return' | 'exception';

@@ -62,8 +62,12 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
   let recorder: StepEventRecorder | null = null;
   let before: Snapshot | undefined;
   let stepEvents: StepEvents | undefined;
+  // A paused run (main/checkpoint-run.ts) may record any step's events (`onStep`'s recordEvents).
+  const onStep = options.onStep;
+  /** Where recordEvents' events go once the next step starts (or the run ends). */
+  let eventsDone: ((events: StepEvents) => void) | null = null;
   const output = (stream: 'stdout' | 'stderr', forward: ((text: string) => void) | undefined) =>
-    eventsAt === undefined
+    eventsAt === undefined && onStep === undefined
       ? forward
       : (text: string) => {
           recorder?.output(stream, text);
@@ -82,8 +86,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
   const wanted = new Set(options.snapshotSteps ?? []);
   if (options.snapshotAt !== undefined) wanted.add(options.snapshotAt);
   const last = Math.max(-1, ...wanted, eventsAt === undefined ? -1 : eventsAt + 1);
-  // A paused run (main/checkpoint-run.ts) captures like a snapshot run, at steps chosen later.
-  const onStep = options.onStep;
+  // A paused run captures like a snapshot run, at steps chosen later.
   const snapshotting = wanted.size > 0 || eventsAt !== undefined || onStep !== undefined;
   const limits = { ...DEFAULT_LIMITS, ...options.snapshotLimits };
   // Memory over time (the main run) and each object's allocating line (snapshot runs).
@@ -97,6 +100,15 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
         stepEvents = buildStepEvents(before!, after, step, recorder);
         recorder = null;
       }
+      if (eventsDone !== null) {
+        const done = eventsDone;
+        eventsDone = null;
+        recorder!.stop();
+        const after = captureSnapshot(step, event, line, func, limits);
+        const events = buildStepEvents(before!, after, step, recorder!);
+        recorder = null;
+        done(events);
+      }
       if (wanted.has(step)) {
         const taken = captureSnapshot(step, event, line, func, limits);
         snapshots.push(taken);
@@ -109,7 +121,17 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
       }
       // The rest of the run is not needed once the last requested step is captured.
       if (step === last) throw new StoppedAtSnapshot();
-      if (onStep !== undefined) onStep(step, () => captureSnapshot(step, event, line, func, limits));
+      if (onStep === undefined) return;
+      const capture = () => captureSnapshot(step, event, line, func, limits);
+      // As the `stepEvents` option does, but for the step the paused run has reached.
+      const recordEvents = (done: (events: StepEvents) => void) => {
+        if (recorder !== null) throw new Error(`step events are already being recorded at step ${step}`);
+        before = capture();
+        eventsDone = done;
+        recorder = new StepEventRecorder();
+        recorder.start();
+      };
+      onStep(step, capture, recordEvents);
     });
     rt.gc.recordPhases = snapshotting;
   }
@@ -124,6 +146,8 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
       rt.writeStderr(`PyMem Lab stopped the program: ${e.message}\n`);
       exitCode = 1;
     } else {
+      // The memory observer goes back to what it was (a paused run re-running from the start).
+      (recorder as StepEventRecorder | null)?.stop();
       throw e;
     }
   }
@@ -132,7 +156,11 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
   if (ended !== null && before !== undefined) {
     ended.stop();
     const after = captureSnapshot(rt.steps, before.event, before.line, before.func, limits);
-    stepEvents = buildStepEvents(before, after, null, ended);
+    const events = buildStepEvents(before, after, null, ended);
+    const done = eventsDone as ((events: StepEvents) => void) | null;
+    eventsDone = null;
+    if (done !== null) done(events);
+    else stepEvents = events;
   }
   return {
     stdout: rt.stdout,

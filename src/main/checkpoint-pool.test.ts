@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Snapshot } from '../shared/lab-api';
+import type { Snapshot, StepEvents } from '../shared/lab-api';
 import { checkpointSteps, DEFAULT_CHECKPOINTS, type CheckpointPool } from './checkpoint-pool';
 import { EngineHost, spawnEngineWorker } from './engine-host';
 
@@ -52,6 +52,24 @@ for i in range(600):
 print(len(nodes), total)
 `;
 
+/** About 2,000 steps: output, dicts and strings made and dropped, exceptions caught. */
+const PROGRAM2 = `def parse(word):
+    try:
+        return int(word)
+    except ValueError:
+        return None
+seen = {}
+for i in range(250):
+    word = str(i) if i % 3 else 'w' + str(i)
+    value = parse(word)
+    if value is None:
+        seen[word] = [i, word * 2]
+    elif i % 50 == 0:
+        print(i, len(seen))
+        seen = {k: v for k, v in seen.items() if v[0] > i - 60}
+print(sorted(seen)[:3])
+`;
+
 /** Workers at steps c1, c2 and c3 (a quarter, half and three quarters of the run). */
 const SETTINGS = { maxWorkers: 3, minSpacing: 300, refillDelayMs: 0 };
 
@@ -85,6 +103,18 @@ function spyOnSeeks(pool: CheckpointPool): number[] {
   const seek = pool.seek.bind(pool);
   vi.spyOn(pool, 'seek').mockImplementation((step, steps) => {
     const promise = seek(step, steps);
+    if (promise !== undefined) served.push(step);
+    return promise;
+  });
+  return served;
+}
+
+/** Records which step-events requests the pool served (the others were re-runs from the start). */
+function spyOnStepEvents(pool: CheckpointPool): number[] {
+  const served: number[] = [];
+  const stepEvents = pool.stepEvents.bind(pool);
+  vi.spyOn(pool, 'stepEvents').mockImplementation((step) => {
+    const promise = stepEvents(step);
     if (promise !== undefined) served.push(step);
     return promise;
   });
@@ -167,6 +197,42 @@ describe('CheckpointPool', () => {
     expect(served).toContain(low + 5);
   }, 120_000);
 
+  it.each([
+    ['PROGRAM', PROGRAM],
+    ['PROGRAM2', PROGRAM2],
+  ])(
+    'serves step events with those a re-run from the start gives (%s)',
+    async (_name, program) => {
+      const rerun = createHost(false);
+      const pooled = createHost(SETTINGS);
+      const { stepCount } = await rerun.run(program);
+      expect((await pooled.run(program)).stepCount).toBe(stepCount);
+      const pool = pooled.checkpointPool!;
+      const [c1, c2, c3] = pool.checkpoints as [number, number, number];
+      const last = stepCount - 1;
+      const served = spyOnStepEvents(pool);
+      const servable: number[] = [];
+      // At and around checkpoints, forward and backward; the last step has no next step for a
+      // worker to pause at, and steps before c1 no worker: the host re-runs for those.
+      const steps = [c1, c2 + 37, c2 + 38, c1 + 5, c3 - 1, last - 1, last, 12, c3, c2 + 250];
+      for (const step of steps) {
+        await pool.whenWarm();
+        const paused = pool.stats().workers.filter((w) => w.state === 'paused');
+        if (step < last && paused.some((w) => w.step <= step)) servable.push(step);
+        const expected: StepEvents = await rerun.stepEvents(step);
+        const actual = await pooled.stepEvents(step);
+        expect(actual.step).toBe(step);
+        expect(actual).toEqual(expected);
+      }
+      expect(served).toEqual(servable);
+      expect(served).toEqual(expect.arrayContaining([c1, c2 + 37, c2 + 38, c3 - 1, last - 1, c3]));
+      expect(served).not.toContain(last);
+      // A snapshot after them is still the re-run's.
+      expect(await pooled.snapshot(c2 + 40)).toEqual(await rerun.snapshot(c2 + 40));
+    },
+    120_000,
+  );
+
   it('serves a seek while the host re-runs for step events, instead of waiting for them', async () => {
     const rerun = createHost(false);
     const pooled = createHost(SETTINGS);
@@ -176,11 +242,12 @@ describe('CheckpointPool', () => {
     const [, c2] = pool.checkpoints as [number, number, number];
     await pool.whenWarm();
     const served = spyOnSeeks(pool);
-    const events = pooled.stepEvents(stepCount - 2);
+    // The last step's events are the host's re-run (no next step for a checkpoint worker).
+    const events = pooled.stepEvents(stepCount - 1);
     const snapshot = pooled.snapshot(c2 + 5);
     expect(served).toEqual([c2 + 5]); // asked of the pool at once, not once the events are in
     expect(await snapshot).toEqual(await rerun.snapshot(c2 + 5));
-    expect(await events).toEqual(await rerun.stepEvents(stepCount - 2));
+    expect(await events).toEqual(await rerun.stepEvents(stepCount - 1));
     // A new run drops a snapshot the pool is still serving.
     const events2 = pooled.stepEvents(stepCount - 3);
     const dropped = pooled.snapshot(c2 + 300);
@@ -239,6 +306,14 @@ describe('CheckpointPool', () => {
     const actual = await pooled.snapshot(step);
     expect(served).toEqual([step]);
     expect(actual).toEqual(await rerun.snapshot(step));
+    // So do step events.
+    const eventsServed = spyOnStepEvents(pool);
+    const eventsStep = pool.checkpoints[2]! + 10;
+    const other = pool.stats().workers.find((w) => w.step === pool.checkpoints[2])!;
+    void alive.get(other.threadId)!.terminate();
+    const events = await pooled.stepEvents(eventsStep);
+    expect(eventsServed).toEqual([eventsStep]);
+    expect(events).toEqual(await rerun.stepEvents(eventsStep));
     // The pool replaces it in the background.
     await vi.waitFor(
       () => expect(pool.stats().workers.some((w) => w.step === pool.checkpoints[1])).toBe(true),

@@ -11,7 +11,9 @@
  * seeks back to back never run out of workers; they only leave them unevenly spread. Once
  * seeks have been quiet a moment, background moves even the spread out again: one worker at a
  * time goes where it lowers the expected seek time most (checkpoint-placement.ts), running on
- * to it or re-running from the start in its own (already warm) isolate. Steps before the first paused worker are the host's
+ * to it or re-running from the start in its own (already warm) isolate. A step's events
+ * (`stepEvents`) come the same way: the worker runs on to the step, records it, and pauses
+ * at the next one. Steps before the first paused worker are the host's
  * business: its ordinary re-run, which is what `seek` returning undefined means. Background
  * runs wait while a seek runs (the `hold` flag).
  *
@@ -21,7 +23,7 @@
 
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import type { Snapshot } from '../shared/lab-api';
+import type { Snapshot, StepEvents } from '../shared/lab-api';
 import { LabError } from '../shared/lab-error';
 import { bestNewPosition, evenSpread, moveSteps, nextMove, spreadCost } from './checkpoint-placement';
 import type { CheckpointCommand, CheckpointRequest, EngineRunOptions, WorkerToHost } from './engine-protocol';
@@ -85,12 +87,16 @@ interface PoolWorker {
   window: Set<number>;
   /** Seeks waiting for one of those snapshots, by step. */
   waiting: Map<number, PendingSeek[]>;
+  /** While seeking for a step's events: who waits for them. */
+  events: Pending<StepEvents> | undefined;
 }
 
-interface PendingSeek {
-  resolve: (snapshots: Snapshot[]) => void;
+interface Pending<T> {
+  resolve: (value: T) => void;
   reject: (error: LabError) => void;
 }
+
+type PendingSeek = Pending<Snapshot[]>;
 
 export interface CheckpointPoolStats {
   /** Where the workers were started. */
@@ -225,6 +231,26 @@ export class CheckpointPool {
     return this.#await(best, step);
   }
 
+  /**
+   * What happens in memory during `step`, recorded by the paused worker nearest before it,
+   * which pauses at the next step. Undefined when no paused worker is at or before `step`, or
+   * for the run's last step (no next step to pause at: the host's re-run serves it).
+   */
+  stepEvents(step: number): Promise<StepEvents> | undefined {
+    if (this.#disposed || step + 1 >= this.#options.stepCount) return undefined;
+    let best: PoolWorker | undefined;
+    for (const w of this.#workers)
+      if (w.state === 'paused' && w.step <= step && (best === undefined || w.step > best.step)) best = w;
+    if (best === undefined) return undefined;
+    const w = best;
+    w.state = 'seeking';
+    w.step = step + 1;
+    w.window = new Set();
+    this.#command(w, { type: 'events', step });
+    this.#updateHold();
+    return new Promise<StepEvents>((resolve, reject) => (w.events = { resolve, reject }));
+  }
+
   /** Sends `w` a command, under a new seq, and wakes it. */
   #command(w: PoolWorker, command: DistributiveOmit<CheckpointCommand, 'seq'>): void {
     w.seq = ++this.#seq;
@@ -242,11 +268,13 @@ export class CheckpointPool {
     });
   }
 
-  /** Fails every seek waiting on `w`. */
+  /** Fails every seek (and the request for step events) waiting on `w`. */
   #rejectWaiting(w: PoolWorker, error: LabError): void {
-    const waiting = [...w.waiting.values()].flat();
+    const waiting: Pending<never>[] = [...w.waiting.values()].flat();
+    if (w.events !== undefined) waiting.push(w.events);
     w.waiting.clear();
     w.window.clear();
+    w.events = undefined;
     for (const seek of waiting) seek.reject(error);
   }
 
@@ -336,6 +364,7 @@ export class CheckpointPool {
       ending: false,
       window: new Set(),
       waiting: new Map(),
+      events: undefined,
     };
     this.#workers.add(w);
     shared.threads++;
@@ -372,6 +401,10 @@ export class CheckpointPool {
         if (!answered) this.#options.onSnapshots?.(message.snapshots);
         break;
       }
+      case 'stepEvents':
+        w.events?.resolve(message.events);
+        w.events = undefined;
+        break;
       case 'paused': {
         const background = w.state === 'starting' || w.state === 'moving';
         const started = w.state === 'starting';

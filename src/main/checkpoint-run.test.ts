@@ -1,7 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSource } from '../core';
-import type { Snapshot } from '../shared/lab-api';
+import type { Snapshot, StepEvents } from '../shared/lab-api';
 import { serveCheckpoint } from './checkpoint-run';
 import type { CheckpointCommand, CheckpointRequest, WorkerToHost } from './engine-protocol';
 
@@ -82,5 +82,43 @@ describe('serveCheckpoint', () => {
     expect(steps).toEqual([1000, 1502, 200, 301, 600]);
     const snapshots = posted.flatMap((m) => (m.type === 'snapshot' ? m.snapshots : []));
     expect(snapshots).toEqual([...rerun([1500, 1501, 1502]), ...rerun([300, 301])]);
+  });
+
+  it('records the step events a re-run gives, at its own step and further on, then pauses at the next step', () => {
+    const stepEvents = (step: number): StepEvents =>
+      runSource(PROGRAM, { filename: 'main.py', stepEvents: step }).stepEvents!;
+    const posted = serve(1000, [
+      { type: 'events', seq: 2, step: 1000 },
+      { type: 'events', seq: 3, step: 1400 },
+      { type: 'seek', seq: 4, step: 1402, steps: [1402] },
+      { type: 'events', seq: 5, step: 1402 },
+      { type: 'move', seq: 6, step: 30 },
+      { type: 'events', seq: 7, step: 35 },
+      { type: 'move', seq: 8, step: 1e9 },
+    ]);
+    const summary = posted.map((m) =>
+      m.type === 'paused' ? `${m.seq} paused ${m.step}` : `${m.seq} ${m.type}`,
+    );
+    expect(summary).toEqual([
+      '1 paused 1000',
+      '2 stepEvents',
+      '2 paused 1001',
+      '3 stepEvents',
+      '3 paused 1401',
+      '4 snapshot',
+      '4 paused 1402',
+      '5 stepEvents',
+      '5 paused 1403',
+      '6 paused 30',
+      '7 stepEvents',
+      '7 paused 36',
+      '8 failure',
+    ]);
+    const events = posted.flatMap((m) => (m.type === 'stepEvents' ? [m.events] : []));
+    expect(events.map((e) => e.step)).toEqual([1000, 1400, 1402, 35]);
+    expect(events).toEqual([1000, 1400, 1402, 35].map(stepEvents));
+    // The snapshot taken in between is unchanged by the recording around it.
+    const snapshots = posted.flatMap((m) => (m.type === 'snapshot' ? m.snapshots : []));
+    expect(snapshots).toEqual(rerun([1402]));
   });
 });

@@ -3,10 +3,11 @@
  * checkpoint step and pauses there. The engine runs synchronously, so pausing means blocking
  * inside its step hook (`RunOptions.onStep`) with Atomics.wait until the host announces a
  * command, which is read synchronously with receiveMessageOnPort. A seek runs on to its
- * steps, captures their snapshots, posts them and pauses again at the last one.
+ * steps, captures their snapshots, posts them and pauses again at the last one; a request for
+ * a step's events runs on to it, records them and pauses at the next step.
  *
  * The run captures exactly as a snapshot re-run does (the same step hook, allocating lines
- * recorded from the start), so its snapshots are the ones a re-run would give.
+ * recorded from the start), so its snapshots and step events are the ones a re-run would give.
  *
  * A `move` command behind the worker's step re-runs the program from the start in the same
  * isolate: runs of a program in one process are identical, and this isolate is already warm.
@@ -67,6 +68,8 @@ export function serveCheckpoint(
   let wanted = new Set<number>();
   /** The step the host waits for: its snapshot is posted as soon as it is taken. */
   let urgent = -1;
+  /** The step whose events are asked for (-1: none). */
+  let eventsAt = -1;
   let captured: Snapshot[] = [];
 
   const nextCommand = (): CheckpointCommand => {
@@ -89,6 +92,15 @@ export function serveCheckpoint(
   const obey = (step: number): boolean => {
     const command = nextCommand();
     seq = command.seq;
+    eventsAt = -1;
+    if (command.type === 'events') {
+      background = false;
+      wanted = new Set();
+      urgent = -1;
+      eventsAt = command.step;
+      pauseAt = command.step + 1;
+      return false;
+    }
     if (command.type === 'move') {
       background = true;
       wanted = new Set();
@@ -110,7 +122,7 @@ export function serveCheckpoint(
       try {
         runSource(request.source, {
           ...request.options,
-          onStep: (step, capture) => {
+          onStep: (step, capture, recordEvents) => {
             // Give the core to a seek in another worker (checked every 4,096 steps).
             if ((step & 4095) === 0 && background)
               while (Atomics.load(hold, 0) === 1) Atomics.wait(hold, 0, 1, 1000);
@@ -118,6 +130,11 @@ export function serveCheckpoint(
               captured.push(capture());
               if (step === urgent) flush();
             }
+            const recordEventsHere = () => {
+              const at = seq;
+              recordEvents((events) => post({ type: 'stepEvents', seq: at, events }));
+            };
+            if (step === eventsAt) recordEventsHere();
             while (step === pauseAt) {
               if (!warm) capture(); // the capture's code hot too, before any seek waits for it
               warm = true;
@@ -135,6 +152,7 @@ export function serveCheckpoint(
                 captured.push(capture());
                 if (step === urgent) flush();
               }
+              if (step === eventsAt) recordEventsHere();
             }
           },
         });

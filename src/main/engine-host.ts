@@ -11,8 +11,8 @@
  * The host, not the worker, remembers the last finished run (its program and step count):
  * a snapshot re-runs that program to the step in whichever worker is alive, so stepping
  * still works after a Stop or a crash replaced the worker. After a long run, workers paused
- * at checkpoints of it (checkpoint-pool.ts) serve most seeks from the nearest checkpoint
- * instead; the re-run stays the fallback and gives the same snapshots.
+ * at checkpoints of it (checkpoint-pool.ts) serve most seeks and step events from the nearest
+ * checkpoint instead; the re-run stays the fallback and gives the same snapshots and events.
  */
 
 import { Worker } from 'node:worker_threads';
@@ -70,9 +70,15 @@ type ActiveRequest =
       step: number;
       resolve: (events: StepEvents) => void;
       reject: (error: LabError) => void;
+      /** Recorded by a checkpoint worker, not by a re-run in the host's. */
+      pooled?: boolean;
     };
 
-/** Step events kept for the last run (each costs a re-run). */
+/** The request is served by a checkpoint worker: the host's worker is not busy with it. */
+const pooled = (active: ActiveRequest | undefined): boolean =>
+  active?.kind !== 'run' && active?.pooled === true;
+
+/** Step events kept for the last run (each costs a run from a checkpoint or the start). */
 const STEP_EVENTS_KEPT = 32;
 
 /** What a snapshot needs of the last run that finished. */
@@ -141,7 +147,7 @@ export class EngineHost implements Engine {
       // A snapshot of the old run is no longer wanted: do not make the new run wait for it.
       const active = this.#takeActive();
       active?.reject(new LabError('Stopped', 'A new run replaced this snapshot.'));
-      if (!(active?.kind === 'snapshot' && active.pooled)) void this.#terminateWorker();
+      if (!pooled(active)) void this.#terminateWorker();
     }
     this.#dropSideSnapshots(new LabError('Stopped', 'A new run replaced this snapshot.'));
     void this.#endPool();
@@ -321,14 +327,40 @@ export class EngineHost implements Engine {
     }
     const cached = this.#stepEvents.get(step);
     if (cached !== undefined) return Promise.resolve(cached);
-    const worker = this.#ensureWorker();
     const seq = ++this.#seq;
+    // From the paused worker nearest before the step, else by a re-run from the start.
+    const fromPool = this.#pool?.stepEvents(step);
     return new Promise<StepEvents>((resolve, reject) => {
-      this.#active = { kind: 'stepEvents', seq, step, resolve, reject };
-      const { runOptions: options } = this.#options;
-      const request: HostToWorker = { type: 'stepEvents', seq, source: last.source, options, step };
-      worker.postMessage(request);
+      this.#active = { kind: 'stepEvents', seq, step, resolve, reject, pooled: fromPool !== undefined };
+      if (fromPool === undefined) this.#rerunStepEvents(seq, last.source, step);
+      else
+        fromPool.then(
+          (events) => this.#onStepEvents(seq, events),
+          () => this.#rerunStepEvents(seq, last.source, step),
+        );
     });
+  }
+
+  /** Asks the host's worker for the events of `step` by re-running the program. */
+  #rerunStepEvents(seq: number, source: string, step: number): void {
+    const active = this.#active;
+    if (active?.seq !== seq || active.kind !== 'stepEvents') return; // stopped or replaced meanwhile
+    active.pooled = false;
+    const worker = this.#ensureWorker();
+    const { runOptions: options } = this.#options;
+    const request: HostToWorker = { type: 'stepEvents', seq, source, options, step };
+    worker.postMessage(request);
+  }
+
+  #onStepEvents(seq: number, events: StepEvents): void {
+    const active = this.#active;
+    if (active?.seq !== seq || active.kind !== 'stepEvents') return;
+    this.#active = undefined;
+    this.#stepEvents.set(active.step, events);
+    if (this.#stepEvents.size > STEP_EVENTS_KEPT)
+      this.#stepEvents.delete(this.#stepEvents.keys().next().value!);
+    active.resolve(events);
+    this.#notifyIdle();
   }
 
   async stop(): Promise<void> {
@@ -337,8 +369,7 @@ export class EngineHost implements Engine {
     if (!active) return;
     active.reject(new LabError('Stopped', 'Stopped.'));
     // A seek in a checkpoint worker leaves the host's worker be; a fresh pool replaces them all.
-    const pooled = active.kind === 'snapshot' && active.pooled === true;
-    await Promise.all([this.#endPool(), pooled ? undefined : this.#terminateWorker()]);
+    await Promise.all([this.#endPool(), pooled(active) ? undefined : this.#terminateWorker()]);
     if (this.#disposed) return;
     this.#ensureWorker(); // warm a fresh engine so the next run starts at once
     if (this.#lastRun) this.#startPool(this.#lastRun);
@@ -384,15 +415,9 @@ export class EngineHost implements Engine {
         else active.reject(new LabError('EngineError', `The engine did not capture step ${active.step}.`));
         break;
       }
-      case 'stepEvents': {
-        if (active.kind !== 'stepEvents') break;
-        this.#active = undefined;
-        this.#stepEvents.set(active.step, message.events);
-        if (this.#stepEvents.size > STEP_EVENTS_KEPT)
-          this.#stepEvents.delete(this.#stepEvents.keys().next().value!);
-        active.resolve(message.events);
+      case 'stepEvents':
+        this.#onStepEvents(message.seq, message.events);
         break;
-      }
       case 'failure':
         this.#active = undefined;
         active.reject(new LabError('EngineError', `${message.error.name}: ${message.error.message}`));
@@ -416,7 +441,7 @@ export class EngineHost implements Engine {
   #onWorkerDeath(worker: Worker, reason: string): void {
     if (worker !== this.#worker) return; // one we terminated on purpose
     this.#worker = undefined;
-    if (this.#active?.kind === 'snapshot' && this.#active.pooled) return; // not this worker's
+    if (pooled(this.#active)) return; // not this worker's
     this.#takeActive()?.reject(new LabError('EngineCrashed', reason));
   }
 

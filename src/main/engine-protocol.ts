@@ -52,9 +52,13 @@ export interface CheckpointRequest {
  * there; the snapshot of `step` (one of `steps`) is posted as soon as it is taken, the others
  * in one message when the worker pauses. `move` (background work, which waits while `hold`
  * is 1): run on to `step` and pause there, or re-run from the start to it when it lies behind.
+ * `events`: run on to `step` (not before the step it is paused at, nor the run's last), post
+ * its step events as the next step starts, and pause there.
  */
 export type CheckpointCommand =
-  { type: 'seek'; seq: number; step: number; steps: number[] } | { type: 'move'; seq: number; step: number };
+  | { type: 'seek'; seq: number; step: number; steps: number[] }
+  | { type: 'move'; seq: number; step: number }
+  | { type: 'events'; seq: number; step: number };
 
 export type WorkerToHost =
   | { type: 'event'; seq: number; event: RunEvent }
