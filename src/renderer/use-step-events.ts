@@ -1,8 +1,9 @@
 /**
  * The events of the current step (`LabApi.stepEvents`), fetched when the "This step" list is
- * shown and the step stays put for a moment: each costs a re-run of the program, so passing
- * over steps (holding F10, dragging the slider) asks for none of them. Answers for a step or a
- * run that is no longer current are dropped; the ones seen are kept for the run.
+ * shown and the step stays put for a moment: each costs running the program to that step (from
+ * the nearest paused checkpoint worker, or from the start), so passing over steps (holding F10,
+ * dragging the slider) asks for none of them. Answers for a step or a run that is no longer
+ * current are dropped; the ones seen are kept for the run.
  */
 
 import { useEffect, useState } from 'react';
