@@ -46,6 +46,12 @@ export interface RunOptions {
     capture: () => Snapshot,
     recordEvents: (done: (events: StepEvents) => void) => void,
   ) => void;
+  /**
+   * Capture the Snapshot where the program's `<module>` code returns and give it back as
+   * `endSnapshot` when that is the run's last step (where the timeline opens). Records what
+   * snapshot runs record (allocating lines, collector phases), so it equals a re-run's.
+   */
+  captureEnd?: boolean;
 }
 
 export type TraceEvent = 'call' | 'line' | 'return' | 'exception';
@@ -72,6 +78,8 @@ export interface RunResult {
   memory?: MemorySeries;
   /** With `stepEvents`: the events of that step (absent when the run ended before it). */
   stepEvents?: StepEvents;
+  /** With `captureEnd`: the Snapshot of the last step, when it is the `<module>` code's return. */
+  endSnapshot?: Snapshot;
 }
 
 export { runSource } from './run';

@@ -87,7 +87,10 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
   if (options.snapshotAt !== undefined) wanted.add(options.snapshotAt);
   const last = Math.max(-1, ...wanted, eventsAt === undefined ? -1 : eventsAt + 1);
   // A paused run captures like a snapshot run, at steps chosen later.
-  const snapshotting = wanted.size > 0 || eventsAt !== undefined || onStep !== undefined;
+  const captureEnd = options.captureEnd === true;
+  const snapshotting = wanted.size > 0 || eventsAt !== undefined || onStep !== undefined || captureEnd;
+  /** With captureEnd: the Snapshot of the latest return of the program's <module> code. */
+  let moduleEnd: Snapshot | undefined;
   const limits = { ...DEFAULT_LIMITS, ...options.snapshotLimits };
   // Memory over time (the main run) and each object's allocating line (snapshot runs).
   const memory = startMemoryRecording({ series: options.recordMemory === true, lines: snapshotting });
@@ -108,6 +111,9 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
         const events = buildStepEvents(before!, after, step, recorder!);
         recorder = null;
         done(events);
+      }
+      if (captureEnd && event === 'return' && func === '<module>') {
+        moduleEnd = captureSnapshot(step, event, line, func, limits);
       }
       if (wanted.has(step)) {
         const taken = captureSnapshot(step, event, line, func, limits);
@@ -172,6 +178,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
     snapshots: wanted.size > 0 ? snapshots : undefined,
     memory: memory?.finish(rt.steps),
     stepEvents,
+    endSnapshot: moduleEnd !== undefined && moduleEnd.step === rt.steps - 1 ? moduleEnd : undefined,
   };
 }
 

@@ -8,7 +8,8 @@ import { EngineHost } from './engine-host';
  * A stand-in for engine.worker.ts speaking the same protocol, so the host's threading is tested
  * without the engine: `loop` never ends, `crash` kills the thread, `throw` fails the run,
  * anything else prints itself and has as many steps as characters. A snapshot echoes its
- * request; one of a program starting with `slow` never ends from step 4 on.
+ * request; one of a program starting with `slow` never ends from step 4 on. A program starting
+ * with `end` brings its last step's snapshot with its result.
  */
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
@@ -40,7 +41,9 @@ parentPort.on('message', ({ type, seq, source, steps, step }) => {
       collections: { steps: '', generations: '', collected: '', uncollectable: '', manual: '' },
     };
   }
-  parentPort.postMessage({ type: 'result', seq, result });
+  // A program starting with 'end' comes back with its last step's snapshot, as the engine's run does.
+  const end = source.startsWith('end') ? { endSnapshot: { step: source.length - 1, stdout: source, request: 0 } } : {};
+  parentPort.postMessage({ type: 'result', seq, result, ...end });
 });
 `;
 
@@ -146,6 +149,14 @@ describe('EngineHost snapshots', () => {
     await host.run('abc');
     expect(await host.snapshot(2)).toMatchObject({ step: 2, stdout: 'abc' });
     expect(await host.snapshot(0)).toMatchObject({ step: 0, stdout: 'abc' });
+  });
+
+  it("serves the last step from the run's own capture, without a re-run", async () => {
+    const host = createHost();
+    await host.run('end of it');
+    expect(await host.snapshot(8)).toMatchObject({ step: 8, stdout: 'end of it', request: 0 });
+    // Other steps still re-run the program.
+    expect(await host.snapshot(2)).toMatchObject({ step: 2, request: 1 });
   });
 
   it('refuses a snapshot before any run, and steps out of range', async () => {

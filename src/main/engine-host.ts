@@ -403,6 +403,8 @@ export class EngineHost implements Engine {
         if (active.kind !== 'run') break;
         this.#active = undefined;
         this.#lastRun = { source: active.source, stepCount: message.result.stepCount };
+        if (message.endSnapshot?.step === message.result.stepCount - 1)
+          this.#snapshots.put(message.endSnapshot);
         this.#startPool(this.#lastRun);
         active.resolve(checkedMemory(message.result));
         break;

@@ -62,7 +62,8 @@ export type CheckpointCommand =
 
 export type WorkerToHost =
   | { type: 'event'; seq: number; event: RunEvent }
-  | { type: 'result'; seq: number; result: RunResult }
+  /** `endSnapshot`: the last step's Snapshot, when the run could capture it (RunOptions.captureEnd). */
+  | { type: 'result'; seq: number; result: RunResult; endSnapshot?: Snapshot }
   | { type: 'snapshot'; seq: number; snapshots: Snapshot[] }
   | { type: 'stepEvents'; seq: number; events: StepEvents }
   | { type: 'failure'; seq: number; error: { name: string; message: string; stack?: string } }

@@ -62,6 +62,8 @@ export function serveRun(
       ...request.options,
       recordSteps: true,
       recordMemory: true,
+      // The timeline opens at the last step: its snapshot comes with the result.
+      captureEnd: true,
       onStdout: (text) => write('stdout', text),
       onStderr: (text) => write('stderr', text),
       onProgress: (steps) => {
@@ -76,11 +78,17 @@ export function serveRun(
     // Only the documented fields cross the thread boundary: anything else the engine keeps
     // on its result (e.g. a timeline) may not survive structured cloning. A long step list
     // stays here: cloning millions of step objects would stall both threads for seconds.
-    const { stdout, stderr, exitCode, stepCount, steps, memory } = result;
+    const { stdout, stderr, exitCode, stepCount, steps, memory, endSnapshot } = result;
     const listed = steps && steps.length === stepCount && stepCount <= MAX_LISTED_STEPS ? { steps } : {};
     // Memory over time travels as base64 text: the web shell's socket carries JSON.
     const series = memory ? { memory: encodeMemorySeries(memory, toBase64) } : {};
-    post({ type: 'result', seq, result: { stdout, stderr, exitCode, stepCount, ...listed, ...series } });
+    const end = endSnapshot ? { endSnapshot } : {};
+    post({
+      type: 'result',
+      seq,
+      result: { stdout, stderr, exitCode, stepCount, ...listed, ...series },
+      ...end,
+    });
   } catch (error) {
     flush();
     post(failure(seq, error));
