@@ -276,9 +276,8 @@ export class GraphView {
         if (data !== undefined) ele.data(data);
       }
       if (added.length > 0) cy.add(added);
-      // What is no longer there fades out, then goes.
-      if (diff.leaving.length > 0) this.elementsOf(diff.leaving).addClass('leaving');
     });
+    this.fadeOutOnceDrawn(diff.leaving);
 
     for (const id of diff.flashes) cy.getElementById(id).flashClass('flash', FLASH_MS);
     this.scheduleRemoval();
@@ -301,6 +300,19 @@ export class GraphView {
       if (at !== undefined) boxes.set(n.data.id, { x: at.x, y: at.y, w: n.data.w, h: n.data.h });
     }
     return boxes;
+  }
+
+  /**
+   * What is no longer there fades out once the step is drawn, then goes (scheduleRemoval). A
+   * fade's first frame looks the same as no fade, and restyling the fading elements (their
+   * transitions) in the step's own frame would delay it.
+   */
+  private fadeOutOnceDrawn(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    this.cy.one('render', () => {
+      // Not those back on screen since (a newer step).
+      this.elementsOf(ids.filter((id) => this.drawn.isFading(id))).addClass('leaving');
+    });
   }
 
   private elementsOf(ids: readonly string[]): Collection {
