@@ -93,14 +93,23 @@ export class DrawnElements {
         return;
       }
       if (this.stopFading(id)) diff.returning.push(id);
-      const next = this.record(group, e);
-      const now = this.drawn.get(id)!;
-      const change: ElementChange = { id };
-      if (old.classes !== next) change.classes = next;
-      if (old.label !== now.label || old.w !== now.w || old.h !== now.h || old.refcount !== now.refcount)
-        change.data = e.data;
-      if (change.classes !== undefined || change.data !== undefined) diff.changed.push(change);
-      if (old.refcount !== undefined && old.refcount !== now.refcount) diff.flashes.push(id);
+      // Compared before anything is allocated: almost every element is unchanged.
+      const classes = classString(e);
+      const node = group === 'nodes' ? (e.data as ViewNodeData) : undefined;
+      const newClasses = old.classes !== classes;
+      const newData =
+        old.label !== e.data.label ||
+        old.w !== node?.w ||
+        old.h !== node?.h ||
+        old.refcount !== node?.refcount;
+      if (!newClasses && !newData) return;
+      diff.changed.push({
+        id,
+        classes: newClasses ? classes : undefined,
+        data: newData ? e.data : undefined,
+      });
+      if (old.refcount !== undefined && old.refcount !== node?.refcount) diff.flashes.push(id);
+      this.record(group, e, classes);
     };
     for (const n of model.nodes) sync('nodes', n);
     for (const e of model.edges) sync('edges', e);
@@ -137,8 +146,7 @@ export class DrawnElements {
     return true;
   }
 
-  private record(group: 'nodes' | 'edges', e: ModelElement): string {
-    const classes = classString(e);
+  private record(group: 'nodes' | 'edges', e: ModelElement, classes = classString(e)): string {
     const node = group === 'nodes' ? (e.data as ViewNodeData) : undefined;
     if (!this.drawn.has(e.data.id) && group === 'nodes') this.nodeCount++;
     this.drawn.set(e.data.id, {

@@ -250,12 +250,16 @@ export class GraphView {
       if (group === 'nodes' && !this.remembered.has(data.id))
         newNodes.push({ id: data.id, w: data.w, h: data.h, frame: data.kind === 'frame' });
     }
+    // Placement looks only at the references of the new nodes.
+    const fresh = new Set(newNodes.map((n) => n.id));
     const placed =
       newNodes.length > 0
         ? placeNewNodes(
             this.boxes(model),
             newNodes,
-            model.edges.map((e) => e.data),
+            model.edges
+              .filter((e) => fresh.has(e.data.source) || fresh.has(e.data.target))
+              .map((e) => e.data),
           )
         : null;
     const added = diff.added.map(({ group, element, classes }): ElementDefinition => {
