@@ -52,6 +52,12 @@ export class DrawnElements {
     return this.drawn.has(id) && !this.fading.has(id);
   }
 
+  /** A node on screen as drawn (its box size), else undefined. */
+  nodeOnScreen(id: string): Readonly<DrawnElement> | undefined {
+    const drawn = this.drawn.get(id);
+    return drawn?.group === 'nodes' && !this.fading.has(id) ? drawn : undefined;
+  }
+
   isFading(id: string): boolean {
     return this.fading.has(id);
   }

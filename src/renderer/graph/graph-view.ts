@@ -10,7 +10,7 @@
  */
 import type { Collection, Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { ObjectId, Snapshot } from '../../core';
-import { DrawnElements } from './drawn-elements';
+import { DrawnElements, type ElementDiff } from './drawn-elements';
 import { freshCollection } from './gc-report';
 import { edgeBends } from './edge-bends';
 import { DAGRE_MAX_NODES, fitView, runLayout, type LayoutName } from './graph-layout';
@@ -255,7 +255,7 @@ export class GraphView {
     const placed =
       newNodes.length > 0
         ? placeNewNodes(
-            this.boxes(model),
+            this.boxes(diff.added),
             newNodes,
             model.edges
               .filter((e) => fresh.has(e.data.source) || fresh.has(e.data.target))
@@ -288,20 +288,20 @@ export class GraphView {
   }
 
   /** The boxes of the nodes that stay (where they are now) and of those coming back to where they were. */
-  private boxes(model: ViewModel): Map<string, Box> {
+  private boxes(added: ElementDiff['added']): Map<string, Box> {
     const boxes = new Map<string, Box>();
-    const size = new Map(model.nodes.map((n) => [n.data.id, n.data]));
     // One pass over Cytoscape's nodes: looking each one up by id costs more.
     this.cy.nodes().forEach((node) => {
       const id = node.id();
-      const data = size.get(id);
-      if (data === undefined || this.drawn.isFading(id)) return;
+      const drawn = this.drawn.nodeOnScreen(id);
+      if (drawn === undefined) return;
       const { x, y } = node.position();
-      boxes.set(id, { x, y, w: data.w, h: data.h });
+      boxes.set(id, { x, y, w: drawn.w!, h: drawn.h! });
     });
-    for (const n of model.nodes) {
-      const at = boxes.has(n.data.id) ? undefined : this.remembered.get(n.data.id);
-      if (at !== undefined) boxes.set(n.data.id, { x: at.x, y: at.y, w: n.data.w, h: n.data.h });
+    for (const { group, element } of added) {
+      const at = group === 'nodes' ? this.remembered.get(element.data.id) : undefined;
+      const { w, h } = element.data as ViewModel['nodes'][number]['data'];
+      if (at !== undefined) boxes.set(element.data.id, { x: at.x, y: at.y, w, h });
     }
     return boxes;
   }
