@@ -54,10 +54,16 @@ describe('DrawnElements', () => {
       ['edges', 'a→c'],
     ]);
     expect(diff.changed).toEqual([
-      { id: 'a', data: next.nodes[0].data },
-      { id: 'b', classes: 'cycle object' },
+      { id: 'a', data: next.nodes[0].data, resized: false },
+      { id: 'b', classes: 'cycle object', resized: false },
     ]);
     expect(diff.flashes).toEqual(['a']);
+    expect(
+      drawn.update(model([{ id: 'a', refcount: 2, label: 'a rc 2', w: 60 }]), 0).changed[0],
+    ).toMatchObject({
+      id: 'a',
+      resized: true,
+    });
   });
 
   it('fades out what the model no longer has, brings it back, and forgets it once gone', () => {

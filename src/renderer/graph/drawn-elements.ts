@@ -25,6 +25,8 @@ export interface ElementChange {
   classes?: string;
   /** New data, if what is drawn of it (label, box, refcount) changed. */
   data?: ModelElement['data'];
+  /** Whether the new data changes the node's box, not only its label. */
+  resized?: boolean;
 }
 
 export interface ElementDiff {
@@ -113,6 +115,7 @@ export class DrawnElements {
         id,
         classes: newClasses ? classes : undefined,
         data: newData ? e.data : undefined,
+        resized: old.w !== node?.w || old.h !== node?.h,
       });
       if (old.refcount !== undefined && old.refcount !== node?.refcount) diff.flashes.push(id);
       this.record(group, e, classes);

@@ -16,7 +16,7 @@ import { edgeBends } from './edge-bends';
 import { DAGRE_MAX_NODES, fitView, runLayout, type LayoutName } from './graph-layout';
 import { buildModel, type ViewModel } from './graph-model';
 import { notifyGraph } from './graph-observers';
-import { nodeBox } from './graph-style';
+import { nodeBox, nodeLabelsDrawn } from './graph-style';
 import { placeNewNodes, type Box, type NewNode, type Position } from './placement';
 
 export interface ViewInput {
@@ -64,6 +64,10 @@ export class GraphView {
   /** Nodes the person dragged since the scene was laid out. */
   private readonly moved = new Set<string>();
   private positionsTimer: number | undefined;
+  /** Work that waits for the step's frame to be drawn (see applyDiff). */
+  private afterDrawn: (() => void)[] = [];
+  /** Node data whose only change is a label too small to be drawn, for afterDrawn. */
+  private readonly unseenLabels = new Map<string, ViewModel['nodes'][number]['data']>();
   /** Hears where the nodes are after they moved (see POSITIONS_QUIET_MS); the app saves it. */
   onPositions: PositionsListener | null = null;
 
@@ -99,6 +103,7 @@ export class GraphView {
       delete this.cy.container()?.dataset.drawnStep;
       this.cy.elements().remove();
       this.drawn.clear();
+      this.unseenLabels.clear();
       this.shown = null;
       return null;
     }
@@ -227,6 +232,7 @@ export class GraphView {
 
   private replaceAll(model: ViewModel): void {
     const classes = this.drawn.replaceAll(model);
+    this.unseenLabels.clear();
     const definition = (
       group: 'nodes' | 'edges',
       e: ViewModel['nodes'][number] | ViewModel['edges'][number],
@@ -271,16 +277,27 @@ export class GraphView {
       return definition;
     });
 
+    // A new label Cytoscape would not draw at this zoom is written once the step is drawn: on a
+    // node with hundreds of references (a class whose refcount changed) it makes Cytoscape
+    // recompute every one of those references, ~15 ms, for text that frame does not show.
+    const labelsDrawn = nodeLabelsDrawn(cy.zoom(), window.devicePixelRatio);
     // Cytoscape elements are touched only where something changed: a few per step.
     cy.batch(() => {
       for (const id of diff.returning) cy.getElementById(id).removeClass('leaving');
-      for (const { id, classes, data } of diff.changed) {
+      for (const { id, classes, data, resized } of diff.changed) {
         const ele = cy.getElementById(id);
         if (classes !== undefined) ele.classes(classes);
-        if (data !== undefined) ele.data(data);
+        if (data === undefined) continue;
+        if (!labelsDrawn && !resized && ele.isNode()) {
+          this.unseenLabels.set(id, data as ViewModel['nodes'][number]['data']);
+          continue;
+        }
+        this.unseenLabels.delete(id);
+        ele.data(data);
       }
       if (added.length > 0) cy.add(added);
     });
+    if (this.unseenLabels.size > 0) this.whenDrawn(() => this.writeUnseenLabels());
     this.fadeOutOnceDrawn(diff.leaving);
 
     for (const id of diff.flashes) cy.getElementById(id).flashClass('flash', FLASH_MS);
@@ -313,10 +330,31 @@ export class GraphView {
    */
   private fadeOutOnceDrawn(ids: readonly string[]): void {
     if (ids.length === 0) return;
-    this.cy.one('render', () => {
+    this.whenDrawn(() =>
       // Not those back on screen since (a newer step).
-      this.elementsOf(ids.filter((id) => this.drawn.isFading(id))).addClass('leaving');
+      this.elementsOf(ids.filter((id) => this.drawn.isFading(id))).addClass('leaving'),
+    );
+  }
+
+  private writeUnseenLabels(): void {
+    this.cy.batch(() => {
+      for (const [id, data] of this.unseenLabels) this.cy.getElementById(id).data(data);
     });
+    this.unseenLabels.clear();
+  }
+
+  /** Runs `task` once Cytoscape has drawn what was just applied, before anyone else hears of it. */
+  private whenDrawn(task: () => void): void {
+    if (this.afterDrawn.length === 0) {
+      this.cy.one('render', () => {
+        const tasks = this.afterDrawn;
+        this.afterDrawn = [];
+        tasks.forEach((t) => t());
+      });
+      // Something must be drawn for the tasks to run, even when the step changed nothing else.
+      this.cy.forceRender();
+    }
+    this.afterDrawn.push(task);
   }
 
   private elementsOf(ids: readonly string[]): Collection {
