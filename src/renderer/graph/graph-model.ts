@@ -215,5 +215,7 @@ function addLine(n: ViewElement<GraphNodeData>, line: string): void {
 
 /** Cytoscape's class string of a view element (sorted, so equal sets compare equal). */
 export function classString(e: ViewElement<unknown>): string {
+  // Most elements have one class: no array to sort (this runs for every element of every step).
+  if (e.classes.size <= 1) return e.classes.values().next().value ?? '';
   return [...e.classes].sort().join(' ');
 }

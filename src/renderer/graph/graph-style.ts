@@ -13,6 +13,8 @@ export const FONT_SIZE = 11;
 const LINE_HEIGHT = 1.3;
 const PADDING_X = 16;
 const PADDING_Y = 10;
+/** Node labels smaller than this on screen are not drawn: a zoomed-out 2,000-node heap stays fast. */
+const MIN_ZOOMED_FONT_SIZE = 5;
 
 let charWidth: number | undefined;
 
@@ -35,6 +37,14 @@ export function nodeBox(lines: number, columns: number): { w: number; h: number 
   };
 }
 
+/**
+ * Whether Cytoscape draws node labels at this zoom: it compares the font size at the zoom's
+ * texture level (the power of two at or above zoom × pixel ratio) with min-zoomed-font-size.
+ */
+export function nodeLabelsDrawn(zoom: number, pixelRatio: number): boolean {
+  return FONT_SIZE * 2 ** Math.ceil(Math.log2(zoom * pixelRatio)) >= MIN_ZOOMED_FONT_SIZE;
+}
+
 export function graphStylesheet(p: GraphPalette): StylesheetJson {
   return [
     {
@@ -55,8 +65,7 @@ export function graphStylesheet(p: GraphPalette): StylesheetJson {
         'background-color': p.nodeBg,
         'border-width': 1,
         'border-color': p.nodeBorder,
-        // Below this on-screen size labels are skipped: a zoomed-out 2,000-node heap stays fast.
-        'min-zoomed-font-size': 5,
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
       },
     },
     {

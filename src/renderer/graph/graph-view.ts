@@ -8,14 +8,15 @@
  * back), its container says so: `data-drawn-step="<step>"` (absent while the graph is empty).
  * Benchmarks and tests wait on it.
  */
-import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
+import type { Collection, Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { ObjectId, Snapshot } from '../../core';
+import { DrawnElements, type ElementDiff } from './drawn-elements';
 import { freshCollection } from './gc-report';
 import { edgeBends } from './edge-bends';
 import { DAGRE_MAX_NODES, fitView, runLayout, type LayoutName } from './graph-layout';
-import { buildModel, classString, type ViewModel, type ViewNodeData } from './graph-model';
+import { buildModel, type ViewModel } from './graph-model';
 import { notifyGraph } from './graph-observers';
-import { nodeBox } from './graph-style';
+import { nodeBox, nodeLabelsDrawn } from './graph-style';
 import { placeNewNodes, type Box, type NewNode, type Position } from './placement';
 
 export interface ViewInput {
@@ -47,11 +48,10 @@ export class GraphView {
   /** Where every node ever shown was last, so an object that comes back (stepping back) returns there. */
   private readonly remembered = new Map<string, Position>();
   /**
-   * The classes last given to each element by a model, and when fading ones go. Kept here,
-   * not in Cytoscape's scratch data: writing that emits events, slow over thousands of elements.
+   * What each element was last given, and when fading ones go. Kept here, not in Cytoscape's
+   * scratch data: writing that emits events, and reading it is slow over thousands of elements.
    */
-  private readonly drawnClasses = new Map<string, string>();
-  private readonly leaveAt = new Map<string, number>();
+  private readonly drawn = new DrawnElements();
   private shown: Snapshot | null = null;
   private beforeCollection: Snapshot | null = null;
   private fadeTimer: number | undefined;
@@ -64,6 +64,10 @@ export class GraphView {
   /** Nodes the person dragged since the scene was laid out. */
   private readonly moved = new Set<string>();
   private positionsTimer: number | undefined;
+  /** Work that waits for the step's frame to be drawn (see applyDiff). */
+  private afterDrawn: (() => void)[] = [];
+  /** Node data whose only change is a label too small to be drawn, for afterDrawn. */
+  private readonly unseenLabels = new Map<string, ViewModel['nodes'][number]['data']>();
   /** Hears where the nodes are after they moved (see POSITIONS_QUIET_MS); the app saves it. */
   onPositions: PositionsListener | null = null;
 
@@ -98,8 +102,8 @@ export class GraphView {
       window.clearTimeout(this.positionsTimer);
       delete this.cy.container()?.dataset.drawnStep;
       this.cy.elements().remove();
-      this.drawnClasses.clear();
-      this.leaveAt.clear();
+      this.drawn.clear();
+      this.unseenLabels.clear();
       this.shown = null;
       return null;
     }
@@ -118,8 +122,8 @@ export class GraphView {
     });
     // A new scene (first step, another program, a far jump) is laid out whole; otherwise
     // only what is new is placed, and nothing that stays moves.
-    const kept = model.nodes.filter((n) => this.isOnScreen(n.data.id)).length;
-    const onScreen = this.cy.nodes().not('.leaving').length;
+    const kept = model.nodes.filter((n) => this.drawn.isOnScreen(n.data.id)).length;
+    const onScreen = this.drawn.nodesOnScreen;
     const newScene =
       kept === 0 || (kept < onScreen * NEW_SCENE_SHARE && kept < model.nodes.length * NEW_SCENE_SHARE);
     if (newScene) {
@@ -173,7 +177,7 @@ export class GraphView {
   positions(): Map<string, Position> {
     const positions = new Map<string, Position>();
     this.cy.nodes().forEach((node) => {
-      if (!this.leaveAt.has(node.id())) positions.set(node.id(), { ...node.position() });
+      if (!this.drawn.isFading(node.id())) positions.set(node.id(), { ...node.position() });
     });
     return positions;
   }
@@ -196,11 +200,6 @@ export class GraphView {
       candidates.find((s) => s !== null && s.step < report.step && (s.gc.last?.step ?? -1) < report.step) ??
       null
     );
-  }
-
-  private isOnScreen(id: string): boolean {
-    const node = this.cy.getElementById(id);
-    return node.nonempty() && !node.hasClass('leaving');
   }
 
   /**
@@ -232,16 +231,12 @@ export class GraphView {
   }
 
   private replaceAll(model: ViewModel): void {
-    this.drawnClasses.clear();
-    this.leaveAt.clear();
+    const classes = this.drawn.replaceAll(model);
+    this.unseenLabels.clear();
     const definition = (
       group: 'nodes' | 'edges',
       e: ViewModel['nodes'][number] | ViewModel['edges'][number],
-    ) => {
-      const classes = classString(e);
-      this.drawnClasses.set(e.data.id, classes);
-      return { group, data: e.data, classes };
-    };
+    ) => ({ group, data: e.data, classes: classes.get(e.data.id) });
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add([
@@ -253,109 +248,141 @@ export class GraphView {
 
   private applyDiff(model: ViewModel): void {
     const cy = this.cy;
-    const wanted = new Set<string>();
-    const flashes: string[] = [];
-    const added: ElementDefinition[] = [];
+    const diff = this.drawn.update(model, performance.now() + FADE_MS);
+    // New nodes go where they were if they were shown before, else next to a referrer.
     const newNodes: NewNode[] = [];
-
-    cy.batch(() => {
-      // Cytoscape elements are touched only where something changed: a few per step.
-      const sync = (group: 'nodes' | 'edges', e: ViewModel['nodes'][number] | ViewModel['edges'][number]) => {
-        const id = e.data.id;
-        wanted.add(id);
-        const classes = classString(e);
-        const ele = cy.getElementById(id);
-        if (ele.empty()) {
-          added.push({ group, data: e.data, classes });
-          this.drawnClasses.set(id, classes);
-          return;
-        }
-        if (this.leaveAt.delete(id)) ele.removeClass('leaving');
-        if (this.drawnClasses.get(id) !== classes) {
-          ele.classes(classes);
-          this.drawnClasses.set(id, classes);
-        }
-        const old = ele.data() as Partial<ViewNodeData>;
-        const next = e.data as Partial<ViewNodeData>;
-        if (old.label !== next.label || old.w !== next.w || old.h !== next.h) ele.data(e.data);
-        if (old.refcount !== undefined && old.refcount !== next.refcount) flashes.push(id);
-      };
-      for (const n of model.nodes) {
-        sync('nodes', n);
-        if (cy.getElementById(n.data.id).empty() && !this.remembered.has(n.data.id))
-          newNodes.push({ id: n.data.id, w: n.data.w, h: n.data.h, frame: n.data.kind === 'frame' });
+    for (const { group, element } of diff.added) {
+      const data = element.data as ViewModel['nodes'][number]['data'];
+      if (group === 'nodes' && !this.remembered.has(data.id))
+        newNodes.push({ id: data.id, w: data.w, h: data.h, frame: data.kind === 'frame' });
+    }
+    // Placement looks only at the references of the new nodes.
+    const fresh = new Set(newNodes.map((n) => n.id));
+    const placed =
+      newNodes.length > 0
+        ? placeNewNodes(
+            this.boxes(diff.added),
+            newNodes,
+            model.edges
+              .filter((e) => fresh.has(e.data.source) || fresh.has(e.data.target))
+              .map((e) => e.data),
+          )
+        : null;
+    const added = diff.added.map(({ group, element, classes }): ElementDefinition => {
+      const definition: ElementDefinition = { group, data: element.data, classes };
+      if (group === 'nodes') {
+        definition.position = this.remembered.get(element.data.id) ?? placed?.get(element.data.id);
+        if (definition.position !== undefined) this.remembered.set(element.data.id, definition.position);
       }
-      for (const e of model.edges) sync('edges', e);
-
-      // New nodes go where they were if they were shown before, else next to a referrer.
-      const positions =
-        newNodes.length > 0
-          ? placeNewNodes(
-              this.boxes(model, wanted),
-              newNodes,
-              model.edges.map((e) => e.data),
-            )
-          : null;
-      for (const def of added) {
-        if (def.group !== 'nodes') continue;
-        const id = def.data.id!;
-        def.position = this.remembered.get(id) ?? positions?.get(id);
-        if (def.position !== undefined) this.remembered.set(id, def.position);
-      }
-      cy.add(added);
-
-      // What is no longer there fades out, then goes.
-      const leaveAt = performance.now() + FADE_MS;
-      cy.elements().forEach((ele) => {
-        const id = ele.id();
-        if (wanted.has(id) || this.leaveAt.has(id)) return;
-        ele.addClass('leaving');
-        this.leaveAt.set(id, leaveAt);
-      });
+      return definition;
     });
 
-    for (const id of flashes) cy.getElementById(id).flashClass('flash', FLASH_MS);
+    // A new label Cytoscape would not draw at this zoom is written once the step is drawn: on a
+    // node with hundreds of references (a class whose refcount changed) it makes Cytoscape
+    // recompute every one of those references, ~15 ms, for text that frame does not show.
+    const labelsDrawn = nodeLabelsDrawn(cy.zoom(), window.devicePixelRatio);
+    // Cytoscape elements are touched only where something changed: a few per step.
+    cy.batch(() => {
+      for (const id of diff.returning) cy.getElementById(id).removeClass('leaving');
+      for (const { id, classes, data, resized } of diff.changed) {
+        const ele = cy.getElementById(id);
+        if (classes !== undefined) ele.classes(classes);
+        if (data === undefined) continue;
+        if (!labelsDrawn && !resized && ele.isNode()) {
+          this.unseenLabels.set(id, data as ViewModel['nodes'][number]['data']);
+          continue;
+        }
+        this.unseenLabels.delete(id);
+        ele.data(data);
+      }
+      if (added.length > 0) cy.add(added);
+    });
+    if (this.unseenLabels.size > 0) this.whenDrawn(() => this.writeUnseenLabels());
+    this.fadeOutOnceDrawn(diff.leaving);
+
+    for (const id of diff.flashes) cy.getElementById(id).flashClass('flash', FLASH_MS);
     this.scheduleRemoval();
   }
 
-  /** The boxes of the nodes that stay, and of those coming back to a remembered position. */
-  private boxes(model: ViewModel, wanted: Set<string>): Map<string, Box> {
+  /** The boxes of the nodes that stay (where they are now) and of those coming back to where they were. */
+  private boxes(added: ElementDiff['added']): Map<string, Box> {
     const boxes = new Map<string, Box>();
-    for (const n of model.nodes) {
-      const node = this.cy.getElementById(n.data.id);
-      const at = node.nonempty() && wanted.has(n.data.id) ? node.position() : this.remembered.get(n.data.id);
-      if (at !== undefined) boxes.set(n.data.id, { x: at.x, y: at.y, w: n.data.w, h: n.data.h });
+    // One pass over Cytoscape's nodes: looking each one up by id costs more.
+    this.cy.nodes().forEach((node) => {
+      const id = node.id();
+      const drawn = this.drawn.nodeOnScreen(id);
+      if (drawn === undefined) return;
+      const { x, y } = node.position();
+      boxes.set(id, { x, y, w: drawn.w!, h: drawn.h! });
+    });
+    for (const { group, element } of added) {
+      const at = group === 'nodes' ? this.remembered.get(element.data.id) : undefined;
+      const { w, h } = element.data as ViewModel['nodes'][number]['data'];
+      if (at !== undefined) boxes.set(element.data.id, { x: at.x, y: at.y, w, h });
     }
     return boxes;
   }
 
+  /**
+   * What is no longer there fades out once the step is drawn, then goes (scheduleRemoval). A
+   * fade's first frame looks the same as no fade, and restyling the fading elements (their
+   * transitions) in the step's own frame would delay it.
+   */
+  private fadeOutOnceDrawn(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    this.whenDrawn(() =>
+      // Not those back on screen since (a newer step).
+      this.elementsOf(ids.filter((id) => this.drawn.isFading(id))).addClass('leaving'),
+    );
+  }
+
+  private writeUnseenLabels(): void {
+    this.cy.batch(() => {
+      for (const [id, data] of this.unseenLabels) this.cy.getElementById(id).data(data);
+    });
+    this.unseenLabels.clear();
+  }
+
+  /** Runs `task` once Cytoscape has drawn what was just applied, before anyone else hears of it. */
+  private whenDrawn(task: () => void): void {
+    if (this.afterDrawn.length === 0) {
+      this.cy.one('render', () => {
+        const tasks = this.afterDrawn;
+        this.afterDrawn = [];
+        tasks.forEach((t) => t());
+      });
+      // Something must be drawn for the tasks to run, even when the step changed nothing else.
+      this.cy.forceRender();
+    }
+    this.afterDrawn.push(task);
+  }
+
+  private elementsOf(ids: readonly string[]): Collection {
+    const elements = this.cy.collection();
+    for (const id of ids) elements.merge(this.cy.getElementById(id));
+    return elements;
+  }
+
   private scheduleRemoval(): void {
     window.clearTimeout(this.fadeTimer);
-    if (this.leaveAt.size === 0) return;
+    if (!this.drawn.anyFading) return;
     this.fadeTimer = window.setTimeout(() => {
-      const now = performance.now();
-      const gone = this.cy.collection();
-      for (const [id, at] of this.leaveAt) {
-        if (at > now) continue;
-        gone.merge(this.cy.getElementById(id));
-        this.leaveAt.delete(id);
-        this.drawnClasses.delete(id);
-      }
-      gone.remove();
+      const gone = this.drawn.takeGone(performance.now());
+      this.elementsOf(gone).remove();
       this.scheduleRemoval();
     }, FADE_MS + 20);
   }
 
   /** Curves the references that would cross other objects (small graphs: it is quadratic). */
   private bendEdges(): void {
-    const nodes = this.cy.nodes().filter((n) => !this.leaveAt.has(n.id()));
-    if (nodes.length > DAGRE_MAX_NODES) return;
+    if (this.drawn.nodesOnScreen > DAGRE_MAX_NODES) return;
+    const nodes = this.cy.nodes().filter((n) => !this.drawn.isFading(n.id()));
     const boxes = new Map<string, Box>();
     nodes.forEach((n) => {
       const { x, y } = n.position();
       boxes.set(n.id(), { x, y, w: n.data('w') as number, h: n.data('h') as number });
     });
-    const edges = this.cy.edges().filter((e) => !this.leaveAt.has(e.id()) && !e.hasClass('parallel'));
+    const edges = this.cy.edges().filter((e) => !this.drawn.isFading(e.id()) && !e.hasClass('parallel'));
     const bends = edgeBends(
       boxes,
       edges.map((e) => ({
