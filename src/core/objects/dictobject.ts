@@ -528,10 +528,14 @@ export function dictSetItemTake(d: PyDict, key: PyObject, value: PyObject, hash 
   decref(key);
 }
 
+/** identicalStrKeyIndex's answer when the key is certainly not in the table. */
+const ABSENT = -2;
+
 /**
  * The entry of exact str `key` when probing combined table `d` of str keys finds that very
- * object (what lookupIndex returns, e.g. for a code object's name in a namespace), else -1:
- * no __eq__ can run on the way, since every key there is an exact str.
+ * object (what lookupIndex returns, e.g. for a code object's name in a namespace); ABSENT when
+ * the probe reaches an empty slot without meeting the key's hash; else -1 (look up in full).
+ * No __eq__ can run on the way, since every key there is an exact str.
  */
 function identicalStrKeyIndex(d: PyDict, key: PyStr): number {
   if (d.values !== null || key.type !== StrType) return -1;
@@ -542,20 +546,30 @@ function identicalStrKeyIndex(d: PyDict, key: PyStr): number {
   let i = hash & mask;
   let ix = k.indices[i];
   if (ix >= 0 && k.keys[ix] === key) return ix;
-  if (ix === DKIX_EMPTY) return -1;
+  if (ix === DKIX_EMPTY) return ABSENT;
   probeInit(hash);
   for (;;) {
     if (ix >= 0 && k.hashes[ix] === hash) return k.keys[ix] === key ? ix : -1;
     i = probeNext(i, mask);
     ix = k.indices[i];
-    if (ix === DKIX_EMPTY) return -1;
+    if (ix === DKIX_EMPTY) return ABSENT;
   }
 }
 
-/** LOAD_NAME/LOAD_GLOBAL's common case (see identicalStrKeyIndex): the borrowed value, or null to look up in full. */
-export function dictGetIdenticalKey(d: PyDict, key: PyStr): PyObject | null {
+/**
+ * LOAD_NAME/LOAD_GLOBAL's common case (see identicalStrKeyIndex): the borrowed value, null
+ * when the key is certainly absent, undefined when only the full lookup can tell.
+ */
+export function dictGetIdenticalKey(d: PyDict, key: PyStr): PyObject | null | undefined {
   const ix = identicalStrKeyIndex(d, key);
-  return ix < 0 ? null : d.keys.values[ix];
+  if (ix >= 0) return d.keys.values[ix];
+  return ix === ABSENT ? null : undefined;
+}
+
+/** A str-keyed lookup (borrowed value or null) that takes the fast path when it can. */
+export function dictGetName(d: PyDict, key: PyStr): PyObject | null {
+  const v = dictGetIdenticalKey(d, key);
+  return v !== undefined ? v : dictGetStr(d, key);
 }
 
 /**

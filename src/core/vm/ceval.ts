@@ -22,6 +22,7 @@ import {
   dictSetItemTake,
   dictDelItem,
   dictGetIdenticalKey,
+  dictGetName,
   dictReplaceIdenticalKey,
   dictMerge,
   isDict,
@@ -227,9 +228,9 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           }
           case Op.LOAD_GLOBAL: {
             const name = code.names.items[oparg >> 1] as Str;
-            let v = dictGetIdenticalKey(f.globals, name) ?? dictGetStr(f.globals, name);
+            let v = dictGetName(f.globals, name);
             if (v === null) {
-              v = dictGetStr(f.builtins, name);
+              v = dictGetName(f.builtins, name);
               if (v === null) undefinedGlobal(name);
             }
             if (oparg & 1) stack.push(null);
@@ -240,11 +241,12 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           case Op.LOAD_NAME: {
             const name = code.names.items[oparg] as Str;
             const ns = f.locals;
-            const v = ns !== null && ns.type === DictType ? dictGetIdenticalKey(ns as PyDict, name) : null;
-            if (v !== null) {
+            const v =
+              ns !== null && ns.type === DictType ? dictGetIdenticalKey(ns as PyDict, name) : undefined;
+            if (v !== null && v !== undefined) {
               v.refcnt++;
               stack.push(v);
-            } else stack.push(loadName(f, name));
+            } else stack.push(loadName(f, name, v === null));
             break;
           }
           case Op.STORE_NAME: {
@@ -1210,12 +1212,15 @@ function derefError(code: PyCode, i: number): never {
   return nameError(code.localsplusnames.items[i], UNBOUNDFREE_ERROR_MSG(name));
 }
 
-/** LOAD_NAME: locals, then globals, then builtins. A new reference. */
-function loadName(f: Frame, name: Str): PyObject {
+/**
+ * LOAD_NAME in full: the namespace (unless already known not to have it), then globals, then
+ * builtins. A new reference.
+ */
+function loadName(f: Frame, name: Str, notInLocals = false): PyObject {
   const ns = f.locals;
-  if (ns !== null) {
+  if (ns !== null && !notInLocals) {
     if (ns.type === DictType) {
-      const v = dictGetStr(ns as PyDict, name);
+      const v = dictGetName(ns as PyDict, name);
       if (v !== null) return (v.refcnt++, v);
     } else {
       try {
@@ -1226,8 +1231,8 @@ function loadName(f: Frame, name: Str): PyObject {
       }
     }
   }
-  let v = dictGetStr(f.globals, name);
-  if (v === null) v = dictGetStr(f.builtins, name);
+  let v = dictGetName(f.globals, name);
+  if (v === null) v = dictGetName(f.builtins, name);
   if (v === null) undefinedGlobal(name);
   return (v!.refcnt++, v!);
 }
