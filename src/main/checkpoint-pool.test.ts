@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { Snapshot, StepEvents } from '../shared/lab-api';
 import { checkpointSteps, DEFAULT_CHECKPOINTS, type CheckpointPool } from './checkpoint-pool';
 import { EngineHost, spawnEngineWorker } from './engine-host';
+import { CHECKPOINT_TEST_PROGRAM } from './checkpoint-test-program';
 
 /**
  * The pool with the real engine: engine.worker.ts bundled for Node (as electron-vite bundles
@@ -33,24 +34,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** About 2,500 steps: objects made, cycles, collections. */
-const PROGRAM = `import gc
-class Node:
-    def __init__(self, i):
-        self.i = i
-        self.next = None
-nodes = []
-total = 0
-for i in range(600):
-    total += i % 7
-    if i % 40 == 0:
-        n = Node(i)
-        n.next = n
-        nodes.append([n, str(i)])
-    if i % 200 == 0:
-        gc.collect()
-print(len(nodes), total)
-`;
+const PROGRAM = CHECKPOINT_TEST_PROGRAM;
 
 /** About 2,000 steps: output, dicts and strings made and dropped, exceptions caught. */
 const PROGRAM2 = `def parse(word):

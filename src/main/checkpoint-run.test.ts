@@ -4,23 +4,9 @@ import { runSource } from '../core';
 import type { Snapshot, StepEvents } from '../shared/lab-api';
 import { serveCheckpoint } from './checkpoint-run';
 import type { CheckpointCommand, CheckpointRequest, WorkerToHost } from './engine-protocol';
+import { CHECKPOINT_TEST_PROGRAM } from './checkpoint-test-program';
 
-/** About 2,500 steps: objects made and freed, cycles, collections. */
-const PROGRAM = `import gc
-class Node:
-    def __init__(self, i):
-        self.i = i
-        self.next = None
-nodes = []
-for i in range(600):
-    if i % 40 == 0:
-        n = Node(i)
-        n.next = n
-        nodes.append([n, str(i)])
-    if i % 200 == 0:
-        gc.collect()
-print(len(nodes))
-`;
+const PROGRAM = CHECKPOINT_TEST_PROGRAM;
 
 const channels: MessageChannel[] = [];
 afterEach(() => channels.splice(0).forEach(({ port1 }) => port1.close()));
