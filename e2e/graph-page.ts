@@ -39,6 +39,8 @@ interface FixtureApi {
   elements(): { nodes: DrawnElement[]; edges: DrawnElement[] };
   nodeCenter(id: string): { x: number; y: number } | null;
   selected(): number | null;
+  zoom(level: number): void;
+  style(id: string, property: string): string | null;
 }
 
 declare global {
@@ -104,6 +106,15 @@ export class GraphPage {
   /** Stops the collection's animation on one of its phases (or "after"). */
   async showPhase(name: string | RegExp): Promise<void> {
     await this.collector.getByRole('button', { name }).click();
+  }
+
+  async zoom(level: number): Promise<void> {
+    await this.page.evaluate((l) => window.graphFixture!.zoom(l), level);
+  }
+
+  /** A style property of an element as Cytoscape computes it now. */
+  async style(id: string, property: string): Promise<string | null> {
+    return this.page.evaluate(([i, p]) => window.graphFixture!.style(i, p), [id, property] as const);
   }
 
   async clickNode(objectId: number): Promise<void> {

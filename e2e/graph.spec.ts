@@ -184,6 +184,37 @@ test('exports PNG, SVG, DOT and JSON of the graph on screen', async ({ graph, pa
   expect(json.elements.nodes.every((n: { position?: unknown }) => n.position !== undefined)).toBe(true);
 });
 
+test('zoomed out to an overview, labels and arrowheads go; the exported SVG still has them', async ({
+  graph,
+  page,
+}, testInfo) => {
+  await graph.show(engineSnapshot(TWO_INSTANCES, 14));
+  const { nodes, edges } = await graph.elements();
+  const node = nodes.find((n) => n.label.includes('Node object'))!;
+  const edge = edges.find((e) => e.source === node.id)!;
+  expect(await graph.style(node.id, 'label')).toBe(node.label);
+  expect(await graph.style(edge.id, 'target-arrow-shape')).toBe('triangle');
+
+  // Far out, where Cytoscape would draw no label anyway.
+  await graph.zoom(0.1);
+  expect(await graph.style(node.id, 'label')).toBe('');
+  expect(await graph.style(edge.id, 'target-arrow-shape')).toBe('none');
+  expect(await graph.style(edge.id, 'curve-style')).toBe('haystack');
+  await graph.screenshot('overview');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('toolbar', { name: 'Graph tools' }).getByRole('button', { name: 'SVG' }).click();
+  const file = testInfo.outputPath('overview.svg');
+  await (await download).saveAs(file);
+  const svg = readFileSync(file, 'utf8');
+  for (const label of ['class Node', 'Node object', '&lt;module&gt;']) expect(svg, label).toContain(label);
+  // The view keeps its overview style after the export, and gets the full one back zoomed in.
+  expect(await graph.style(node.id, 'label')).toBe('');
+  await graph.zoom(1);
+  expect(await graph.style(node.id, 'label')).toBe(node.label);
+  expect(await graph.style(edge.id, 'target-arrow-shape')).toBe('triangle');
+});
+
 test('clicking an object selects it, highlights its referrers and says why it is alive', async ({
   graph,
   page,

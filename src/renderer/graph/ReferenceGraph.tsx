@@ -18,11 +18,11 @@ import { freshCollection } from './gc-report';
 import { fitView, type LayoutName } from './graph-layout';
 import { GraphLegend } from './GraphLegend';
 import { notifyGraph } from './graph-observers';
-import { graphStylesheet } from './graph-style';
 import { useGraphPalette } from './graph-theme';
 import { GraphToolbar, type Background } from './GraphToolbar';
 import { GraphView, type PositionSeed, type PositionsListener } from './graph-view';
 import { SelectionDetails } from './SelectionDetails';
+import { StyleDetail } from './style-detail';
 import { whyAlive } from './why-alive';
 import './graph.css';
 
@@ -69,6 +69,7 @@ export function ReferenceGraph({
 }: ReferenceGraphProps) {
   const container = useRef<HTMLDivElement>(null);
   const view = useRef<GraphView | null>(null);
+  const styles = useRef<StyleDetail | null>(null);
   const onSelectLatest = useRef(onSelect);
   const onChangeLatest = useRef(persist?.onChange);
   const palette = useGraphPalette();
@@ -111,6 +112,7 @@ export function ReferenceGraph({
       autounselectify: true,
     });
     const graph = new GraphView(cy);
+    styles.current = new StyleDetail(cy);
     graph.onPositions = (...positions) => onChangeLatest.current?.({ positions });
     view.current = graph;
     cy.on('tap', (event) => {
@@ -128,11 +130,12 @@ export function ReferenceGraph({
       notifyGraph('destroyed', cy);
       graph.destroy();
       view.current = null;
+      styles.current = null;
     };
   }, []);
 
   useEffect(() => {
-    view.current?.cy.style(graphStylesheet(palette));
+    styles.current?.setPalette(palette);
   }, [palette]);
 
   // An experiment opened: its folding and layout now, its positions when its step is drawn.
@@ -190,7 +193,10 @@ export function ReferenceGraph({
     const cy = view.current?.cy;
     if (cy === undefined || snapshot === null) return;
     const bg = background === 'theme' ? palette.background : background === 'white' ? '#ffffff' : null;
-    const file = exportGraph(cy, snapshot, format, { scale, background: bg, full, foldShared });
+    const options = { scale, background: bg, full, foldShared };
+    const exported = () => exportGraph(cy, snapshot, format, options);
+    // Pictures show the full detail whatever the zoom; DOT and JSON do not depend on the style.
+    const file = format === 'png' || format === 'svg' ? styles.current!.withFullDetail(exported) : exported();
     downloadBlob(file.blob, file.filename);
   };
 

@@ -45,7 +45,32 @@ export function nodeLabelsDrawn(zoom: number, pixelRatio: number): boolean {
   return FONT_SIZE * 2 ** Math.ceil(Math.log2(zoom * pixelRatio)) >= MIN_ZOOMED_FONT_SIZE;
 }
 
-export function graphStylesheet(p: GraphPalette): StylesheetJson {
+/**
+ * Whether the view is an overview: zoomed out so far that Cytoscape draws no node label (nor
+ * edge label, whose minimum is reached sooner). The overview style applies there.
+ */
+export function isOverview(zoom: number, pixelRatio: number): boolean {
+  return !nodeLabelsDrawn(zoom, pixelRatio);
+}
+
+/**
+ * What the overview leaves out of the full style, last so that it wins over every class: at
+ * that zoom labels are not drawn, an arrowhead is a pixel or less, and a bend or a loop is
+ * not seen. Cytoscape redraws every edge in the frame after any change (a step); without
+ * these, each edge is one line (haystack: no endpoint projections), not a line, an arrow and
+ * an empty label box. Colours, widths, borders and underlays stay: they show the states.
+ */
+const OVERVIEW: StylesheetJson = [
+  { selector: 'node', style: { label: '' } },
+  { selector: 'edge', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', label: '' } },
+];
+
+/** `overview`: the stylesheet for an overview (isOverview), not for an export. */
+export function graphStylesheet(p: GraphPalette, overview = false): StylesheetJson {
+  return [...fullStylesheet(p), ...(overview ? OVERVIEW : [])];
+}
+
+function fullStylesheet(p: GraphPalette): StylesheetJson {
   return [
     {
       selector: 'node',
