@@ -224,4 +224,12 @@ export class AppGraph {
     expect(node).toBeDefined();
     await this.page.mouse.click(node!.onPage.x, node!.onPage.y);
   }
+
+  /**
+   * The toolbar's Fit: the whole graph in view. A run opens a wide graph at a legible zoom from
+   * its left edge, so objects further right may need it (or a pan) before the mouse reaches them.
+   */
+  async fit(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Fit', exact: true }).click();
+  }
 }

@@ -103,9 +103,10 @@ test('saves edits by itself and brings them back after the server restarts', asy
   await expect(lab.stepCounter).toContainText('Step 5 / 7');
   await expect(lab.stepCounter).toContainText('line 4');
 
-  // Unfold the shared values, drag the list somewhere else, select the dict.
+  // Unfold the shared values, show the whole graph, drag the list somewhere else, select the dict.
   const graph = new AppGraph(lab.page);
   await graph.inlinePrimitives.uncheck();
+  await graph.fit();
   const list = await graph.nodeOfType('list');
   const dict = await graph.nodeOfType('dict');
   await graph.drag(list.id, 90, 70);

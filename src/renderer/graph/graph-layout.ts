@@ -117,12 +117,19 @@ export async function runLayout(cy: Core, name: LayoutName, animate: boolean): P
 
 const MAX_FIT_ZOOM = 1.25;
 const FIT_PADDING = 24;
+/** The zoom below which a node's text is too small to read. */
+const LEGIBLE_ZOOM = 0.8;
 
 /**
  * Fits the graph in the view without blowing a handful of nodes up to giant size. The box
  * comes from positions and node sizes: Cytoscape's own bounding box would measure every label.
+ *
+ * `legible` (the view a run opens on): a graph wider than the view but low enough to fit its
+ * height at a readable zoom (a small program's, laid out from the frames on the left) is shown
+ * at that zoom from its left edge, the rest a pan away, instead of shrunk to unreadable text.
+ * The toolbar's Fit shows the whole graph whatever the zoom.
  */
-export function fitView(cy: Core): void {
+export function fitView(cy: Core, legible = false): void {
   let x1 = Infinity;
   let y1 = Infinity;
   let x2 = -Infinity;
@@ -142,8 +149,16 @@ export function fitView(cy: Core): void {
   const width = cy.width() - 2 * FIT_PADDING;
   const height = cy.height() - 2 * FIT_PADDING;
   const zoom = Math.max(cy.minZoom(), Math.min(MAX_FIT_ZOOM, width / (x2 - x1), height / (y2 - y1)));
+  const centerY = cy.height() / 2;
+  if (legible && zoom < LEGIBLE_ZOOM && (y2 - y1) * LEGIBLE_ZOOM <= height) {
+    cy.viewport({
+      zoom: LEGIBLE_ZOOM,
+      pan: { x: FIT_PADDING - LEGIBLE_ZOOM * x1, y: centerY - (LEGIBLE_ZOOM * (y1 + y2)) / 2 },
+    });
+    return;
+  }
   cy.viewport({
     zoom,
-    pan: { x: cy.width() / 2 - (zoom * (x1 + x2)) / 2, y: cy.height() / 2 - (zoom * (y1 + y2)) / 2 },
+    pan: { x: cy.width() / 2 - (zoom * (x1 + x2)) / 2, y: centerY - (zoom * (y1 + y2)) / 2 },
   });
 }

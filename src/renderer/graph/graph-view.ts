@@ -151,7 +151,7 @@ export class GraphView {
         }
         this.rememberAll();
         this.bendEdges();
-        fitView(this.cy);
+        fitView(this.cy, true);
         this.report(started, model, true);
         this.reportPositionsSoon();
         this.signalDrawn(snapshot.step);
