@@ -48,8 +48,9 @@ export interface RunOptions {
   ) => void;
   /**
    * Capture the Snapshot where the program's `<module>` code returns and give it back as
-   * `endSnapshot` when that is the run's last step (where the timeline opens). Records what
-   * snapshot runs record (allocating lines, collector phases), so it equals a re-run's.
+   * `endSnapshot` when that is the run's last step (where the timeline opens), with that step's
+   * events as `endStepEvents`. Records what snapshot runs record (allocating lines, collector
+   * phases), so both equal a re-run's.
    */
   captureEnd?: boolean;
 }
@@ -80,6 +81,8 @@ export interface RunResult {
   stepEvents?: StepEvents;
   /** With `captureEnd`: the Snapshot of the last step, when it is the `<module>` code's return. */
   endSnapshot?: Snapshot;
+  /** With `captureEnd`: that last step's events (what shutdown did), when the heap was small enough. */
+  endStepEvents?: StepEvents;
 }
 
 export { runSource } from './run';

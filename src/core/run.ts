@@ -67,7 +67,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
   /** Where recordEvents' events go once the next step starts (or the run ends). */
   let eventsDone: ((events: StepEvents) => void) | null = null;
   const output = (stream: 'stdout' | 'stderr', forward: ((text: string) => void) | undefined) =>
-    eventsAt === undefined && onStep === undefined
+    eventsAt === undefined && onStep === undefined && options.captureEnd !== true
       ? forward
       : (text: string) => {
           recorder?.output(stream, text);
@@ -91,6 +91,8 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
   const snapshotting = wanted.size > 0 || eventsAt !== undefined || onStep !== undefined || captureEnd;
   /** With captureEnd: the Snapshot of the latest return of the program's <module> code. */
   let moduleEnd: Snapshot | undefined;
+  /** With captureEnd: that step's events, when it was the run's last. */
+  let endStepEvents: StepEvents | undefined;
   const limits = { ...DEFAULT_LIMITS, ...options.snapshotLimits };
   // Memory over time (the main run) and each object's allocating line (snapshot runs).
   const memory = startMemoryRecording({ series: options.recordMemory === true, lines: snapshotting });
@@ -114,6 +116,17 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
       }
       if (captureEnd && event === 'return' && func === '<module>') {
         moduleEnd = captureSnapshot(step, event, line, func, limits);
+        // If this is the run's last step, its events are what shutdown does: recorded while it
+        // runs, kept only if no step follows (a heap the snapshot could not walk whole is left
+        // to the re-run, so that shutdown costs no more than it did).
+        if (recorder === null && !moduleEnd.truncated) {
+          before = moduleEnd;
+          recorder = new StepEventRecorder();
+          recorder.start();
+          eventsDone = (events) => {
+            if (events.next === null) endStepEvents = events;
+          };
+        }
       }
       if (wanted.has(step)) {
         const taken = captureSnapshot(step, event, line, func, limits);
@@ -179,6 +192,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
     memory: memory?.finish(rt.steps),
     stepEvents,
     endSnapshot: moduleEnd !== undefined && moduleEnd.step === rt.steps - 1 ? moduleEnd : undefined,
+    endStepEvents,
   };
 }
 

@@ -42,7 +42,12 @@ parentPort.on('message', ({ type, seq, source, steps, step }) => {
     };
   }
   // A program starting with 'end' comes back with its last step's snapshot, as the engine's run does.
-  const end = source.startsWith('end') ? { endSnapshot: { step: source.length - 1, stdout: source, request: 0 } } : {};
+  const end = source.startsWith('end')
+    ? {
+        endSnapshot: { step: source.length - 1, stdout: source, request: 0 },
+        endStepEvents: { step: source.length - 1, events: [], request: 0 },
+      }
+    : {};
   parentPort.postMessage({ type: 'result', seq, result, ...end });
 });
 `;
@@ -232,6 +237,13 @@ describe('EngineHost step events', () => {
     expect(first).toMatchObject({ step: 1, events: [{ kind: 'output', text: 'abc' }] });
     expect(await host.stepEvents(1)).toBe(first);
     expect((await rejection(host.stepEvents(3))).name).toBe('InvalidRequest');
+  });
+
+  it("serves the last step's events from the run's own recording, without a re-run", async () => {
+    const host = createHost();
+    await host.run('end of it');
+    expect(await host.stepEvents(8)).toMatchObject({ step: 8, events: [], request: 0 });
+    expect(await host.stepEvents(2)).toMatchObject({ step: 2, request: 1 });
   });
 
   it('waits for a snapshot being computed, and a snapshot waits for it, instead of Busy', async () => {

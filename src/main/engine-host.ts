@@ -403,8 +403,11 @@ export class EngineHost implements Engine {
         if (active.kind !== 'run') break;
         this.#active = undefined;
         this.#lastRun = { source: active.source, stepCount: message.result.stepCount };
+        // The run's own capture of its last step, where the timeline opens: no re-run for it.
         if (message.endSnapshot?.step === message.result.stepCount - 1)
           this.#snapshots.put(message.endSnapshot);
+        if (message.endStepEvents?.step === message.result.stepCount - 1)
+          this.#stepEvents.set(message.endStepEvents.step, message.endStepEvents);
         this.#startPool(this.#lastRun);
         active.resolve(checkedMemory(message.result));
         break;

@@ -62,8 +62,8 @@ export type CheckpointCommand =
 
 export type WorkerToHost =
   | { type: 'event'; seq: number; event: RunEvent }
-  /** `endSnapshot`: the last step's Snapshot, when the run could capture it (RunOptions.captureEnd). */
-  | { type: 'result'; seq: number; result: RunResult; endSnapshot?: Snapshot }
+  /** The last step's Snapshot and events, when the run could capture them (RunOptions.captureEnd). */
+  | { type: 'result'; seq: number; result: RunResult; endSnapshot?: Snapshot; endStepEvents?: StepEvents }
   | { type: 'snapshot'; seq: number; snapshots: Snapshot[] }
   | { type: 'stepEvents'; seq: number; events: StepEvents }
   | { type: 'failure'; seq: number; error: { name: string; message: string; stack?: string } }

@@ -78,11 +78,11 @@ export function serveRun(
     // Only the documented fields cross the thread boundary: anything else the engine keeps
     // on its result (e.g. a timeline) may not survive structured cloning. A long step list
     // stays here: cloning millions of step objects would stall both threads for seconds.
-    const { stdout, stderr, exitCode, stepCount, steps, memory, endSnapshot } = result;
+    const { stdout, stderr, exitCode, stepCount, steps, memory, endSnapshot, endStepEvents } = result;
     const listed = steps && steps.length === stepCount && stepCount <= MAX_LISTED_STEPS ? { steps } : {};
     // Memory over time travels as base64 text: the web shell's socket carries JSON.
     const series = memory ? { memory: encodeMemorySeries(memory, toBase64) } : {};
-    const end = endSnapshot ? { endSnapshot } : {};
+    const end = { ...(endSnapshot ? { endSnapshot } : {}), ...(endStepEvents ? { endStepEvents } : {}) };
     post({
       type: 'result',
       seq,

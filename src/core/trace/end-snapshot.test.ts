@@ -1,6 +1,6 @@
 /**
  * The main run's own capture of its last step (RunOptions.captureEnd) stands in for a re-run
- * to that step, so it must be the very Snapshot a re-run takes there.
+ * to that step, so it must be the very Snapshot, and the very step events, a re-run gives.
  */
 import { describe, expect, it } from 'vitest';
 import { runSource } from '../run';
@@ -39,6 +39,10 @@ describe("a run's capture of its last step", () => {
     expect(run.endSnapshot!.step).toBe(run.stepCount - 1);
     const rerun = runSource(source, { snapshotAt: run.stepCount - 1 });
     expect(run.endSnapshot).toEqual(rerun.snapshot);
+    // And what happens in it (shutdown): the `stepEvents` option's answer for that step.
+    const events = runSource(source, { stepEvents: run.stepCount - 1 }).stepEvents;
+    expect(run.endStepEvents).toBeDefined();
+    expect(run.endStepEvents).toEqual(events);
   });
 
   it('is not given when steps follow the <module> return (a finalizer at shutdown)', () => {
@@ -50,6 +54,7 @@ keep = D()
     const run = runSource(source, { captureEnd: true });
     expect(run.stdout).toBe('bye\n');
     expect(run.endSnapshot).toBeUndefined();
+    expect(run.endStepEvents).toBeUndefined();
   });
 
   it('changes nothing the program prints or counts', () => {
