@@ -17,14 +17,14 @@ import startupProfile from './profiles/fixtures/cpython311-startup.json';
 import { PyObject, decref, TypeFlag } from './objects/object';
 import { staticType } from './objects/roots';
 import { None } from './objects/noneobject';
-import { PyTuple, newTuple } from './objects/tupleobject';
-import { PyList, newEmptyList } from './objects/listobject';
-import { PyDict, DictKeys, KeysKind, newDict } from './objects/dictobject';
-import { PyFloat, newFloat } from './objects/floatobject';
-import { PySlice } from './objects/sliceobject';
+import { newTuple } from './objects/tupleobject';
+import { newEmptyList } from './objects/listobject';
+import { newDict } from './objects/dictobject';
+import { newFloat } from './objects/floatobject';
 import { newStr } from './objects/unicodeobject';
-import { allocGCObject, allocObject, gcDel, pyMalloc } from './memory/alloc';
+import { allocGCObject, gcDel } from './memory/alloc';
 import { clearFreelists } from './memory/freelistclear';
+import { fillSliceCache, setFreeListState } from './memory/freelist-state';
 import type { Runtime } from './vm/runtime';
 import { rt } from './vm/runtime';
 
@@ -73,27 +73,13 @@ export function applyStartupBaseline(): void {
   const enabled = gc.enabled;
   gc.enabled = false;
   clearFreelists();
-  const fl = rt.freelists;
-  for (let n = 1; n < fl.tuples.length; n++) {
-    for (let k = 0; k < b.tuples[n - 1]; k++)
-      fl.tuples[n].push(dead(allocGCObject(new PyTuple([]), 24 + 8 * n)));
-  }
-  for (let k = 0; k < b.lists; k++) fl.lists.push(dead(allocGCObject(new PyList(), 40)));
-  for (let k = 0; k < b.dicts; k++) fl.dicts.push(dead(allocGCObject(new PyDict(), 48)));
-  const keysBytes = new DictKeys(3, KeysKind.UNICODE).bytes;
-  for (let k = 0; k < b.dictKeys; k++) fl.dictKeys.push(pyMalloc(keysBytes));
-  for (let k = 0; k < b.floats; k++) fl.floats.push(dead(allocObject(new PyFloat(0), 24)));
+  setFreeListState(b);
   // The interpreter's one-slice cache: startup has made and dropped a slice, so it is full.
-  rt.sliceCache = dead(allocGCObject(new PySlice(None, None, None), 40));
+  fillSliceCache();
   gc.count = [...b.count];
   // gc.get_stats(): the collections CPython's startup ran before the script.
   profile.gc_stats.forEach((stats, generation) => Object.assign(gc.stats[generation], stats));
   gc.enabled = enabled;
-}
-
-function dead<T extends PyObject>(o: T): T {
-  o.refcnt = 0;
-  return o;
 }
 
 /**

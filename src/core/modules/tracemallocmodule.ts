@@ -24,7 +24,7 @@ import { None } from '../objects/noneobject';
 import { newBool } from '../objects/boolobject';
 import { internFromString, newStr, type PyStr } from '../objects/unicodeobject';
 import { newInt } from '../objects/longobject';
-import { newTuple, tupleAlloc } from '../objects/tupleobject';
+import { newTuple, tupleAlloc, type PyTuple } from '../objects/tupleobject';
 import { newEmptyList, listAppend } from '../objects/listobject';
 import {
   ExceptionType,
@@ -37,37 +37,25 @@ import { TypeType } from '../objects/roots';
 import { exactArgs, noKeywords, rangeArgs } from '../vm/args';
 import { raise } from '../vm/errors';
 import { rt, type Runtime } from '../vm/runtime';
-import {
-  allocGCObject,
-  allocObject,
-  freeObject,
-  gcDel,
-  pyFree,
-  pyMalloc,
-  setAllocTracer,
-  type AllocTracer,
-} from '../memory/alloc';
-import { PyTuple } from '../objects/tupleobject';
-import { PyList } from '../objects/listobject';
-import { DictKeys, KeysKind, PyDict, dictSetItem, newDict } from '../objects/dictobject';
-import { PyFloat } from '../objects/floatobject';
-import { PySlice } from '../objects/sliceobject';
+import { setAllocTracer, type AllocTracer } from '../memory/alloc';
+import { dictSetItem, newDict } from '../objects/dictobject';
 import type { PyModule } from '../objects/moduleobject';
 import { moduleBuilder } from './moduledef';
 import { replay, type Event } from '../startup';
+import {
+  fillSliceCache,
+  freeListState,
+  setFreeListState,
+  untracedByGc,
+  type FreeListState,
+} from '../memory/freelist-state';
 import importFixture from '../profiles/fixtures/cpython311-import-tracemalloc.json';
 
-interface FreelistState {
-  count: [number, number, number];
-  tuples: number[];
-  lists: number;
-  dicts: number;
-  dictKeys: number;
-  floats: number;
-}
+/** A probe's generation counts and free lists before and after the recorded import. */
+type ProbeState = FreeListState & { count: [number, number, number] };
 const importProfile = importFixture as unknown as {
   events: Event[];
-  probes: { program: string; start: FreelistState; end: FreelistState }[];
+  probes: { program: string; start: ProbeState; end: ProbeState }[];
 };
 
 /**
@@ -102,19 +90,7 @@ function pickleErrors(): () => void {
       classes = [];
       return;
     }
-    const gc = rt.gc;
-    const fl = rt.freelists;
-    const count = [...gc.count];
-    const tuples = fl.tuples.map((stack) => stack.length).slice(1);
-    const [lists, dicts, keys, floats] = [
-      fl.lists.length,
-      fl.dicts.length,
-      fl.dictKeys.length,
-      fl.floats.length,
-    ];
-    const enabled = gc.enabled;
-    gc.enabled = false;
-    try {
+    untracedByGc(() => {
       const make = (name: string, base: PyObject, doc: string) => {
         const ns = newDict();
         for (const [k, v] of [
@@ -146,11 +122,7 @@ function pickleErrors(): () => void {
         classes[0],
         'This exception is raised when there is a problem unpickling an object,\n    such as a security violation.\n\n    Note that other exceptions may also be raised during unpickling, including\n    (but not necessarily limited to) AttributeError, EOFError, ImportError,\n    and IndexError.\n\n    ',
       );
-    } finally {
-      gc.count = count;
-      gc.enabled = enabled;
-    }
-    setFreelists(tuples, lists, dicts, keys, floats);
+    });
   };
 }
 
@@ -453,34 +425,6 @@ const COUNT_CORRECTION = 1;
  * Gives the free lists these occupancies (tuples of length 1…20 first), adding dead objects
  * or freeing kept ones, without changing `gc.get_count()` or running a collection.
  */
-function setFreelists(tuples: number[], lists: number, dicts: number, keys: number, floats: number): void {
-  const gc = rt.gc;
-  const fl = rt.freelists;
-  const count = [...gc.count];
-  const enabled = gc.enabled;
-  gc.enabled = false;
-  try {
-    tuples.forEach((want, i) => {
-      const n = i + 1;
-      const stack = fl.tuples[n];
-      while (stack.length > want) gcDel(stack.pop()!);
-      while (stack.length < want) stack.push(dead(allocGCObject(new PyTuple([]), 24 + 8 * n)));
-    });
-    while (fl.lists.length > lists) gcDel(fl.lists.pop()!);
-    while (fl.lists.length < lists) fl.lists.push(dead(allocGCObject(new PyList(), 40)));
-    while (fl.dicts.length > dicts) gcDel(fl.dicts.pop()!);
-    while (fl.dicts.length < dicts) fl.dicts.push(dead(allocGCObject(new PyDict(), 48)));
-    const keysBytes = new DictKeys(3, KeysKind.UNICODE).bytes;
-    while (fl.dictKeys.length > keys) pyFree(fl.dictKeys.pop()!);
-    while (fl.dictKeys.length < keys) fl.dictKeys.push(pyMalloc(keysBytes));
-    while (fl.floats.length > floats) freeObject(fl.floats.pop()!);
-    while (fl.floats.length < floats) fl.floats.push(dead(allocObject(new PyFloat(0), 24)));
-  } finally {
-    gc.count = count;
-    gc.enabled = enabled;
-  }
-}
-
 /**
  * `import tracemalloc` as CPython's goes. The engine's module (py/tracemalloc.py, which
  * imports only _tracemalloc and linecache) is loaded first without changing the generation
@@ -492,50 +436,24 @@ function setFreelists(tuples: number[], lists: number, dicts: number, keys: numb
  * after the import (tokenize slices).
  */
 export function importTracemallocAsCPython(load: () => PyModule): PyModule {
-  const gc = rt.gc;
-  const fl = rt.freelists;
-  const count = [...gc.count];
-  const tuples = fl.tuples.map((stack) => stack.length);
-  const lists = fl.lists.length;
-  const dicts = fl.dicts.length;
-  const keys = fl.dictKeys.length;
-  const floats = fl.floats.length;
-  const enabled = gc.enabled;
-  gc.enabled = false;
-  let m: PyModule;
-  try {
-    m = load();
-    // What the engine's own module took from or gave to the free lists is put back.
-    setFreelists(tuples.slice(1), lists, dicts, keys, floats);
-  } finally {
-    gc.count = count;
-    gc.enabled = enabled;
-  }
+  const before = freeListState();
+  const m = untracedByGc(load);
   replay(importEvents, pickleErrors());
   // The recording misses a free after the import's last collection (the replay ends one
   // above CPython's count, whatever the count before the import).
-  for (let i = 0; i < COUNT_CORRECTION; i++) gc.unlink();
+  for (let i = 0; i < COUNT_CORRECTION; i++) rt.gc.unlink();
   // The free lists as CPython's import leaves them (the recording misses some list frees):
   // tuples and floats whatever they were before, lists, dicts and dict keys fitted on the
   // recorder's probes.
   const after = importProfile.probes[0].end;
-  setFreelists(
-    after.tuples,
-    Math.max(0, lists + LISTS_CHANGE),
-    Math.max(dicts + DICTS_CHANGE, after.dicts),
-    Math.min(keys + KEYS_RISE, PyDict_MAXFREELIST) - KEYS_DROP,
-    after.floats,
-  );
-  if (rt.sliceCache === null) {
-    // The replay counted the slice already (a stand-in that stays alive).
-    const before = [...gc.count];
-    rt.sliceCache = dead(allocGCObject(new PySlice(None, None, None), 40));
-    gc.count = before;
-  }
+  setFreeListState({
+    tuples: after.tuples,
+    lists: Math.max(0, before.lists + LISTS_CHANGE),
+    dicts: Math.max(before.dicts + DICTS_CHANGE, after.dicts),
+    dictKeys: Math.min(before.dictKeys + KEYS_RISE, PyDict_MAXFREELIST) - KEYS_DROP,
+    floats: after.floats,
+  });
+  // The replay counted the slice already (a stand-in that stays alive).
+  fillSliceCache();
   return m;
-}
-
-function dead<T extends PyObject>(o: T): T {
-  o.refcnt = 0;
-  return o;
 }
