@@ -44,21 +44,9 @@ def main():
     ap.add_argument('out', nargs='?', default=DEFAULT_OUT)
     args = ap.parse_args()
     exe, version = record_startup.real_python(args.python)
-    base_script = record_startup.GDB_SCRIPT
     profile = {'python': version, 'recorded_by': 'src/core/profiles/record_module_imports.py', 'modules': {}}
     for name, programs in PROBES.items():
-        module = name.split('_')[0]
-        script = base_script.replace("if ascii_of('name') != 'gc': return False",
-                                     "if ascii_of('name') != %r: return False" % module)
-        assert script != base_script
-        record_startup.GDB_SCRIPT = script
-        runs = []
-        for program in programs:
-            records = record_startup.run_under_gdb(exe, program)
-            events = [r['event'] for r in records if r.get('phase') == 'import_gc' and 'event' in r]
-            start = next(r['start'] for r in records if r.get('phase') == 'import_gc' and 'start' in r)
-            end = next(r['end'] for r in records if r.get('phase') == 'import_gc' and 'end' in r)
-            runs.append({'program': program, 'start': start, 'end': end, 'events': events})
+        runs = record_startup.record_first_import(exe, name.split('_')[0], programs)
         if any(r['events'] != runs[0]['events'] for r in runs[1:]):
             print(f'note: {name}: the probes\' events differ', file=sys.stderr)
         profile['modules'][name] = {
@@ -66,7 +54,6 @@ def main():
             'probes': [{k: r[k] for k in ('program', 'start', 'end')} for r in runs],
         }
         print(f'{name}: {len(runs[0]["events"])} events', file=sys.stderr)
-    record_startup.GDB_SCRIPT = base_script
     with open(args.out, 'w') as f:
         json.dump(profile, f, separators=(',', ':'))
         f.write('\n')

@@ -202,14 +202,31 @@ def clean_env(seed=None):
     return env
 
 
-def run_under_gdb(exe, program, seed=None):
+def record_first_import(exe, module, programs):
+    """The GC traffic of each program's first `import MODULE` (the import_gc phase, with the
+    breakpoint's module name changed): a run per program, {program, start, end, events}."""
+    script = GDB_SCRIPT.replace("if ascii_of('name') != 'gc': return False",
+                                "if ascii_of('name') != %r: return False" % module)
+    assert script != GDB_SCRIPT
+    runs = []
+    for program in programs:
+        records = run_under_gdb(exe, program, gdb_script=script)
+        phase = [r for r in records if r.get('phase') == 'import_gc']
+        events = [r['event'] for r in phase if 'event' in r]
+        start = next(r['start'] for r in phase if 'start' in r)
+        end = next(r['end'] for r in phase if 'end' in r)
+        runs.append({'program': program, 'start': start, 'end': end, 'events': events})
+    return runs
+
+
+def run_under_gdb(exe, program, seed=None, gdb_script=None):
     with tempfile.TemporaryDirectory() as tmp:
         prog = os.path.join(tmp, 'probe.py')
         with open(prog, 'w') as f:
             f.write(program)
         script = os.path.join(tmp, 'record.gdb.py')
         with open(script, 'w') as f:
-            f.write(GDB_SCRIPT)
+            f.write(GDB_SCRIPT if gdb_script is None else gdb_script)
         out = os.path.join(tmp, 'events.jsonl')
         env = clean_env(seed)
         env['REC_OUT'] = out

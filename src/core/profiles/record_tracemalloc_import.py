@@ -35,17 +35,7 @@ def main():
     ap.add_argument('out', nargs='?', default=DEFAULT_OUT)
     args = ap.parse_args()
     exe, version = record_startup.real_python(args.python)
-    script = record_startup.GDB_SCRIPT.replace("if ascii_of('name') != 'gc': return False",
-                                               "if ascii_of('name') != 'tracemalloc': return False")
-    assert script != record_startup.GDB_SCRIPT
-    record_startup.GDB_SCRIPT = script
-    runs = []
-    for program in PROBES:
-        records = record_startup.run_under_gdb(exe, program)
-        events = [r['event'] for r in records if r.get('phase') == 'import_gc' and 'event' in r]
-        start = next(r['start'] for r in records if r.get('phase') == 'import_gc' and 'start' in r)
-        end = next(r['end'] for r in records if r.get('phase') == 'import_gc' and 'end' in r)
-        runs.append({'program': program, 'start': start, 'end': end, 'events': events})
+    runs = record_startup.record_first_import(exe, 'tracemalloc', PROBES)
     if any(r['events'] != runs[0]['events'] for r in runs[1:]):
         print('note: the probes\' events differ (collections freed different objects)', file=sys.stderr)
     profile = {
