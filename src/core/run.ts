@@ -32,7 +32,7 @@ import { None } from './objects/noneobject';
 import { newFunction } from './objects/funcobject';
 import { PyCode } from './objects/codeobject';
 import { Frame } from './vm/frame';
-import { isTraced } from './vm/frame-pool';
+import { emptyLocals, isTraced } from './vm/frame-pool';
 import { runFrame } from './vm/call';
 import { StepBudgetExceeded } from './vm/ceval';
 import { isPyException, newException } from './vm/errors';
@@ -297,7 +297,7 @@ function compileSource(source: string, filename: string, arena: Arena | null): P
 function execCode(code: PyCode, globals: PyDict): PyObject {
   const func = newFunction(code, globals, rt.builtins!);
   globals.refcnt++;
-  const f = new Frame(code, func, globals, rt.builtins!, globals, new Array(code.nlocalsplus).fill(null));
+  const f = new Frame(code, func, globals, rt.builtins!, globals, emptyLocals(code.nlocalsplus));
   f.traced = isTraced(code);
   return runFrame(f);
 }

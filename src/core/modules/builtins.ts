@@ -55,7 +55,7 @@ import {
 } from '../objects/abstract';
 import { typeLookup, isType, typeNew } from '../objects/typeobject';
 import { Frame, clearFrame, frameLocals } from '../vm/frame';
-import { isTraced } from '../vm/frame-pool';
+import { emptyLocals, isTraced } from '../vm/frame-pool';
 import { evalFrame } from '../vm/ceval';
 import { runFrame } from '../vm/call';
 import { raise, typeError, valueError, isPyException } from '../vm/errors';
@@ -114,14 +114,7 @@ function buildClass(args: PyObject[], kwnames: PyTuple | null): PyObject {
       const f = func as PyFunction;
       f.refcnt++;
       ns.refcnt++;
-      const frame = new Frame(
-        f.code,
-        f,
-        f.globals!,
-        f.builtins!,
-        ns,
-        new Array(f.code.nlocalsplus).fill(null),
-      );
+      const frame = new Frame(f.code, f, f.globals!, f.builtins!, ns, emptyLocals(f.code.nlocalsplus));
       frame.traced = isTraced(f.code);
       const cell = runFrame(frame);
       try {

@@ -39,7 +39,7 @@ import { allocGCObject } from '../memory/alloc';
 import { staticId } from '../objects/unicodeobject';
 import { rt } from '../vm/runtime';
 import { Frame, frameLocals } from '../vm/frame';
-import { isTraced } from '../vm/frame-pool';
+import { emptyLocals, isTraced } from '../vm/frame-pool';
 import { runFrame } from '../vm/call';
 import { newException, raise, typeError, valueError } from '../vm/errors';
 import { parseParams, splitKwargs } from '../vm/args';
@@ -374,7 +374,7 @@ export function evalCode(code: PyCode, globals: PyDict, locals: PyObject): PyObj
   rt.gc.track(func);
   func.refcnt++;
   locals.refcnt++;
-  const f = new Frame(code, func, globals, builtins, locals, new Array(code.nlocalsplus).fill(null));
+  const f = new Frame(code, func, globals, builtins, locals, emptyLocals(code.nlocalsplus));
   f.traced = isTraced(code);
   try {
     return runFrame(f);
