@@ -9,6 +9,7 @@ import {
   TypeFlag,
   decref,
   incref,
+  newref,
   xdecref,
   typeLookupEpoch,
   type MethodSpec,
@@ -547,6 +548,8 @@ function copySlots(items: PyStr[], sorted: string[], name: PyStr): PyTuple {
 const htSlotsOf = new WeakMap<PyType, PyTuple>();
 /** tp_doc of the classes whose __doc__ is a str: the address of the copy. */
 const tpDocOf = new WeakMap<PyType, number>();
+/** ht_name and ht_qualname of classes made by type_new: references to the strs given. */
+const htNamesOf = new WeakMap<PyType, { name: PyStr; qualname: PyStr }>();
 
 function utf8Length(text: string): number {
   let n = 0;
@@ -632,9 +635,11 @@ export function typeNew(
   if (qualname !== null) {
     if (!isStr(qualname)) typeError(`type __qualname__ must be a str, not ${qualname.type.name}`);
     t.qualname = (qualname as PyStr).value;
+    htNamesOf.set(t, { name: newref(name), qualname: newref(qualname as PyStr) });
     dictDelItem(dict, staticId('__qualname__'));
   } else {
     t.qualname = name.value;
+    htNamesOf.set(t, { name: newref(name), qualname: newref(name) });
   }
   const moduleName = dictGetStr(dict, staticId('__module__'));
   if (moduleName === null && rt.frame !== null) {
@@ -835,6 +840,12 @@ function typeDealloc(o: PyObject): void {
     tpDocOf.delete(t);
     pyFree(tpDoc);
   }
+  const names = htNamesOf.get(t);
+  if (names !== undefined) {
+    htNamesOf.delete(t);
+    decref(names.name);
+    decref(names.qualname);
+  }
   const htSlots = htSlotsOf.get(t);
   if (htSlots !== undefined) {
     htSlotsOf.delete(t);
@@ -984,6 +995,8 @@ TypeType.getsetSpecs.push(
     name: '__name__',
     // A static type's tp_name may carry its module ("collections.deque"): __name__ is the rest.
     get: (o) => {
+      const names = htNamesOf.get(o as PyType);
+      if (names !== undefined) return newref(names.name);
       const n = (o as PyType).name;
       return newStr((o as PyType).isHeapType ? n : n.slice(n.lastIndexOf('.') + 1));
     },
@@ -991,7 +1004,10 @@ TypeType.getsetSpecs.push(
   },
   {
     name: '__qualname__',
-    get: (o) => newStr((o as PyType).qualname),
+    get: (o) => {
+      const names = htNamesOf.get(o as PyType);
+      return names !== undefined ? newref(names.qualname) : newStr((o as PyType).qualname);
+    },
     set: (o, v) => setTypeName(o as PyType, v, 'qualname'),
   },
   {
@@ -1062,6 +1078,12 @@ function setTypeName(t: PyType, v: PyObject | null, which: 'name' | 'qualname'):
   if (v === null) typeError(`cannot delete '__${which}__' attribute of immutable type '${t.name}'`);
   if (!isStr(v!)) typeError(`can only assign string to ${t.name}.__${which}__, not '${v!.type.name}'`);
   t[which] = (v as PyStr).value;
+  const names = htNamesOf.get(t);
+  if (names !== undefined) {
+    const old = names[which];
+    names[which] = newref(v as PyStr);
+    decref(old);
+  }
 }
 
 TypeType.methodSpecs.push(
