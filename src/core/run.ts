@@ -14,6 +14,8 @@ import { PySyntaxError } from './syntax/errors';
 import { SymbolTable } from './compiler/symtable';
 import { Compiler } from './compiler/codegen';
 import { CompileError } from './compiler/errors';
+import { addParserIdentifiers } from './compiler/parser-identifiers';
+import { replayModuleParse } from './syntax/peg/replay';
 import {
   Arena,
   hasNonAsciiIdentifier,
@@ -274,7 +276,10 @@ function execModuleSource(name: string, source: string): PyModule {
  */
 function compileSource(source: string, filename: string, arena: Arena | null): PyCode {
   const mod = parseModuleCached(source);
-  if (arena !== null && hasNonAsciiIdentifier(mod)) importUnicodedataForParser();
+  if (arena !== null) {
+    if (hasNonAsciiIdentifier(mod)) importUnicodedataForParser();
+    addParserIdentifiers(arena, replayModuleParse(source).names);
+  }
   const temps: PyObject[] = [];
   const consts = materializeConstants(mod, arena);
   // compiler_init, then _PyAST_Optimize, _PySymtable_Build and compiler_mod (which ends
