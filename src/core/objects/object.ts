@@ -217,6 +217,8 @@ export class PyType extends PyObject {
   slotBase = 0;
   /** Lookup cache for _PyType_Lookup, invalidated by type attribute changes. */
   lookupCache = new Map<string, PyObject | null>();
+  /** tp_version_tag: 0 until the method cache first stores a lookup on this type (typecache.ts). */
+  versionTag = 0;
   /** Builtin types describe their methods here; readyType turns them into descriptors. */
   methodSpecs: MethodSpec[] = [];
   getsetSpecs: GetSetSpec[] = [];
@@ -352,6 +354,7 @@ export class PyType extends PyObject {
   modified(): void {
     typeLookupEpoch++;
     this.lookupCache.clear();
+    this.versionTag = 0;
     for (const sub of this.subclasses) sub.modified();
   }
 }

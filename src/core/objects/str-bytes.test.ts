@@ -386,6 +386,8 @@ function heapInUse(): number {
   const { tuples, lists, dicts, floats } = rt.freelists;
   for (const o of [...tuples.flatMap((t) => [...t]), ...lists, ...dicts, ...floats])
     n -= live.get(o.addr - o.type.preheaderSize) ?? 0;
+  // A name looked up on a type stays in _PyType_Lookup's cache (format's '{0.real}' makes one).
+  for (const name of new Set(rt.typeCache.heldNames())) n -= live.get(name.addr) ?? 0;
   return n;
 }
 

@@ -68,6 +68,7 @@ const staticTypes: PyType[] = [];
 
 /** _PyType_Lookup: the attribute along the MRO, borrowed, or null. Cached per type. */
 export function typeLookup(type: PyType, name: PyStr): PyObject | null {
+  rt.typeCache.lookedUp(type, name);
   // The name's own one-entry cache first (a code object's names are long-lived objects).
   if (name.lookupType === type && name.lookupEpoch === typeLookupEpoch) return name.lookupResult;
   const result = typeLookupCached(type, name);
@@ -95,6 +96,11 @@ function typeLookupCached(type: PyType, name: PyStr): PyObject | null {
   }
   cache.set(key, found);
   return found;
+}
+
+/** A new run starts with no version tags on the builtin types (each run has its own cache). */
+export function forgetVersionTags(): void {
+  for (const t of staticTypes) t.versionTag = 0;
 }
 
 /** Lookup by JS name for the engine's own use (interned static id). */
@@ -215,19 +221,19 @@ export function typeSetAttro(o: PyObject, name: PyStr, value: PyObject | null): 
   const metaAttribute = typeLookup(type.type, name);
   if (metaAttribute !== null && metaAttribute.type.tp_descr_set !== undefined) {
     metaAttribute.type.tp_descr_set(metaAttribute, type, value);
-    return;
-  }
-  const interned = internFromString(name.value);
-  try {
-    if (value === null) {
-      if (!dictDelItem(type.dict!, interned)) {
-        attributeError(`type object '${type.name}' has no attribute '${name.value}'`, type, name);
+  } else {
+    const interned = internFromString(name.value);
+    try {
+      if (value === null) {
+        if (!dictDelItem(type.dict!, interned)) {
+          attributeError(`type object '${type.name}' has no attribute '${name.value}'`, type, name);
+        }
+      } else {
+        dictSetItem(type.dict!, interned, value);
       }
-    } else {
-      dictSetItem(type.dict!, interned, value);
+    } finally {
+      decref(interned);
     }
-  } finally {
-    decref(interned);
   }
   type.modified();
   if (name.value.startsWith('__') && name.value.endsWith('__')) updateSlot(type, name.value);

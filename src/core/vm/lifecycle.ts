@@ -19,7 +19,8 @@ import { callOneArg } from '../objects/abstract';
 import { writeUnraisable } from './unraisable';
 import { listAppend, type PyList } from '../objects/listobject';
 import { clearFreelists } from '../memory/freelistclear';
-import { readyStaticTypes, setStaticAllocator } from '../objects/typeobject';
+import { forgetVersionTags, readyStaticTypes, setStaticAllocator } from '../objects/typeobject';
+import { TypeAttributeCache } from '../objects/typecache';
 import { registerAllTypes } from '../objects/alltypes';
 import { invokeGcCallbacks } from '../modules/gcmodule';
 import { memoryObserver } from '../memory/memory-observer';
@@ -61,6 +62,7 @@ function makeRuntime(options: Partial<RuntimeOptions>): Runtime {
     { ...DEFAULT_OPTIONS, ...options },
   );
   r.interned = newInternedTable();
+  r.typeCache = new TypeAttributeCache();
   return r;
 }
 
@@ -92,6 +94,7 @@ export function createRuntime(options: Partial<RuntimeOptions> = {}): Runtime {
   ensureStatics();
   resetStaticState();
   resetSubclassRegistries();
+  forgetVersionTags();
   const r = makeRuntime(options);
   setRuntime(r);
   return r;

@@ -9,6 +9,7 @@
 import type { GCState } from '../memory/gc';
 import type { ObMalloc } from '../memory/obmalloc';
 import type { FreeLists } from '../memory/freelists';
+import type { TypeAttributeCache } from '../objects/typecache';
 import type { PyObject } from '../objects/object';
 import type { PyStr } from '../objects/unicodeobject';
 import type { PyDict } from '../objects/dictobject';
@@ -40,6 +41,8 @@ export class Runtime {
   freelists: FreeLists;
   /** The interned-strings dict (its references are not counted, as in CPython). */
   interned = new Map<string, PyStr>();
+  /** _PyType_Lookup's method cache (made with the runtime, lifecycle.ts). */
+  typeCache!: TypeAttributeCache;
 
   /** Objects allocated so far (PyObject.serial of the newest). */
   births = 0;
