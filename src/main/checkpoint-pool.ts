@@ -180,6 +180,7 @@ export class CheckpointPool {
    * re-runs wait meanwhile, as they do while a pool worker seeks.
    */
   setForeground(busy: boolean): void {
+    if (busy) this.#cancelTails();
     this.#foreground = busy;
     this.#updateHold();
   }
@@ -214,7 +215,11 @@ export class CheckpointPool {
     if (this.#disposed) return undefined;
     // A worker still capturing the window of the last seek will bring this step soon.
     for (const w of this.#workers)
-      if (w.state === 'seeking' && w.window.has(step)) return this.#await(w, step);
+      if (w.state === 'seeking' && w.window.has(step)) {
+        this.#cancelTails(w);
+        return this.#await(w, step);
+      }
+    this.#cancelTails();
     let best: PoolWorker | undefined;
     for (const w of this.#workers)
       if (w.state === 'paused' && w.step <= step && (best === undefined || w.step > best.step)) best = w;
@@ -242,6 +247,7 @@ export class CheckpointPool {
     for (const w of this.#workers)
       if (w.state === 'paused' && w.step <= step && (best === undefined || w.step > best.step)) best = w;
     if (best === undefined) return undefined;
+    this.#cancelTails();
     const w = best;
     w.state = 'seeking';
     w.step = step + 1;
@@ -249,6 +255,19 @@ export class CheckpointPool {
     this.#command(w, { type: 'events', step });
     this.#updateHold();
     return new Promise<StepEvents>((resolve, reject) => (w.events = { resolve, reject }));
+  }
+
+  /**
+   * A new request in the foreground: workers still capturing the rest of an earlier seek's
+   * window, which nobody waits for, stop it and pause where they are (checkpoint-run.ts), so
+   * the request has the cores and the host's thread to itself. `keep` goes on.
+   */
+  #cancelTails(keep?: PoolWorker): void {
+    for (const w of this.#workers)
+      if (w !== keep && w.state === 'seeking' && w.waiting.size === 0 && w.events === undefined) {
+        Atomics.store(w.signal, 1, w.seq);
+        w.window.clear();
+      }
   }
 
   /** Sends `w` a command, under a new seq, and wakes it. */
@@ -351,7 +370,8 @@ export class CheckpointPool {
 
   #start(step: number): void {
     const { port1, port2 } = new MessageChannel();
-    const buffer = new SharedArrayBuffer(4);
+    // Commands announced, and the seq of a seek whose window's rest is cancelled.
+    const buffer = new SharedArrayBuffer(8);
     const w: PoolWorker = {
       worker: this.#options.spawn(),
       signal: new Int32Array(buffer),

@@ -26,7 +26,7 @@ function serve(step: number, commands: CheckpointCommand[]): WorkerToHost[] {
     source: PROGRAM,
     options: { filename: 'main.py' },
     step,
-    signal: new SharedArrayBuffer(4),
+    signal: new SharedArrayBuffer(8),
     hold: new SharedArrayBuffer(4),
     commands: channel.port2,
   };
