@@ -26,7 +26,13 @@ import { availableParallelism } from 'node:os';
 import type { Snapshot, StepEvents } from '../shared/lab-api';
 import { LabError } from '../shared/lab-error';
 import { bestNewPosition, evenSpread, moveSteps, nextMove, spreadCost } from './checkpoint-placement';
-import type { CheckpointCommand, CheckpointRequest, EngineRunOptions, WorkerToHost } from './engine-protocol';
+import type {
+  CheckpointCommand,
+  CheckpointRequest,
+  EngineRunOptions,
+  SeekTiming,
+  WorkerToHost,
+} from './engine-protocol';
 
 export interface CheckpointSettings {
   /** Paused workers at most (the host's own worker stands at step 0: it re-runs from the start). */
@@ -89,6 +95,8 @@ interface PoolWorker {
   waiting: Map<number, PendingSeek[]>;
   /** While seeking for a step's events: who waits for them. */
   events: Pending<StepEvents> | undefined;
+  /** While seeking: the step asked for, and when the command went (performance.now()). */
+  asked: { step: number; at: number } | undefined;
 }
 
 interface Pending<T> {
@@ -113,6 +121,11 @@ export interface CheckpointPoolStats {
   /** Background runs that evened the spread out after seeks, and the steps they ran. */
   moves: number;
   movedSteps: number;
+  /**
+   * The last seek a worker served (bench-seek): from the command to the snapshot's arrival
+   * (ms), of which the worker ran on and captured; the rest is waking it, and the message.
+   */
+  lastSeek: ({ step: number; ms: number } & SeekTiming) | undefined;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -142,6 +155,7 @@ export class CheckpointPool {
   #failures = 0;
   #moves = 0;
   #movedSteps = 0;
+  #lastSeek: CheckpointPoolStats['lastSeek'];
   /** No more workers: the memory budget is spent, or workers kept failing. */
   #full = false;
   #disposed = false;
@@ -172,6 +186,7 @@ export class CheckpointPool {
       warmupMs: this.#warmupMs,
       moves: this.#moves,
       movedSteps: this.#movedSteps,
+      lastSeek: this.#lastSeek,
     };
   }
 
@@ -232,6 +247,7 @@ export class CheckpointPool {
     best.step = window[window.length - 1]!;
     best.window = new Set(window);
     this.#command(best, { type: 'seek', step, steps: window });
+    best.asked = { step, at: performance.now() };
     this.#updateHold();
     return this.#await(best, step);
   }
@@ -385,6 +401,7 @@ export class CheckpointPool {
       window: new Set(),
       waiting: new Map(),
       events: undefined,
+      asked: undefined,
     };
     this.#workers.add(w);
     shared.threads++;
@@ -409,6 +426,10 @@ export class CheckpointPool {
     if (w.ending || message.seq !== w.seq) return;
     switch (message.type) {
       case 'snapshot': {
+        if (message.timing && w.asked) {
+          this.#lastSeek = { step: w.asked.step, ms: performance.now() - w.asked.at, ...message.timing };
+          w.asked = undefined;
+        }
         let answered = false;
         for (const { step } of message.snapshots) {
           w.window.delete(step);

@@ -104,6 +104,10 @@ describe('serveCheckpoint', () => {
     ]);
     const snapshots = whole.flatMap((m) => (m.type === 'snapshot' ? m.snapshots : []));
     expect(snapshots).toEqual([...rerun(window(1500, 10)), ...rerun(window(1595, 6))]);
+    // The message with the step asked for says how long the seek ran and captured (bench-seek).
+    const timings = whole.flatMap((m) => (m.type === 'snapshot' ? [m.timing] : []));
+    expect(timings.map((t) => t !== undefined)).toEqual([true, false, false, false, true]);
+    expect(timings[0]).toEqual({ runMs: expect.any(Number), captureMs: expect.any(Number) });
     // Seek 2's rest cancelled: the worker pauses at the first step after the one asked for,
     // posting nothing more; the next seek is served as before.
     const cancelled = serve(1000, commands, 2);

@@ -30,7 +30,7 @@
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import type { Snapshot } from '../shared/lab-api';
-import type { CheckpointCommand, CheckpointRequest, WorkerToHost } from './engine-protocol';
+import type { CheckpointCommand, CheckpointRequest, SeekTiming, WorkerToHost } from './engine-protocol';
 import type { RunSource } from './engine-run';
 
 /** A worker paused before this step first runs the program this far, WARM_RUNS times. */
@@ -84,6 +84,8 @@ export function serveCheckpoint(
   /** The step whose events are asked for (-1: none). */
   let eventsAt = -1;
   let captured: Snapshot[] = [];
+  /** When the current command arrived (performance.now()). */
+  let commandAt = 0;
 
   const nextCommand = (): CheckpointCommand => {
     for (;;) {
@@ -96,8 +98,8 @@ export function serveCheckpoint(
     }
   };
 
-  const flush = () => {
-    if (captured.length > 0) post({ type: 'snapshot', seq, snapshots: captured });
+  const flush = (timing?: SeekTiming) => {
+    if (captured.length > 0) post({ type: 'snapshot', seq, snapshots: captured, ...(timing && { timing }) });
     captured = [];
   };
 
@@ -110,9 +112,10 @@ export function serveCheckpoint(
       pauseAt = step;
       return;
     }
+    const reached = performance.now();
     captured.push(capture());
     if (step === urgent) {
-      flush();
+      flush({ runMs: reached - commandAt, captureMs: performance.now() - reached });
       tail = true;
     } else if (tail && captured.length >= TAIL_CHUNK) flush();
   };
@@ -120,6 +123,7 @@ export function serveCheckpoint(
   /** Takes the next command while paused at `step`; true when it asks for a re-run from the start. */
   const obey = (step: number): boolean => {
     const command = nextCommand();
+    commandAt = performance.now();
     seq = command.seq;
     eventsAt = -1;
     tail = false;

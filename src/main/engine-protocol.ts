@@ -61,11 +61,21 @@ export type CheckpointCommand =
   | { type: 'move'; seq: number; step: number }
   | { type: 'events'; seq: number; step: number };
 
+/**
+ * A checkpoint worker's seek, from the command's arrival (ms): running on to the step asked
+ * for (with the captures of the window's steps before it), and capturing that step.
+ */
+export interface SeekTiming {
+  runMs: number;
+  captureMs: number;
+}
+
 export type WorkerToHost =
   | { type: 'event'; seq: number; event: RunEvent }
   /** The last step's Snapshot and events, when the run could capture them (RunOptions.captureEnd). */
   | { type: 'result'; seq: number; result: RunResult; endSnapshot?: Snapshot; endStepEvents?: StepEvents }
-  | { type: 'snapshot'; seq: number; snapshots: Snapshot[] }
+  /** From a checkpoint worker, the message with the step its seek asked for also says how long it took. */
+  | { type: 'snapshot'; seq: number; snapshots: Snapshot[]; timing?: SeekTiming }
   | { type: 'stepEvents'; seq: number; events: StepEvents }
   | { type: 'failure'; seq: number; error: { name: string; message: string; stack?: string } }
   /** A checkpoint worker is paused at `step`; its isolate's heap, in bytes, as it pauses. */
