@@ -8,7 +8,9 @@
  * (checkpoint-placement.ts), and pausing there (checkpoint-run.ts). A seek to step s takes
  * the paused worker with the largest step ≤ s, runs it on to s (and the rest of the cache's
  * window), and leaves it paused there: it stays in the pool, as good a checkpoint as any. So
- * seeks back to back never run out of workers; they only leave them unevenly spread. Once
+ * seeks back to back never run out of workers; they only leave them unevenly spread. The
+ * rest of the window comes after the step asked for, and a new request cancels it: a window
+ * nobody waits for would take a core and the host's thread from the next seek. Once
  * seeks have been quiet a moment, background moves even the spread out again: one worker at a
  * time goes where it lowers the expected seek time most (checkpoint-placement.ts), running on
  * to it or re-running from the start in its own (already warm) isolate. A step's events
