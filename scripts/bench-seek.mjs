@@ -9,7 +9,9 @@
 // (--pace ms apart, 1000 by default: the pool spreads out again the workers seeks left bunched),
 // against the target of 50 ms each; then the step events ("This step") of 6 other random steps. --workers and --refill change the pool's maxWorkers and
 // refillDelayMs. The machine's load is printed too: the engine shares its cores, and on a busy
-// machine the steps each seek ran say more about the pool than its milliseconds.
+// machine the steps each seek ran say more about the pool than its milliseconds. Each seek a
+// worker served shows where its time went: the worker running on to the step, capturing it,
+// and the rest (waking the worker, the message to the host, the host's own work).
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -118,8 +120,13 @@ async function seekSeries(title, targets, pauseMs) {
     seeks.push(ms);
     ran.push(step - from);
     const origin = paused.length > 0 ? `from a worker at ${from}` : 'by a re-run from the start';
+    const { lastSeek } = pool.stats();
+    const phases =
+      lastSeek?.step === step
+        ? `: run ${lastSeek.runMs.toFixed(1)}, capture ${lastSeek.captureMs.toFixed(1)}, rest ${(ms - lastSeek.runMs - lastSeek.captureMs).toFixed(1)} ms`
+        : '';
     console.log(
-      `    seek to step ${String(step).padStart(7)}  ${direction.padEnd(9)}${ms.toFixed(1).padStart(7)} ms  (${origin}, ${step - from} steps on)`,
+      `    seek to step ${String(step).padStart(7)}  ${direction.padEnd(9)}${ms.toFixed(1).padStart(7)} ms  (${origin}, ${step - from} steps on${phases})`,
     );
     previous = step;
   }

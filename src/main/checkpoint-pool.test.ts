@@ -157,16 +157,19 @@ describe('CheckpointPool', () => {
     const [c1, c2, c3] = pool.checkpoints as [number, number, number];
     const last = result.stepCount - 1;
     await pool.whenWarm();
-    // Each seek runs on from the worker below it and leaves it at the end of its window.
+    // Each seek runs on from the worker below it and leaves it at the end of its window
+    // (once the window is captured: the next seek would cut it short).
+    const allPaused = () =>
+      vi.waitFor(() => expect(pool.stats().workers.every((w) => w.state === 'paused')).toBe(true));
     for (const step of [last - 100, c3 - 1, c2 - 1]) {
       expect(await pooled.snapshot(step)).toEqual(await rerun.snapshot(step));
+      await allPaused();
     }
     const steps = () =>
       pool
         .stats()
         .workers.map((w) => w.step)
         .sort((a, b) => a - b);
-    await vi.waitFor(() => expect(pool.stats().workers.every((w) => w.state === 'paused')).toBe(true));
     expect(steps()).toEqual([c2 + 22, c3 + 22, last - 77]);
     // The half before c2 has no worker: one goes there, re-running from the start (whenWarm
     // starts the background work without waiting for quiet).
@@ -180,6 +183,33 @@ describe('CheckpointPool', () => {
       expect(await pooled.snapshot(step)).toEqual(await rerun.snapshot(step));
     }
     expect(served).toContain(low + 5);
+  }, 120_000);
+
+  it('cancels the rest of a window nobody waits for once another seek comes', async () => {
+    const rerun = createHost(false);
+    const pooled = createHost({ ...SETTINGS, refillDelayMs: 60_000 });
+    const { stepCount } = await rerun.run(PROGRAM);
+    await pooled.run(PROGRAM);
+    const pool = pooled.checkpointPool!;
+    const [c1, c2] = pool.checkpoints as [number, number, number];
+    await pool.whenWarm();
+    // A window long enough (to the run's end) that the next seek comes while it is captured.
+    const window = Array.from({ length: stepCount - 1 - c2 }, (_, i) => c2 + i);
+    const first = pool.seek(c2, window)!;
+    const firstWorker = pool.stats().workers.find((w) => w.state === 'seeking')!;
+    const [firstSnapshot] = await first;
+    // Another seek: its worker runs, the first one stops capturing and pauses.
+    const second = pool.seek(c1 + 7, [c1 + 7, c1 + 8])!;
+    expect(firstSnapshot).toEqual(await rerun.snapshot(c2));
+    expect((await second)[0]).toEqual(await rerun.snapshot(c1 + 7));
+    await vi.waitFor(() => expect(pool.stats().workers.every((w) => w.state === 'paused')).toBe(true));
+    const stopped = pool.stats().workers.find((w) => w.threadId === firstWorker.threadId)!;
+    expect(stopped.step).toBeLessThan(stepCount - 2);
+    // A step of the cancelled window is served anew, by the worker it stopped at.
+    const served = spyOnSeeks(pool);
+    const again = stopped.step + 3;
+    expect(await pooled.snapshot(again)).toEqual(await rerun.snapshot(again));
+    expect(served).toEqual([again]);
   }, 120_000);
 
   it.each([

@@ -8,7 +8,9 @@
  * (checkpoint-placement.ts), and pausing there (checkpoint-run.ts). A seek to step s takes
  * the paused worker with the largest step ≤ s, runs it on to s (and the rest of the cache's
  * window), and leaves it paused there: it stays in the pool, as good a checkpoint as any. So
- * seeks back to back never run out of workers; they only leave them unevenly spread. Once
+ * seeks back to back never run out of workers; they only leave them unevenly spread. The
+ * rest of the window comes after the step asked for, and a new request cancels it: a window
+ * nobody waits for would take a core and the host's thread from the next seek. Once
  * seeks have been quiet a moment, background moves even the spread out again: one worker at a
  * time goes where it lowers the expected seek time most (checkpoint-placement.ts), running on
  * to it or re-running from the start in its own (already warm) isolate. A step's events
@@ -26,7 +28,13 @@ import { availableParallelism } from 'node:os';
 import type { Snapshot, StepEvents } from '../shared/lab-api';
 import { LabError } from '../shared/lab-error';
 import { bestNewPosition, evenSpread, moveSteps, nextMove, spreadCost } from './checkpoint-placement';
-import type { CheckpointCommand, CheckpointRequest, EngineRunOptions, WorkerToHost } from './engine-protocol';
+import type {
+  CheckpointCommand,
+  CheckpointRequest,
+  EngineRunOptions,
+  SeekTiming,
+  WorkerToHost,
+} from './engine-protocol';
 
 export interface CheckpointSettings {
   /** Paused workers at most (the host's own worker stands at step 0: it re-runs from the start). */
@@ -89,6 +97,8 @@ interface PoolWorker {
   waiting: Map<number, PendingSeek[]>;
   /** While seeking for a step's events: who waits for them. */
   events: Pending<StepEvents> | undefined;
+  /** While seeking: the step asked for, and when the command went (performance.now()). */
+  asked: { step: number; at: number } | undefined;
 }
 
 interface Pending<T> {
@@ -113,6 +123,11 @@ export interface CheckpointPoolStats {
   /** Background runs that evened the spread out after seeks, and the steps they ran. */
   moves: number;
   movedSteps: number;
+  /**
+   * The last seek a worker served (bench-seek): from the command to the snapshot's arrival
+   * (ms), of which the worker ran on and captured; the rest is waking it, and the message.
+   */
+  lastSeek: ({ step: number; ms: number } & SeekTiming) | undefined;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -142,6 +157,7 @@ export class CheckpointPool {
   #failures = 0;
   #moves = 0;
   #movedSteps = 0;
+  #lastSeek: CheckpointPoolStats['lastSeek'];
   /** No more workers: the memory budget is spent, or workers kept failing. */
   #full = false;
   #disposed = false;
@@ -172,6 +188,7 @@ export class CheckpointPool {
       warmupMs: this.#warmupMs,
       moves: this.#moves,
       movedSteps: this.#movedSteps,
+      lastSeek: this.#lastSeek,
     };
   }
 
@@ -180,6 +197,7 @@ export class CheckpointPool {
    * re-runs wait meanwhile, as they do while a pool worker seeks.
    */
   setForeground(busy: boolean): void {
+    if (busy) this.#cancelTails();
     this.#foreground = busy;
     this.#updateHold();
   }
@@ -214,7 +232,11 @@ export class CheckpointPool {
     if (this.#disposed) return undefined;
     // A worker still capturing the window of the last seek will bring this step soon.
     for (const w of this.#workers)
-      if (w.state === 'seeking' && w.window.has(step)) return this.#await(w, step);
+      if (w.state === 'seeking' && w.window.has(step)) {
+        this.#cancelTails(w);
+        return this.#await(w, step);
+      }
+    this.#cancelTails();
     let best: PoolWorker | undefined;
     for (const w of this.#workers)
       if (w.state === 'paused' && w.step <= step && (best === undefined || w.step > best.step)) best = w;
@@ -227,6 +249,7 @@ export class CheckpointPool {
     best.step = window[window.length - 1]!;
     best.window = new Set(window);
     this.#command(best, { type: 'seek', step, steps: window });
+    best.asked = { step, at: performance.now() };
     this.#updateHold();
     return this.#await(best, step);
   }
@@ -242,6 +265,7 @@ export class CheckpointPool {
     for (const w of this.#workers)
       if (w.state === 'paused' && w.step <= step && (best === undefined || w.step > best.step)) best = w;
     if (best === undefined) return undefined;
+    this.#cancelTails();
     const w = best;
     w.state = 'seeking';
     w.step = step + 1;
@@ -249,6 +273,19 @@ export class CheckpointPool {
     this.#command(w, { type: 'events', step });
     this.#updateHold();
     return new Promise<StepEvents>((resolve, reject) => (w.events = { resolve, reject }));
+  }
+
+  /**
+   * A new request in the foreground: workers still capturing the rest of an earlier seek's
+   * window, which nobody waits for, stop it and pause where they are (checkpoint-run.ts), so
+   * the request has the cores and the host's thread to itself. `keep` goes on.
+   */
+  #cancelTails(keep?: PoolWorker): void {
+    for (const w of this.#workers)
+      if (w !== keep && w.state === 'seeking' && w.waiting.size === 0 && w.events === undefined) {
+        Atomics.store(w.signal, 1, w.seq);
+        w.window.clear();
+      }
   }
 
   /** Sends `w` a command, under a new seq, and wakes it. */
@@ -351,7 +388,8 @@ export class CheckpointPool {
 
   #start(step: number): void {
     const { port1, port2 } = new MessageChannel();
-    const buffer = new SharedArrayBuffer(4);
+    // Commands announced, and the seq of a seek whose window's rest is cancelled.
+    const buffer = new SharedArrayBuffer(8);
     const w: PoolWorker = {
       worker: this.#options.spawn(),
       signal: new Int32Array(buffer),
@@ -365,6 +403,7 @@ export class CheckpointPool {
       window: new Set(),
       waiting: new Map(),
       events: undefined,
+      asked: undefined,
     };
     this.#workers.add(w);
     shared.threads++;
@@ -389,6 +428,10 @@ export class CheckpointPool {
     if (w.ending || message.seq !== w.seq) return;
     switch (message.type) {
       case 'snapshot': {
+        if (message.timing && w.asked) {
+          this.#lastSeek = { step: w.asked.step, ms: performance.now() - w.asked.at, ...message.timing };
+          w.asked = undefined;
+        }
         let answered = false;
         for (const { step } of message.snapshots) {
           w.window.delete(step);

@@ -2,7 +2,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSource } from '../core';
 import type { Snapshot, StepEvents } from '../shared/lab-api';
-import { serveCheckpoint } from './checkpoint-run';
+import { serveCheckpoint, TAIL_CHUNK } from './checkpoint-run';
 import type { CheckpointCommand, CheckpointRequest, WorkerToHost } from './engine-protocol';
 import { CHECKPOINT_TEST_PROGRAM } from './checkpoint-test-program';
 
@@ -16,17 +16,20 @@ afterEach(() => channels.splice(0).forEach(({ port1 }) => port1.close()));
  * the paused run never has to wait for one); the last command runs past the end of the
  * program, which ends the run with a failure.
  */
-function serve(step: number, commands: CheckpointCommand[]): WorkerToHost[] {
+function serve(step: number, commands: CheckpointCommand[], cancelled = 0): WorkerToHost[] {
   const channel = new MessageChannel();
   channels.push(channel);
   for (const command of commands) channel.port1.postMessage(command);
+  const signal = new SharedArrayBuffer(8);
+  // The seq whose window's rest the host cancelled (checkpoint-pool.ts), here from the start.
+  new Int32Array(signal)[1] = cancelled;
   const request: CheckpointRequest = {
     type: 'checkpoint',
     seq: 1,
     source: PROGRAM,
     options: { filename: 'main.py' },
     step,
-    signal: new SharedArrayBuffer(4),
+    signal,
     hold: new SharedArrayBuffer(4),
     commands: channel.port2,
   };
@@ -68,6 +71,58 @@ describe('serveCheckpoint', () => {
     expect(steps).toEqual([1000, 1502, 200, 301, 600]);
     const snapshots = posted.flatMap((m) => (m.type === 'snapshot' ? m.snapshots : []));
     expect(snapshots).toEqual([...rerun([1500, 1501, 1502]), ...rerun([300, 301])]);
+  });
+
+  it('posts the rest of a window a few snapshots at a time, and stops it when the host cancels it', () => {
+    const window = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+    const summary = (posted: WorkerToHost[]) =>
+      posted.map((m) =>
+        m.type === 'snapshot'
+          ? `${m.seq} snapshots ${m.snapshots.map((s) => s.step).join(',')}`
+          : m.type === 'paused'
+            ? `${m.seq} paused ${m.step}`
+            : `${m.seq} ${m.type}`,
+      );
+    const commands: CheckpointCommand[] = [
+      { type: 'seek', seq: 2, step: 1500, steps: window(1500, 10) },
+      // Behind: the step asked for is the window's last, nothing comes after it to cancel.
+      { type: 'seek', seq: 3, step: 1600, steps: window(1595, 6) },
+      { type: 'move', seq: 4, step: 1e9 },
+    ];
+    expect(TAIL_CHUNK).toBe(4);
+    const whole = serve(1000, commands);
+    expect(summary(whole)).toEqual([
+      '1 paused 1000',
+      '2 snapshots 1500',
+      '2 snapshots 1501,1502,1503,1504',
+      '2 snapshots 1505,1506,1507,1508',
+      '2 snapshots 1509',
+      '2 paused 1509',
+      '3 snapshots 1595,1596,1597,1598,1599,1600',
+      '3 paused 1600',
+      '4 failure',
+    ]);
+    const snapshots = whole.flatMap((m) => (m.type === 'snapshot' ? m.snapshots : []));
+    expect(snapshots).toEqual([...rerun(window(1500, 10)), ...rerun(window(1595, 6))]);
+    // The message with the step asked for says how long the seek ran and captured (bench-seek).
+    const timings = whole.flatMap((m) => (m.type === 'snapshot' ? [m.timing] : []));
+    expect(timings.map((t) => t !== undefined)).toEqual([true, false, false, false, true]);
+    expect(timings[0]).toEqual({ runMs: expect.any(Number), captureMs: expect.any(Number) });
+    // Seek 2's rest cancelled: the worker pauses at the first step after the one asked for,
+    // posting nothing more; the next seek is served as before.
+    const cancelled = serve(1000, commands, 2);
+    expect(summary(cancelled)).toEqual([
+      '1 paused 1000',
+      '2 snapshots 1500',
+      '2 paused 1501',
+      '3 snapshots 1595,1596,1597,1598,1599,1600',
+      '3 paused 1600',
+      '4 failure',
+    ]);
+    expect(cancelled.flatMap((m) => (m.type === 'snapshot' ? m.snapshots : []))).toEqual([
+      ...rerun([1500]),
+      ...rerun(window(1595, 6)),
+    ]);
   });
 
   it('records the step events a re-run gives, at its own step and further on, then pauses at the next step', () => {

@@ -12,6 +12,12 @@
  * A `move` command behind the worker's step re-runs the program from the start in the same
  * isolate: runs of a program in one process are identical, and this isolate is already warm.
  *
+ * The rest of a seek's window, after the step asked for, goes out TAIL_CHUNK snapshots at a
+ * time, and stops when the host cancels it (the second Int32 of `signal` set to the seek's
+ * seq): a window of 23 more snapshots took 20-60 ms to capture and 10-20 ms of the host's
+ * main thread to receive in one message, which made the next seek of back-to-back seeks wait
+ * for a core and for the host to read its message (bench-seek).
+ *
  * A seek must not pay for the JIT: each worker is its own isolate, and one paused early in
  * the run has not run the program's code hot yet (measured on bench/timeline/long_run.py:
  * from step 0 to 111,000 took 270 ms in a fresh isolate, 200 ms after one run to 150,000,
@@ -24,12 +30,17 @@
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import type { Snapshot } from '../shared/lab-api';
-import type { CheckpointCommand, CheckpointRequest, WorkerToHost } from './engine-protocol';
+import type { CheckpointCommand, CheckpointRequest, SeekTiming, WorkerToHost } from './engine-protocol';
 import type { RunSource } from './engine-run';
 
 /** A worker paused before this step first runs the program this far, WARM_RUNS times. */
 const WARM_STEPS = 60_000;
 const WARM_RUNS = 3;
+/**
+ * Snapshots of a window's rest posted together: one takes about 0.6 ms of the host's main
+ * thread to receive, so a chunk delays another worker's message by a few ms at most.
+ */
+export const TAIL_CHUNK = 4;
 
 class Warmed extends Error {}
 
@@ -68,9 +79,13 @@ export function serveCheckpoint(
   let wanted = new Set<number>();
   /** The step the host waits for: its snapshot is posted as soon as it is taken. */
   let urgent = -1;
+  /** Past `urgent`: capturing the rest of the window, which the host may cancel. */
+  let tail = false;
   /** The step whose events are asked for (-1: none). */
   let eventsAt = -1;
   let captured: Snapshot[] = [];
+  /** When the current command arrived (performance.now()). */
+  let commandAt = 0;
 
   const nextCommand = (): CheckpointCommand => {
     for (;;) {
@@ -83,16 +98,35 @@ export function serveCheckpoint(
     }
   };
 
-  const flush = () => {
-    if (captured.length > 0) post({ type: 'snapshot', seq, snapshots: captured });
+  const flush = (timing?: SeekTiming) => {
+    if (captured.length > 0) post({ type: 'snapshot', seq, snapshots: captured, ...(timing && { timing }) });
     captured = [];
+  };
+
+  /** Captures `step` of the window, unless the host no longer wants the window's rest. */
+  const take = (step: number, capture: () => Snapshot) => {
+    if (tail && Atomics.load(signal, 1) === seq) {
+      // Not posted either: the host has moved on, and reading them would hold up its thread.
+      wanted = new Set();
+      captured = [];
+      pauseAt = step;
+      return;
+    }
+    const reached = performance.now();
+    captured.push(capture());
+    if (step === urgent) {
+      flush({ runMs: reached - commandAt, captureMs: performance.now() - reached });
+      tail = true;
+    } else if (tail && captured.length >= TAIL_CHUNK) flush();
   };
 
   /** Takes the next command while paused at `step`; true when it asks for a re-run from the start. */
   const obey = (step: number): boolean => {
     const command = nextCommand();
+    commandAt = performance.now();
     seq = command.seq;
     eventsAt = -1;
+    tail = false;
     if (command.type === 'events') {
       background = false;
       wanted = new Set();
@@ -126,10 +160,7 @@ export function serveCheckpoint(
             // Give the core to a seek in another worker (checked every 4,096 steps).
             if ((step & 4095) === 0 && background)
               while (Atomics.load(hold, 0) === 1) Atomics.wait(hold, 0, 1, 1000);
-            if (wanted.has(step)) {
-              captured.push(capture());
-              if (step === urgent) flush();
-            }
+            if (wanted.has(step)) take(step, capture);
             const recordEventsHere = () => {
               const at = seq;
               recordEvents((events) => post({ type: 'stepEvents', seq: at, events }));
@@ -148,10 +179,7 @@ export function serveCheckpoint(
                 heapTotal: heap.total_heap_size,
               });
               if (obey(step)) throw new Restart();
-              if (wanted.has(step)) {
-                captured.push(capture());
-                if (step === urgent) flush();
-              }
+              if (wanted.has(step)) take(step, capture);
               if (step === eventsAt) recordEventsHere();
             }
           },

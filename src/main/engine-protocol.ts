@@ -32,7 +32,8 @@ export type HostToWorker =
  * Sent only to a worker of the checkpoint pool (checkpoint-pool.ts): re-runs `source` to
  * `step` and pauses there, blocked inside the engine's step hook. Commands then come on
  * `commands`, each announced by adding 1 to the first Int32 of `signal` (Atomics.notify
- * wakes the worker). While the first Int32 of `hold` (shared by the pool's workers) is 1,
+ * wakes the worker); the host cancels the rest of a seek's window by storing the seek's seq
+ * in the second Int32 of `signal`. While the first Int32 of `hold` (shared by the pool's workers) is 1,
  * background runs (this one to `step`, and moves) wait: the foreground is seeking.
  */
 export interface CheckpointRequest {
@@ -49,8 +50,8 @@ export interface CheckpointRequest {
 /**
  * Commands to a worker paused by a `checkpoint` request. `seek`: run on to the last of
  * `steps` (none before the step it is paused at), capturing the snapshot at each, and pause
- * there; the snapshot of `step` (one of `steps`) is posted as soon as it is taken, the others
- * in one message when the worker pauses. `move` (background work, which waits while `hold`
+ * there; the snapshot of `step` (one of `steps`) is posted as soon as it is taken, the later
+ * ones a few at a time until the host cancels them (the worker then pauses where it is). `move` (background work, which waits while `hold`
  * is 1): run on to `step` and pause there, or re-run from the start to it when it lies behind.
  * `events`: run on to `step` (not before the step it is paused at, nor the run's last), post
  * its step events as the next step starts, and pause there.
@@ -60,11 +61,21 @@ export type CheckpointCommand =
   | { type: 'move'; seq: number; step: number }
   | { type: 'events'; seq: number; step: number };
 
+/**
+ * A checkpoint worker's seek, from the command's arrival (ms): running on to the step asked
+ * for (with the captures of the window's steps before it), and capturing that step.
+ */
+export interface SeekTiming {
+  runMs: number;
+  captureMs: number;
+}
+
 export type WorkerToHost =
   | { type: 'event'; seq: number; event: RunEvent }
   /** The last step's Snapshot and events, when the run could capture them (RunOptions.captureEnd). */
   | { type: 'result'; seq: number; result: RunResult; endSnapshot?: Snapshot; endStepEvents?: StepEvents }
-  | { type: 'snapshot'; seq: number; snapshots: Snapshot[] }
+  /** From a checkpoint worker, the message with the step its seek asked for also says how long it took. */
+  | { type: 'snapshot'; seq: number; snapshots: Snapshot[]; timing?: SeekTiming }
   | { type: 'stepEvents'; seq: number; events: StepEvents }
   | { type: 'failure'; seq: number; error: { name: string; message: string; stack?: string } }
   /** A checkpoint worker is paused at `step`; its isolate's heap, in bytes, as it pauses. */
