@@ -9,13 +9,12 @@ import type { RunOptions, RunResult, TraceStep } from './index';
 import { PyObject, decref, xdecref } from './objects/object';
 import { createRuntime } from './vm/lifecycle';
 import { rt, type TraceSink } from './vm/runtime';
-import { parseModuleCached } from './syntax/parse-cache';
+import { parseModuleCached, replayModuleParseCached } from './syntax/parse-cache';
 import { PySyntaxError } from './syntax/errors';
 import { SymbolTable } from './compiler/symtable';
 import { Compiler } from './compiler/codegen';
 import { CompileError } from './compiler/errors';
 import { addParserIdentifiers } from './compiler/parser-identifiers';
-import { replayModuleParse } from './syntax/peg/replay';
 import {
   Arena,
   hasNonAsciiIdentifier,
@@ -278,7 +277,7 @@ function compileSource(source: string, filename: string, arena: Arena | null): P
   const mod = parseModuleCached(source);
   if (arena !== null) {
     if (hasNonAsciiIdentifier(mod)) importUnicodedataForParser();
-    addParserIdentifiers(arena, replayModuleParse(source).names);
+    addParserIdentifiers(arena, replayModuleParseCached(source).names);
   }
   const temps: PyObject[] = [];
   const consts = materializeConstants(mod, arena);

@@ -2,13 +2,27 @@
  * Parsing a module again for every run is most of a small run's cost: the bundled modules
  * (weakref, copy) are imported by many runs, and time travel re-runs the same program for
  * each snapshot. The syntax tree of a source text is kept and each run gets its own copy,
- * since compiling annotates and folds the tree in place. Errors are not cached.
+ * since compiling annotates and folds the tree in place. Errors are not cached. The parser
+ * replay's counts (peg/replay.ts) are kept the same way.
  */
 import { parseModule } from './parse';
 import type { Module } from './ast';
+import { replayModuleParse, type ParserReads } from './peg/replay';
 
 const CAPACITY = 16;
 const trees = new Map<string, Module>();
+const replays = new Map<string, ParserReads>();
+
+/** What CPython's parser left in the arena for this source (read-only, shared by runs). */
+export function replayModuleParseCached(source: string): ParserReads {
+  let reads = replays.get(source);
+  if (reads === undefined) {
+    reads = replayModuleParse(source);
+    replays.set(source, reads);
+    if (replays.size > CAPACITY) replays.delete(replays.keys().next().value!);
+  }
+  return reads;
+}
 
 export function parseModuleCached(source: string): Module {
   let tree = trees.get(source);
