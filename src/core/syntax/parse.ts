@@ -123,7 +123,8 @@ function resolve(cx: Context, pf: ParserFailure, failure: TokenizerFailure | nul
 }
 
 /** CPython reads '\r\n' and '\r' as '\n', and gives exec input a final newline. */
-function normalizeNewlines(source: string): string {
+/** CPython's translate_newlines: '\n' line ends only, and one at the end. */
+export function normalizeNewlines(source: string): string {
   const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
   return text.endsWith('\n') ? text : text + '\n';
 }

@@ -58,6 +58,10 @@ describe('replaying the parse', () => {
     expect(replayModuleParse("'{ham}'\n").names.has('ham')).toBe(false);
   });
 
+  it('reads a source with Windows line ends as the same source', () => {
+    expect(replayModuleParse('spam = 1\r\nspam\r\n')).toEqual(replayModuleParse('spam = 1\nspam\n'));
+  });
+
   it('interns a dotted import name as a whole', () => {
     expect(replayModuleParse('import os.path\n').names.get('os.path')).toBe(1);
   });

@@ -14,6 +14,7 @@
  * _PyPegen_update_memo; Parser/action_helpers.c _PyPegen_join_names_with_dot;
  * Parser/string_parser.c fstring_compile_expr
  */
+import { normalizeNewlines } from '../parse';
 import { SourceText } from '../source';
 import { Tok, tokenize, type Token } from '../tokenizer';
 import { fstringFields } from './fstring-fields';
@@ -56,7 +57,7 @@ export function replayModuleParse(source: string): ParserReads {
 
 function replay(source: string, start: string, offsetShift: number, reads: ParserReads): void {
   const rules = loadGrammar();
-  const text = source.endsWith('\n') ? source : source + '\n';
+  const text = normalizeNewlines(source);
   const { tokens, failure } = tokenize(new SourceText(text));
   if (failure !== null) throw new Error('parser replay: the source does not tokenize');
   const peg = tokens.map((t) => pegToken(text, t, offsetShift));
