@@ -13,29 +13,23 @@ const CAPACITY = 16;
 const trees = new Map<string, Module>();
 const replays = new Map<string, ParserReads>();
 
-/** What CPython's parser left in the arena for this source (read-only, shared by runs). */
-export function replayModuleParseCached(source: string): ParserReads {
-  let reads = replays.get(source);
-  if (reads === undefined) {
-    reads = replayModuleParse(source);
-    replays.set(source, reads);
-    if (replays.size > CAPACITY) replays.delete(replays.keys().next().value!);
-  }
-  return reads;
+/** The value kept for `source`, made by `make` on a miss; the least recently used goes first. */
+function cached<T>(cache: Map<string, T>, source: string, make: (source: string) => T): T {
+  let value = cache.get(source);
+  if (value === undefined) value = make(source);
+  else cache.delete(source);
+  cache.set(source, value);
+  if (cache.size > CAPACITY) cache.delete(cache.keys().next().value!);
+  return value;
 }
 
 export function parseModuleCached(source: string): Module {
-  let tree = trees.get(source);
-  if (tree === undefined) {
-    tree = parseModule(source);
-    trees.set(source, tree);
-    if (trees.size > CAPACITY) trees.delete(trees.keys().next().value!);
-  } else {
-    // Most recently used last.
-    trees.delete(source);
-    trees.set(source, tree);
-  }
-  return cloneTree(tree);
+  return cloneTree(cached(trees, source, parseModule));
+}
+
+/** What CPython's parser left in the arena for this source (read-only, shared by runs). */
+export function replayModuleParseCached(source: string): ParserReads {
+  return cached(replays, source, replayModuleParse);
 }
 
 /**
