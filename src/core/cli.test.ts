@@ -127,3 +127,10 @@ describe('moduleEndStep', () => {
     expect(moduleEndStep([])).toBeNull();
   });
 });
+
+describe('reading the file', () => {
+  it('drops a UTF-8 byte order mark at its start, as CPython does', () => {
+    const { code, stdout, stderr } = run(['bom.py'], { 'bom.py': '\ufeffprint("ok")\n' });
+    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: 'ok\n', stderr: '' });
+  });
+});

@@ -79,7 +79,8 @@ export function main(argv: string[], io: CliIO): number {
   }
   let source: string;
   try {
-    source = io.readFile(file);
+    // Decoding a file drops a UTF-8 byte order mark, as CPython's tokenizer does (check_bom).
+    source = io.readFile(file).replace(/^\ufeff/, '');
   } catch {
     io.stderr(`engine: can't open file '${file}': No such file or directory\n`);
     return 2;

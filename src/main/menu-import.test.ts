@@ -17,6 +17,12 @@ describe('readImportFile (File ▸ Import… in the app)', () => {
     });
   });
 
+  it('drops a UTF-8 byte order mark, as CPython and the browser do', async () => {
+    const path = join(tempDir(), 'notepad.py');
+    writeFileSync(path, '\ufeffprint(1)\n');
+    expect((await readImportFile(path)).text).toBe('print(1)\n');
+  });
+
   it('refuses a file over the experiment file limit, and a folder', async () => {
     const dir = tempDir();
     const big = join(dir, 'big.json');

@@ -20,7 +20,8 @@ export async function readImportFile(path: string): Promise<MenuFile> {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new Error(`Cannot import ${name}: it is not a file.`);
     if (stat.size > MAX_IMPORT_BYTES) throw new Error(`Cannot import ${name}: it is too large.`);
-    const text = await handle.readFile({ encoding: 'utf8' });
+    // An editor's UTF-8 byte order mark is not text (the browser's File.text() drops it too).
+    const text = (await handle.readFile({ encoding: 'utf8' })).replace(/^\ufeff/, '');
     if (text.length > MAX_EXPERIMENT_FILE_CHARS) throw new Error(`Cannot import ${name}: it is too large.`);
     return { name, text };
   } finally {
