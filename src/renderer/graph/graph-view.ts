@@ -17,7 +17,7 @@ import { DAGRE_MAX_NODES, fitView, runLayout, type LayoutName } from './graph-la
 import { buildModel, type ViewModel } from './graph-model';
 import { notifyGraph } from './graph-observers';
 import { nodeBox, nodeLabelsDrawn } from './graph-style';
-import { placeNewNodes, type Box, type NewNode, type Position } from './placement';
+import { placeNewNodes, type Box, type NewNode, type PlacedBoxes, type Position } from './placement';
 
 export interface ViewInput {
   snapshot: Snapshot | null;
@@ -265,7 +265,7 @@ export class GraphView {
     const placed =
       newNodes.length > 0
         ? placeNewNodes(
-            this.boxes(),
+            this.placedBoxes(),
             newNodes,
             model.edges
               .filter((e) => fresh.has(e.data.source) || fresh.has(e.data.target))
@@ -311,15 +311,26 @@ export class GraphView {
   /**
    * The boxes of the nodes on screen, those coming back to where they were included. From the
    * positions kept here (every layout, drag and placement records them), not from Cytoscape:
-   * reading 2,000 positions there costs ~2.5 ms, as much as the placement itself.
+   * reading 2,000 positions there costs ~2.5 ms, as much as the placement itself. Read in
+   * place, not copied: placement looks at most of them once.
    */
-  private boxes(): Map<string, Box> {
-    const boxes = new Map<string, Box>();
-    for (const [id, { x, y }] of this.remembered) {
+  private placedBoxes(): PlacedBoxes {
+    const box = (id: string, at: Position): Box | undefined => {
       const drawn = this.drawn.nodeOnScreen(id);
-      if (drawn !== undefined) boxes.set(id, { x, y, w: drawn.w!, h: drawn.h! });
-    }
-    return boxes;
+      return drawn === undefined ? undefined : { x: at.x, y: at.y, w: drawn.w!, h: drawn.h! };
+    };
+    return {
+      get: (id) => {
+        const at = this.remembered.get(id);
+        return at === undefined ? undefined : box(id, at);
+      },
+      forEach: (visit) => {
+        for (const [id, at] of this.remembered) {
+          const b = box(id, at);
+          if (b !== undefined) visit(b, id);
+        }
+      },
+    };
   }
 
   /**

@@ -21,14 +21,15 @@ describe('placeNewNodes', () => {
     expect(at.get('o2')).toEqual({ x: 250 + GAP_X + 40, y: 0 });
   });
 
-  it('never overlaps a node already there, nor another new one', () => {
+  // A few new nodes look at the boxes near each (a scan), many at a grid of them all.
+  it.each([3, 40])('never overlaps a node already there, nor another new one (%i new)', (count) => {
     const blocker: Box = { x: 250 + GAP_X + 40, y: 0, w: 80, h: 30 };
     const placed = new Map([
       ['f0:<module>', frame],
       ['o1', list],
       ['o9', blocker],
     ]);
-    const added = [2, 3, 4].map((i) => ({ id: `o${i}`, w: 80, h: 30, frame: false }));
+    const added = Array.from({ length: count }, (_, i) => ({ id: `o${i + 10}`, w: 80, h: 30, frame: false }));
     const at = placeNewNodes(
       placed,
       added,

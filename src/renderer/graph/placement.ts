@@ -27,11 +27,64 @@ export const GAP_X = 56;
 export const GAP_Y = 14;
 const CELL = 64;
 const MAX_TRIES = 60;
+/** Columns right of the first slot that freeSlot tries. */
+const COLUMNS = 4;
+/**
+ * Up to this many new nodes, each one's search looks at the boxes near it, found by a scan;
+ * beyond, a grid of every box is cheaper than a scan per node.
+ */
+const SCAN_MAX_NEW = 32;
+
+/** The nodes on screen; a Map of boxes is one. */
+export interface PlacedBoxes {
+  get(id: string): Box | undefined;
+  forEach(visit: (box: Box, id: string) => void): void;
+}
+
+/** The boxes a new node must not overlap. */
+interface Occupancy {
+  /** Narrows later overlap checks to this area (a hint: a grid ignores it). */
+  focus(area: Box): void;
+  add(box: Box): void;
+  overlaps(box: Box): boolean;
+}
+
+const collide = (a: Box, b: Box) =>
+  Math.abs(a.x - b.x) * 2 < a.w + b.w + GAP_Y && Math.abs(a.y - b.y) * 2 < a.h + b.h + GAP_Y;
+
+/**
+ * Every box in a list; checks look at those near the focused area. A step adds a node or two
+ * to a heap of thousands: one pass over plain numbers costs less than indexing every box.
+ */
+class ScanOccupancy implements Occupancy {
+  private near: Box[] = [];
+
+  constructor(private readonly all: Box[]) {}
+
+  focus(area: Box): void {
+    this.near = this.all.filter((box) => collide(area, box));
+  }
+
+  add(box: Box): void {
+    this.all.push(box);
+    this.near.push(box);
+  }
+
+  overlaps(box: Box): boolean {
+    return this.near.some((other) => collide(box, other));
+  }
+}
 
 /** A grid of occupied boxes: overlap checks look at a few cells, not at every node. */
-class Occupancy {
+class GridOccupancy implements Occupancy {
   /** Keyed by cell number (see forCells): a string key per cell costs more than the rest. */
   private readonly cells = new Map<number, Box[]>();
+
+  constructor(boxes: readonly Box[]) {
+    for (const box of boxes) this.add(box);
+  }
+
+  focus(): void {}
 
   add(box: Box): void {
     this.forCells(box, (key) => {
@@ -44,16 +97,7 @@ class Occupancy {
   overlaps(box: Box): boolean {
     let hit = false;
     this.forCells(box, (key) => {
-      if (hit) return;
-      for (const other of this.cells.get(key) ?? []) {
-        if (
-          Math.abs(box.x - other.x) * 2 < box.w + other.w + GAP_Y &&
-          Math.abs(box.y - other.y) * 2 < box.h + other.h + GAP_Y
-        ) {
-          hit = true;
-          return;
-        }
-      }
+      if (!hit) hit = (this.cells.get(key) ?? []).some((other) => collide(box, other));
     });
     return hit;
   }
@@ -71,7 +115,11 @@ class Occupancy {
 /** The free position nearest to `at` (same column first, alternating below and above). */
 function freeSlot(grid: Occupancy, node: NewNode, at: Position): Position {
   const step = node.h + GAP_Y;
-  for (let column = 0; column < 4; column++) {
+  const reach = Math.ceil((MAX_TRIES - 1) / 2) * step;
+  const right = (COLUMNS - 1) * (node.w + GAP_X);
+  // Every slot tried below lies in this box.
+  grid.focus({ x: at.x + right / 2, y: at.y, w: node.w + right, h: node.h + 2 * reach });
+  for (let column = 0; column < COLUMNS; column++) {
     const x = at.x + column * (node.w + GAP_X);
     for (let k = 0; k < MAX_TRIES; k++) {
       const offset = k === 0 ? 0 : Math.ceil(k / 2) * step * (k % 2 === 1 ? 1 : -1);
@@ -82,14 +130,35 @@ function freeSlot(grid: Occupancy, node: NewNode, at: Position): Position {
   return at;
 }
 
+/** A frame's node id (`f<index>:<name>`, see graph-elements.ts). */
+const isFrameId = (id: string) =>
+  id.charCodeAt(0) === 102 && id.charCodeAt(1) >= 48 && id.charCodeAt(1) <= 57;
+
 export function placeNewNodes(
-  placed: ReadonlyMap<string, Box>,
+  placed: PlacedBoxes,
   added: readonly NewNode[],
   edges: readonly { source: string; target: string }[],
 ): Map<string, Position> {
-  const grid = new Occupancy();
-  const boxes = new Map<string, Box>(placed);
-  for (const box of placed.values()) grid.add(box);
+  // One pass over what is on screen: the boxes, the graph's left and bottom, the frames' column.
+  const all: Box[] = [];
+  let minX = Infinity;
+  let maxY = -Infinity;
+  let frameX: number | undefined;
+  let frameBottom = -Infinity;
+  placed.forEach((box, id) => {
+    all.push(box);
+    minX = Math.min(minX, box.x - box.w / 2);
+    maxY = Math.max(maxY, box.y + box.h / 2);
+    if (isFrameId(id)) {
+      frameX = frameX === undefined ? box.x - box.w / 2 : Math.min(frameX, box.x - box.w / 2);
+      frameBottom = Math.max(frameBottom, box.y + box.h / 2);
+    }
+  });
+  if (!Number.isFinite(minX)) {
+    minX = 0;
+    maxY = 0;
+  }
+  const grid: Occupancy = added.length <= SCAN_MAX_NEW ? new ScanOccupancy(all) : new GridOccupancy(all);
   const referrers = new Map<string, string[]>();
   const referents = new Map<string, string[]>();
   for (const e of edges) {
@@ -98,23 +167,8 @@ export function placeNewNodes(
     (referents.get(e.source) ?? referents.set(e.source, []).get(e.source)!).push(e.target);
   }
 
-  let minX = Infinity;
-  let maxY = -Infinity;
-  let frameX: number | undefined;
-  let frameBottom = -Infinity;
-  for (const [id, box] of placed) {
-    minX = Math.min(minX, box.x - box.w / 2);
-    maxY = Math.max(maxY, box.y + box.h / 2);
-    if (/^f\d/.test(id)) {
-      frameX = frameX === undefined ? box.x - box.w / 2 : Math.min(frameX, box.x - box.w / 2);
-      frameBottom = Math.max(frameBottom, box.y + box.h / 2);
-    }
-  }
-  if (!Number.isFinite(minX)) {
-    minX = 0;
-    maxY = 0;
-  }
-
+  const boxes = new Map<string, Box>();
+  const boxOf = (id: string) => boxes.get(id) ?? placed.get(id);
   const out = new Map<string, Position>();
   const put = (node: NewNode, at: Position) => {
     const pos = freeSlot(grid, node, at);
@@ -140,15 +194,15 @@ export function placeNewNodes(
   while (pending.length > 0) {
     const next: NewNode[] = [];
     for (const node of pending) {
-      const from = referrers.get(node.id)?.find((id) => boxes.has(id));
+      const from = referrers.get(node.id)?.find((id) => boxOf(id) !== undefined);
       if (from !== undefined) {
-        const r = boxes.get(from)!;
+        const r = boxOf(from)!;
         put(node, { x: r.x + r.w / 2 + GAP_X + node.w / 2, y: r.y });
         continue;
       }
-      const to = referents.get(node.id)?.find((id) => boxes.has(id));
+      const to = referents.get(node.id)?.find((id) => boxOf(id) !== undefined);
       if (to !== undefined) {
-        const t = boxes.get(to)!;
+        const t = boxOf(to)!;
         put(node, { x: t.x - t.w / 2 - GAP_X - node.w / 2, y: t.y });
         continue;
       }
