@@ -1,6 +1,10 @@
-/** When Cytoscape leaves node labels out (graph-view.ts defers writing those it would not draw). */
+/**
+ * When Cytoscape leaves node labels out (graph-view.ts defers writing those it would not
+ * draw), and what the stylesheet must not set (draw-order.ts).
+ */
 import { describe, expect, it } from 'vitest';
-import { nodeLabelsDrawn } from './graph-style';
+import { graphStylesheet, nodeLabelsDrawn } from './graph-style';
+import { DARK, LIGHT } from './graph-theme';
 
 describe('nodeLabelsDrawn', () => {
   it('follows the zoom texture level, a power of two at or above zoom × pixel ratio', () => {
@@ -11,5 +15,16 @@ describe('nodeLabelsDrawn', () => {
     expect(nodeLabelsDrawn(0.25, 1)).toBe(false);
     expect(nodeLabelsDrawn(0.05, 1)).toBe(false);
     expect(nodeLabelsDrawn(0.25, 2)).toBe(true);
+  });
+});
+
+describe('graphStylesheet', () => {
+  it('sets no property that orders drawing: draw-order.ts draws edges, then nodes, as added', () => {
+    for (const palette of [LIGHT, DARK])
+      for (const overview of [false, true])
+        for (const block of graphStylesheet(palette, overview)) {
+          const properties = Object.keys('style' in block ? block.style : {});
+          expect(properties.filter((p) => p.startsWith('z-'))).toEqual([]);
+        }
   });
 });

@@ -10,6 +10,7 @@
  */
 import type { Collection, Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { ObjectId, Snapshot } from '../../core';
+import { drawInAdditionOrder } from './draw-order';
 import { DrawnElements } from './drawn-elements';
 import { freshCollection } from './gc-report';
 import { edgeBends } from './edge-bends';
@@ -72,6 +73,7 @@ export class GraphView {
   onPositions: PositionsListener | null = null;
 
   constructor(readonly cy: Core) {
+    drawInAdditionOrder(cy);
     cy.on('dragfree', 'node', (event) => {
       const node = event.target as NodeSingular;
       this.remembered.set(node.id(), { ...node.position() });
