@@ -18,7 +18,7 @@ interface SortingRenderer {
   updateCachedGrabbedEles(): void;
 }
 
-type ZSorted = SingularElementArgument[] & { interactive?: SingularElementArgument[] };
+type ZSorted = SingularElementArgument[] & { readonly interactive?: SingularElementArgument[] };
 
 /** The parts of Cytoscape's core used here that its typings leave out. */
 interface CoreInternals {
@@ -47,8 +47,13 @@ export function drawInAdditionOrder(cy: Core): void {
     const nodes: SingularElementArgument[] = [];
     for (let i = 0; i < all.length; i++) (all[i].isNode() ? nodes : eles).push(all[i]);
     for (const node of nodes) eles.push(node);
-    // What Cytoscape keeps beside the order: the elements a pointer can hit, then the drag layer.
-    eles.interactive = eles.filter((ele) => (ele as unknown as { interactive(): boolean }).interactive());
+    // Beside the order Cytoscape keeps the elements a pointer can hit: found when a pointer
+    // first asks (a style lookup per element, ~1–2 ms), not in the frame of every step.
+    let interactive: SingularElementArgument[] | undefined;
+    Object.defineProperty(eles, 'interactive', {
+      get: () =>
+        (interactive ??= eles.filter((ele) => (ele as unknown as { interactive(): boolean }).interactive())),
+    });
     this.cachedZSortedEles = eles;
     this.updateCachedGrabbedEles();
     return eles;

@@ -18,6 +18,7 @@ import { DAGRE_MAX_NODES, fitView, runLayout, type LayoutName } from './graph-la
 import { buildModel, type ViewModel } from './graph-model';
 import { notifyGraph } from './graph-observers';
 import { nodeBox, nodeLabelsDrawn } from './graph-style';
+import { batchOverviewEdges } from './overview-edges';
 import { placeNewNodes, type Box, type NewNode, type PlacedBoxes, type Position } from './placement';
 
 export interface ViewInput {
@@ -74,6 +75,7 @@ export class GraphView {
 
   constructor(readonly cy: Core) {
     drawInAdditionOrder(cy);
+    batchOverviewEdges(cy);
     cy.on('dragfree', 'node', (event) => {
       const node = event.target as NodeSingular;
       this.remembered.set(node.id(), { ...node.position() });
