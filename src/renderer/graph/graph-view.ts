@@ -19,7 +19,15 @@ import { buildModel, type ViewModel } from './graph-model';
 import { notifyGraph } from './graph-observers';
 import { nodeBox, nodeLabelsDrawn } from './graph-style';
 import { batchOverviewEdges } from './overview-edges';
-import { placeNewNodes, type Box, type NewNode, type PlacedBoxes, type Position } from './placement';
+import {
+  GAP_Y,
+  placeNewNodes,
+  PositionIndex,
+  type Box,
+  type NewNode,
+  type PlacedBoxes,
+  type Position,
+} from './placement';
 
 export interface ViewInput {
   snapshot: Snapshot | null;
@@ -48,7 +56,7 @@ const NEW_SCENE_SHARE = 0.3;
 
 export class GraphView {
   /** Where every node ever shown was last, so an object that comes back (stepping back) returns there. */
-  private readonly remembered = new Map<string, Position>();
+  private readonly remembered = new PositionIndex();
   /**
    * What each element was last given, and when fading ones go. Kept here, not in Cytoscape's
    * scratch data: writing that emits events, and reading it is slow over thousands of elements.
@@ -264,18 +272,16 @@ export class GraphView {
       if (group === 'nodes' && !this.remembered.has(data.id))
         newNodes.push({ id: data.id, w: data.w, h: data.h, frame: data.kind === 'frame' });
     }
-    // Placement looks only at the references of the new nodes.
+    // Placement looks only at the references of the new nodes: new ones too, as nothing
+    // drawn before could point at a node never shown.
     const fresh = new Set(newNodes.map((n) => n.id));
-    const placed =
-      newNodes.length > 0
-        ? placeNewNodes(
-            this.placedBoxes(),
-            newNodes,
-            model.edges
-              .filter((e) => fresh.has(e.data.source) || fresh.has(e.data.target))
-              .map((e) => e.data),
-          )
-        : null;
+    const references = () =>
+      diff.added.flatMap(({ group, element }) => {
+        if (group !== 'edges') return [];
+        const data = element.data as ViewModel['edges'][number]['data'];
+        return fresh.has(data.source) || fresh.has(data.target) ? [data] : [];
+      });
+    const placed = newNodes.length > 0 ? placeNewNodes(this.placedBoxes(), newNodes, references()) : null;
     const added = diff.added.map(({ group, element, classes }): ElementDefinition => {
       const definition: ElementDefinition = { group, data: element.data, classes };
       if (group === 'nodes') {
@@ -323,16 +329,23 @@ export class GraphView {
       const drawn = this.drawn.nodeOnScreen(id);
       return drawn === undefined ? undefined : { x: at.x, y: at.y, w: drawn.w!, h: drawn.h! };
     };
+    const boxOf = (id: string) => {
+      const at = this.remembered.get(id);
+      return at === undefined ? undefined : box(id, at);
+    };
     return {
-      get: (id) => {
-        const at = this.remembered.get(id);
-        return at === undefined ? undefined : box(id, at);
-      },
+      get: boxOf,
       forEach: (visit) => {
         for (const [id, at] of this.remembered) {
           const b = box(id, at);
           if (b !== undefined) visit(b, id);
         }
+      },
+      near: (area) => {
+        // A node collides with `area` only if its centre is within half its size and the gap.
+        const { w, h } = this.drawn.largestNode;
+        const margin = { x: (w + GAP_Y) / 2, y: (h + GAP_Y) / 2 };
+        return this.remembered.near(area, margin).flatMap((id) => boxOf(id) ?? []);
       },
     };
   }
