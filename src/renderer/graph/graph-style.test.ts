@@ -19,12 +19,20 @@ describe('nodeLabelsDrawn', () => {
 });
 
 describe('graphStylesheet', () => {
+  const properties = () =>
+    [LIGHT, DARK].flatMap((palette) =>
+      [false, true].flatMap((overview) =>
+        graphStylesheet(palette, overview).flatMap((block) =>
+          Object.keys('style' in block ? block.style : {}),
+        ),
+      ),
+    );
+
   it('sets no property that orders drawing: draw-order.ts draws edges, then nodes, as added', () => {
-    for (const palette of [LIGHT, DARK])
-      for (const overview of [false, true])
-        for (const block of graphStylesheet(palette, overview)) {
-          const properties = Object.keys('style' in block ? block.style : {});
-          expect(properties.filter((p) => p.startsWith('z-'))).toEqual([]);
-        }
+    expect(properties().filter((p) => p.startsWith('z-'))).toEqual([]);
+  });
+
+  it("hides no element: overview-edges.ts reads only an edge's own visibility", () => {
+    expect(properties().filter((p) => p === 'display' || p === 'visibility')).toEqual([]);
   });
 });

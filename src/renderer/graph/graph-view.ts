@@ -134,7 +134,8 @@ export class GraphView {
     });
     // A new scene (first step, another program, a far jump) is laid out whole; otherwise
     // only what is new is placed, and nothing that stays moves.
-    const kept = model.nodes.filter((n) => this.drawn.isOnScreen(n.data.id)).length;
+    let kept = 0;
+    for (const n of model.nodes) if (this.drawn.isOnScreen(n.data.id)) kept++;
     const onScreen = this.drawn.nodesOnScreen;
     const newScene =
       kept === 0 || (kept < onScreen * NEW_SCENE_SHARE && kept < model.nodes.length * NEW_SCENE_SHARE);
