@@ -41,6 +41,7 @@ interface FixtureApi {
   selected(): number | null;
   zoom(level: number): void;
   style(id: string, property: string): string | null;
+  drawOrder(): { drawn: string[]; sorted: string[]; replaced: boolean };
 }
 
 declare global {

@@ -259,6 +259,21 @@ test('stepping keeps every node that stays where it was and adds new ones next t
   expect(added[0].position!.x).toBeGreaterThan(frame.position!.x);
 });
 
+test("draws in Cytoscape's order without its sort, after objects come and go", async ({ graph, page }) => {
+  const order = () => page.evaluate(() => window.graphFixture!.drawOrder());
+  for (const line of [9, 10, 14]) {
+    await graph.show(engineSnapshot(TWO_INSTANCES, line));
+    const { drawn, sorted, replaced } = await order();
+    expect(replaced).toBe(true);
+    expect(drawn.length, `line ${line}`).toBeGreaterThan(0);
+    expect(drawn, `line ${line}`).toEqual(sorted);
+  }
+  // Freed objects are removed once faded: Cytoscape then fills their places in its pool.
+  await page.waitForTimeout(600);
+  const { drawn, sorted } = await order();
+  expect(drawn).toEqual(sorted);
+});
+
 test('compare mode draws what changed between two steps and counts it by type', async ({ graph, page }) => {
   const earlier = engineSnapshot(TWO_INSTANCES, 13);
   const later = engineSnapshot(TWO_INSTANCES, 15);

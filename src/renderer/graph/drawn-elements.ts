@@ -48,6 +48,8 @@ export class DrawnElements {
   private readonly fading = new Map<string, number>();
   private nodeCount = 0;
   private fadingNodeCount = 0;
+  private widest = 0;
+  private tallest = 0;
 
   /** Whether `id` is drawn and not fading out. */
   isOnScreen(id: string): boolean {
@@ -69,11 +71,18 @@ export class DrawnElements {
     return this.nodeCount - this.fadingNodeCount;
   }
 
+  /** The largest node width and height recorded since the last clear (an upper bound). */
+  get largestNode(): { w: number; h: number } {
+    return { w: this.widest, h: this.tallest };
+  }
+
   clear(): void {
     this.drawn.clear();
     this.fading.clear();
     this.nodeCount = 0;
     this.fadingNodeCount = 0;
+    this.widest = 0;
+    this.tallest = 0;
   }
 
   /** Records `model` as drawn whole (a new scene); returns each element's class string. */
@@ -158,6 +167,10 @@ export class DrawnElements {
   private record(group: 'nodes' | 'edges', e: ModelElement, classes = classString(e)): string {
     const node = group === 'nodes' ? (e.data as ViewNodeData) : undefined;
     if (!this.drawn.has(e.data.id) && group === 'nodes') this.nodeCount++;
+    if (node !== undefined) {
+      this.widest = Math.max(this.widest, node.w);
+      this.tallest = Math.max(this.tallest, node.h);
+    }
     this.drawn.set(e.data.id, {
       group,
       classes,

@@ -49,15 +49,24 @@ export interface ViewModel {
   path: AlivePath | null;
 }
 
-const classSet = (classes: string) => new Set(classes.split(' ').filter((c) => c !== ''));
+// Most elements have one class or none: no array to split into (this runs for every element).
+const classSet = (classes: string) =>
+  classes === ''
+    ? new Set<string>()
+    : classes.includes(' ')
+      ? new Set(classes.split(' ').filter((c) => c !== ''))
+      : new Set([classes]);
+
+/** A copy of a node's data to add lines to; its box is set once the label is final. */
+const viewData = (data: GraphNodeData): ViewNodeData => ({ ...data, w: 0, h: 0 });
 
 export function buildModel(input: ModelInput): ViewModel {
   const { snapshot, foldShared, box } = input;
   const options = { foldShared };
   const base = graphElements(snapshot, options);
-  const nodes = new Map<string, ViewElement<GraphNodeData>>();
+  const nodes = new Map<string, ViewElement<ViewNodeData>>();
   const edges = new Map<string, ViewElement<GraphEdgeData>>();
-  for (const n of base.nodes) nodes.set(n.data.id, { data: { ...n.data }, classes: classSet(n.classes) });
+  for (const n of base.nodes) nodes.set(n.data.id, { data: viewData(n.data), classes: classSet(n.classes) });
   for (const e of base.edges) edges.set(e.data.id, { data: e.data, classes: classSet(e.classes) });
   const byObject = new Map<ObjectId, ViewElement<GraphNodeData>>();
   for (const n of nodes.values()) if (n.data.objectId !== undefined) byObject.set(n.data.objectId, n);
@@ -71,7 +80,7 @@ export function buildModel(input: ModelInput): ViewModel {
     const added = new Set<string>();
     for (const n of other.nodes) {
       if (n.data.objectId === undefined || !ids.has(n.data.objectId) || nodes.has(n.data.id)) continue;
-      const ghost = { data: { ...n.data }, classes: classSet(n.classes) };
+      const ghost = { data: viewData(n.data), classes: classSet(n.classes) };
       ghost.classes.delete('garbage');
       classes.forEach((c) => ghost.classes.add(c));
       addLine(ghost, line);
@@ -190,16 +199,22 @@ export function buildModel(input: ModelInput): ViewModel {
   const pairs = new Map<string, number>();
   const pairOf = (e: GraphEdgeData) =>
     e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
-  for (const e of edges.values()) pairs.set(pairOf(e.data), (pairs.get(pairOf(e.data)) ?? 0) + 1);
-  for (const e of edges.values()) if (pairs.get(pairOf(e.data))! > 1) e.classes.add('parallel');
+  const edgeList = [...edges.values()];
+  const pairKeys = edgeList.map((e) => pairOf(e.data));
+  for (const key of pairKeys) pairs.set(key, (pairs.get(key) ?? 0) + 1);
+  edgeList.forEach((e, i) => {
+    if (pairs.get(pairKeys[i])! > 1) e.classes.add('parallel');
+  });
 
-  const sized = [...nodes.values()].map((n) => ({
-    data: { ...n.data, ...box(n.data.lines, n.data.columns) },
-    classes: n.classes,
-  }));
+  const nodeList = [...nodes.values()];
+  for (const { data } of nodeList) {
+    const { w, h } = box(data.lines, data.columns);
+    data.w = w;
+    data.h = h;
+  }
   return {
-    nodes: sized,
-    edges: [...edges.values()],
+    nodes: nodeList,
+    edges: edgeList,
     report,
     collectorShown,
     diff,

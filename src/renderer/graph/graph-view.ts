@@ -10,6 +10,7 @@
  */
 import type { Collection, Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { ObjectId, Snapshot } from '../../core';
+import { drawInAdditionOrder } from './draw-order';
 import { DrawnElements } from './drawn-elements';
 import { freshCollection } from './gc-report';
 import { edgeBends } from './edge-bends';
@@ -17,7 +18,16 @@ import { DAGRE_MAX_NODES, fitView, runLayout, type LayoutName } from './graph-la
 import { buildModel, type ViewModel } from './graph-model';
 import { notifyGraph } from './graph-observers';
 import { nodeBox, nodeLabelsDrawn } from './graph-style';
-import { placeNewNodes, type Box, type NewNode, type Position } from './placement';
+import { batchOverviewEdges } from './overview-edges';
+import {
+  GAP_Y,
+  placeNewNodes,
+  PositionIndex,
+  type Box,
+  type NewNode,
+  type PlacedBoxes,
+  type Position,
+} from './placement';
 
 export interface ViewInput {
   snapshot: Snapshot | null;
@@ -46,7 +56,7 @@ const NEW_SCENE_SHARE = 0.3;
 
 export class GraphView {
   /** Where every node ever shown was last, so an object that comes back (stepping back) returns there. */
-  private readonly remembered = new Map<string, Position>();
+  private readonly remembered = new PositionIndex();
   /**
    * What each element was last given, and when fading ones go. Kept here, not in Cytoscape's
    * scratch data: writing that emits events, and reading it is slow over thousands of elements.
@@ -72,6 +82,8 @@ export class GraphView {
   onPositions: PositionsListener | null = null;
 
   constructor(readonly cy: Core) {
+    drawInAdditionOrder(cy);
+    batchOverviewEdges(cy);
     cy.on('dragfree', 'node', (event) => {
       const node = event.target as NodeSingular;
       this.remembered.set(node.id(), { ...node.position() });
@@ -122,7 +134,8 @@ export class GraphView {
     });
     // A new scene (first step, another program, a far jump) is laid out whole; otherwise
     // only what is new is placed, and nothing that stays moves.
-    const kept = model.nodes.filter((n) => this.drawn.isOnScreen(n.data.id)).length;
+    let kept = 0;
+    for (const n of model.nodes) if (this.drawn.isOnScreen(n.data.id)) kept++;
     const onScreen = this.drawn.nodesOnScreen;
     const newScene =
       kept === 0 || (kept < onScreen * NEW_SCENE_SHARE && kept < model.nodes.length * NEW_SCENE_SHARE);
@@ -260,18 +273,16 @@ export class GraphView {
       if (group === 'nodes' && !this.remembered.has(data.id))
         newNodes.push({ id: data.id, w: data.w, h: data.h, frame: data.kind === 'frame' });
     }
-    // Placement looks only at the references of the new nodes.
+    // Placement looks only at the references of the new nodes: new ones too, as nothing
+    // drawn before could point at a node never shown.
     const fresh = new Set(newNodes.map((n) => n.id));
-    const placed =
-      newNodes.length > 0
-        ? placeNewNodes(
-            this.boxes(),
-            newNodes,
-            model.edges
-              .filter((e) => fresh.has(e.data.source) || fresh.has(e.data.target))
-              .map((e) => e.data),
-          )
-        : null;
+    const references = () =>
+      diff.added.flatMap(({ group, element }) => {
+        if (group !== 'edges') return [];
+        const data = element.data as ViewModel['edges'][number]['data'];
+        return fresh.has(data.source) || fresh.has(data.target) ? [data] : [];
+      });
+    const placed = newNodes.length > 0 ? placeNewNodes(this.placedBoxes(), newNodes, references()) : null;
     const added = diff.added.map(({ group, element, classes }): ElementDefinition => {
       const definition: ElementDefinition = { group, data: element.data, classes };
       if (group === 'nodes') {
@@ -311,15 +322,33 @@ export class GraphView {
   /**
    * The boxes of the nodes on screen, those coming back to where they were included. From the
    * positions kept here (every layout, drag and placement records them), not from Cytoscape:
-   * reading 2,000 positions there costs ~2.5 ms, as much as the placement itself.
+   * reading 2,000 positions there costs ~2.5 ms, as much as the placement itself. Read in
+   * place, not copied: placement looks at most of them once.
    */
-  private boxes(): Map<string, Box> {
-    const boxes = new Map<string, Box>();
-    for (const [id, { x, y }] of this.remembered) {
+  private placedBoxes(): PlacedBoxes {
+    const box = (id: string, at: Position): Box | undefined => {
       const drawn = this.drawn.nodeOnScreen(id);
-      if (drawn !== undefined) boxes.set(id, { x, y, w: drawn.w!, h: drawn.h! });
-    }
-    return boxes;
+      return drawn === undefined ? undefined : { x: at.x, y: at.y, w: drawn.w!, h: drawn.h! };
+    };
+    const boxOf = (id: string) => {
+      const at = this.remembered.get(id);
+      return at === undefined ? undefined : box(id, at);
+    };
+    return {
+      get: boxOf,
+      forEach: (visit) => {
+        for (const [id, at] of this.remembered) {
+          const b = box(id, at);
+          if (b !== undefined) visit(b, id);
+        }
+      },
+      near: (area) => {
+        // A node collides with `area` only if its centre is within half its size and the gap.
+        const { w, h } = this.drawn.largestNode;
+        const margin = { x: (w + GAP_Y) / 2, y: (h + GAP_Y) / 2 };
+        return this.remembered.near(area, margin).flatMap((id) => boxOf(id) ?? []);
+      },
+    };
   }
 
   /**
