@@ -107,8 +107,11 @@ function spyOnStepEvents(pool: CheckpointPool): number[] {
 
 describe('checkpointSteps', () => {
   it('spreads the checkpoints evenly, never closer than minSpacing', () => {
-    expect(checkpointSteps(1_000_000, DEFAULT_CHECKPOINTS)).toEqual([
+    expect(checkpointSteps(1_000_000, { ...DEFAULT_CHECKPOINTS, maxWorkers: 9 })).toEqual([
       52_631, 157_894, 263_157, 368_421, 473_684, 578_947, 684_210, 789_473, 894_736,
+    ]);
+    expect(checkpointSteps(1_000_000, DEFAULT_CHECKPOINTS)).toEqual([
+      47_619, 142_857, 238_095, 333_333, 428_571, 523_809, 619_047, 714_285, 809_523, 904_761,
     ]);
     expect(checkpointSteps(200_000, DEFAULT_CHECKPOINTS)).toEqual([22_222, 66_666, 111_111, 155_555]);
     expect(checkpointSteps(79_999, DEFAULT_CHECKPOINTS)).toEqual([]);

@@ -51,13 +51,12 @@ export interface CheckpointSettings {
 }
 
 /**
- * Nine workers take about the memory seven took before their young generation was made small
- * (35 instead of 46 MiB rss each in bench-seek): a model of seeks to random steps of a million
- * (4.5M steps/s from a paused worker, the host's re-run half as fast) had 97% of back-to-back
- * seeks within 50 ms with nine, 91% with seven.
+ * Ten workers of 36 MiB rss each (their young generation is small) in bench-seek: a million-step
+ * run's twelve back-to-back jumps ran at most 113,000 steps (33 ms) with ten, 159,000 (46–53 ms
+ * under load) with nine, which left the 50 ms target no margin.
  */
 export const DEFAULT_CHECKPOINTS: CheckpointSettings = {
-  maxWorkers: 9,
+  maxWorkers: 10,
   minSpacing: 40_000,
   memoryBudgetMb: 1024,
   refillDelayMs: 300,
