@@ -444,7 +444,7 @@ export class GCState {
     for (let g = unreachable.gcNext!; g !== unreachable;) {
       const next = g.gcNext!;
       if (hooks.isWeakref(g)) hooks.clearWeakref(g);
-      if (g.type.weakrefable) {
+      if (g.type.weakrefable && g.weakrefs !== null) {
         for (const wr of hooks.weakrefsOf(g)) {
           hooks.clearWeakref(wr);
           if (hooks.weakrefCallback(wr) === null) continue;
