@@ -1,7 +1,8 @@
 /**
  * classmethod(f) and staticmethod(f) as Python code makes them: allocation, the
- * one-argument init that copies the wrapped function's attributes (functools_wraps,
- * which ends by sharing the function's own `__dict__`), and their attributes.
+ * one-argument init that copies the wrapped function's attributes into the wrapper's own
+ * `__dict__` (functools_wraps: `__annotations__` too, which makes the function's dict of
+ * them), and their attributes.
  * The implicit wrappers of `__new__`/`__init_subclass__` skip init, as in CPython.
  * @cpython Objects/funcobject.c cm_init, sm_init, functools_wraps (3.11)
  */
@@ -16,7 +17,7 @@ import { newStr, staticId } from './unicodeobject';
 import { instanceDictGetSet } from './instanceobject';
 import { newBool } from './longobject';
 
-const WRAPPED_ATTRIBUTES = ['__module__', '__name__', '__qualname__', '__doc__', '__dict__'];
+const WRAPPED_ATTRIBUTES = ['__module__', '__name__', '__qualname__', '__doc__', '__annotations__'];
 
 /** functools_wraps: each attribute the callable has is set on the wrapper. */
 function copyWrappedAttributes(wrapper: PyObject, wrapped: PyObject): void {
