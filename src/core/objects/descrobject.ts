@@ -4,7 +4,16 @@
  * classmethod and staticmethod.
  * @cpython Objects/descrobject.c, Objects/funcobject.c (cm/sm) (3.11)
  */
-import { PyObject, PyType, TypeFlag, decref, xdecref, type MethodSpec, type GetSetSpec } from './object';
+import {
+  PyObject,
+  PyType,
+  TypeFlag,
+  decref,
+  xdecref,
+  newref,
+  type MethodSpec,
+  type GetSetSpec,
+} from './object';
 import { staticType } from './roots';
 import { allocGCObject, gcDel } from '../memory/alloc';
 import { placeStatic } from '../memory/static';
@@ -17,7 +26,7 @@ import { typeError, attributeError } from '../vm/errors';
 import type { PyTuple } from './tupleobject';
 import type { PyDict } from './dictobject';
 import { IMMORTAL_REFCNT } from '../profiles/cpython311';
-import { newStr } from './unicodeobject';
+import { internFromString, newStr, type PyStr } from './unicodeobject';
 
 // ---------------------------------------------------------- method_descriptor
 
@@ -165,28 +174,49 @@ export const MemberDescrType: PyType = staticType({
 
 /** A `__slots__` entry: reads and writes slot `index` of the instance. */
 export class PyMemberDescr extends PyObject {
+  /** d_qualname: made on first use of `__qualname__`, then kept. */
+  qualname: PyStr | null = null;
   constructor(
     readonly name: string,
     readonly index: number,
     public objclass: PyType,
+    /** d_name: the interned name (a reference). */
+    readonly dName: PyStr,
   ) {
     super(MemberDescrType);
   }
 }
 
+/** PyDescr_NewMember: the name is interned from the member's C string (descr_new). */
 export function newMemberDescr(name: string, index: number, objclass: PyType): PyMemberDescr {
   objclass.refcnt++;
-  const d = allocGCObject(new PyMemberDescr(name, index, objclass), 48);
+  const d = allocGCObject(new PyMemberDescr(name, index, objclass, internFromString(name)), 48);
   rt.gc.track(d);
   return d;
 }
 
+/** @cpython Objects/descrobject.c descr_dealloc */
 MemberDescrType.tp_dealloc = (o) => {
   const d = o as PyMemberDescr;
   rt.gc.untrack(d);
   decref(d.objclass);
+  decref(d.dName);
+  xdecref(d.qualname);
   gcDel(d);
 };
+MemberDescrType.getsetSpecs.push(
+  { name: '__name__', get: (o) => newref((o as PyMemberDescr).dName) },
+  { name: '__objclass__', get: (o) => newref((o as PyMemberDescr).objclass) },
+  {
+    // descr_get_qualname: "<type qualname>.<name>", made once.
+    name: '__qualname__',
+    get: (o) => {
+      const d = o as PyMemberDescr;
+      d.qualname ??= newStr(`${d.objclass.qualname}.${d.name}`);
+      return newref(d.qualname);
+    },
+  },
+);
 MemberDescrType.tp_traverse = (o, visit) => visit((o as PyMemberDescr).objclass, '__objclass__');
 
 // ---------------------------------------------------------- classmethod / staticmethod
