@@ -93,7 +93,7 @@ FrameType.tp_dealloc = (obj) => {
   o.trace = null;
   xdecref(trace);
   gcDel(o);
-  void code;
+  xdecref(code);
   trashcanEnd();
 };
 

@@ -81,6 +81,8 @@ export function makeGenerator(f: Frame): PyGen {
   );
   f.ownedByGenerator = true;
   f.previous = null;
+  // gi_code: the generator's own reference, beside its frame's.
+  code.refcnt++;
   rt.gc.track(gen);
   return gen;
 }
@@ -250,6 +252,7 @@ GeneratorType.tp_dealloc = (o) => {
   const qualname = gen.qualname;
   const exc = gen.excState;
   gen.excState = null;
+  decref(gen.frame.code);
   decref(name);
   decref(qualname);
   xdecref(exc);

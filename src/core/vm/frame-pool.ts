@@ -19,6 +19,7 @@ export function takeFunctionFrame(func: PyFunction): Frame {
   const spare = code.spareFrames;
   if (spare !== null && spare.length > 0) {
     const f = spare.pop()!;
+    code.refcnt++;
     f.func = func;
     f.globals = func.globals!;
     f.builtins = func.builtins!;

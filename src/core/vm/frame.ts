@@ -41,7 +41,10 @@ export class Frame {
      */
     public locals: PyObject | null,
     public localsplus: (PyObject | null)[],
-  ) {}
+  ) {
+    // f_code: a frame holds its code object until _PyFrame_Clear (or its frame object's end).
+    code.refcnt++;
+  }
 
   /** A frame whose first instruction has not run (a new generator's frame). */
   get incomplete(): boolean {
@@ -56,8 +59,8 @@ export class Frame {
 }
 
 /**
- * _PyFrame_Clear: releases what the frame owns, locals in index order then the stack,
- * unless a frame object that is still referenced takes them over.
+ * _PyFrame_Clear: releases what the frame owns, locals in index order then the stack, then
+ * its function and code, unless a frame object that is still referenced takes them over.
  */
 export function clearFrame(f: Frame): void {
   const fo = f.frameObject;
@@ -87,6 +90,7 @@ export function clearFrame(f: Frame): void {
   const func = f.func;
   f.func = null;
   xdecref(func);
+  decref(f.code);
 }
 
 /**
