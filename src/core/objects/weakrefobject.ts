@@ -256,9 +256,8 @@ function weakrefDealloc(o: PyObject): void {
   const d = wr.dict;
   wr.dict = null;
   xdecref(d);
-  const type = wr.type;
+  // A subclass instance's class is released by subtype_dealloc (subtype.ts), after this.
   gcDel(wr);
-  if (type.isHeapType) decref(type);
 }
 
 function weakrefTraverse(o: PyObject, visit: Visit): void {
