@@ -118,10 +118,9 @@ PropertyType.tp_descr_set = (descr, obj, value) => {
 PropertyType.tp_dealloc = (o) => {
   const p = o as PyProperty;
   rt.gc.untrack(p);
-  const type = p.type;
   for (const x of [p.fget, p.fset, p.fdel, p.doc, p.name]) xdecref(x);
+  // A subclass instance's class is released by subtype_dealloc (subtype.ts), after this.
   gcDel(p);
-  if (type.isHeapType) decref(type);
 };
 
 PropertyType.tp_traverse = (o, visit: Visit) => {

@@ -121,9 +121,8 @@ SuperType.tp_dealloc = (o) => {
   xdecref(su.obj);
   xdecref(su.thisType);
   xdecref(su.objType);
-  const t = su.type;
+  // A subclass instance's class is released by subtype_dealloc (subtype.ts), after this.
   gcDel(su);
-  if (t.isHeapType) decref(t);
 };
 SuperType.tp_traverse = (o, visit: Visit) => {
   const su = o as PySuper;

@@ -616,7 +616,8 @@ export function typeNew(
   if (addWeak) basicsize += 8;
 
   const t = new PyType({ name: name.value, base, basicsize, itemsize: base.itemsize, flags, metatype });
-  incref(metatype);
+  // PyType_GenericAlloc: an instance holds its type only when that type is a heap type.
+  if (metatype.isHeapType) incref(metatype);
   t.slotNames = slotNames ?? [];
   if (htSlots !== null) htSlotsOf.set(t, htSlots);
   t.slotBase = countInheritedSlots(base);
@@ -861,9 +862,8 @@ function typeDealloc(o: PyObject): void {
     keysDecref(t.cachedKeys);
     t.cachedKeys = null;
   }
-  const meta = t.type;
+  // A heap metaclass is released by subtype_dealloc (subtype.ts), after this.
   gcDel(t);
-  decref(meta);
 }
 
 /** @cpython Objects/typeobject.c type_traverse */
@@ -994,6 +994,8 @@ TypeType.tp_setattro = typeSetAttro;
 TypeType.tp_repr = typeRepr;
 TypeType.tp_hash = (o) => Math.floor(o.addr / 16);
 TypeType.weakrefable = true;
+// tp_dictoffset: a class has its __dict__, so a metaclass adds no __dict__ descriptor.
+TypeType.hasInstanceDict = true;
 
 const str = (o: PyObject) => o as PyStr;
 TypeType.getsetSpecs.push(
