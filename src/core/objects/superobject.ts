@@ -23,11 +23,12 @@ export const SuperType: PyType = staticType({
 
 export class PySuper extends PyObject {
   constructor(
+    type: PyType,
     public thisType: PyType | null,
     public obj: PyObject | null,
     public objType: PyType | null,
   ) {
-    super(SuperType);
+    super(type);
   }
 }
 
@@ -73,7 +74,8 @@ function superNew(type: PyType, args: PyObject[]): PyObject {
   thisType.refcnt++;
   if (obj !== null) obj.refcnt++;
   if (objType !== null) objType.refcnt++;
-  const s = allocGCObject(new PySuper(thisType, obj, objType), 40);
+  // An instance of a subclass of super is of that class, and holds it.
+  const s = allocGCObject(new PySuper(type, thisType, obj, objType), type.basicsize);
   if (type !== SuperType) type.refcnt++;
   rt.gc.track(s);
   return s;
