@@ -8,7 +8,9 @@ import { staticType } from './roots';
 import type { PyTuple } from './tupleobject';
 import { allocGCObject, gcDel } from '../memory/alloc';
 import { rt } from '../vm/runtime';
-import { call } from './abstract';
+import { call, isCallable } from './abstract';
+import { exactArgs } from '../vm/args';
+import { typeError } from '../vm/errors';
 import { newBool } from './boolobject';
 import { newNotImplemented, None } from './noneobject';
 import { newStr } from './unicodeobject';
@@ -92,6 +94,15 @@ export function newMethod(func: PyObject, self: PyObject): PyMethod {
   rt.gc.track(m);
   return m;
 }
+
+/** types.MethodType(function, instance). @cpython Objects/classobject.c method_new_impl */
+MethodType.tp_new = (_type, args, kwnames) => {
+  exactArgs('method', args, kwnames, 2);
+  const [func, instance] = args;
+  if (!isCallable(func)) typeError('first argument must be callable');
+  if (instance === None) typeError('instance must not be None');
+  return newMethod(func, instance);
+};
 
 MethodType.hasVectorcall = () => true;
 MethodType.tp_call = (callable, args, kwnames) => {
