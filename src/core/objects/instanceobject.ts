@@ -335,12 +335,35 @@ export function instanceSizeof(o: PyObject): number {
 import { MemberDescrType, type PyMemberDescr } from './descrobject';
 import { attributeError, typeError } from '../vm/errors';
 
+type ExtraWithSlots = { dict: PyDict | null; slots?: (PyObject | null)[] };
+
 function slotsOf(o: PyObject): (PyObject | null)[] {
   if (o instanceof PyInstance) return o.slots;
   if (o.extra === null) o.extra = { dict: null };
-  const extra = o.extra as { dict: PyDict | null; slots?: (PyObject | null)[] };
+  const extra = o.extra as ExtraWithSlots;
   if (extra.slots === undefined) extra.slots = [];
   return extra.slots;
+}
+
+/** The __slots__ values of an instance of a class built on a builtin type (clear_slots). */
+export function clearExtraSlots(o: PyObject): void {
+  const slots = (o.extra as ExtraWithSlots | null)?.slots;
+  if (slots === undefined) return;
+  for (let i = 0; i < slots.length; i++) {
+    const v = slots[i];
+    slots[i] = null;
+    xdecref(v);
+  }
+}
+
+/** traverse_slots for an instance of a class built on a builtin type. */
+export function traverseExtraSlots(o: PyObject, visit: Visit): void {
+  const slots = (o.extra as ExtraWithSlots | null)?.slots;
+  if (slots === undefined) return;
+  for (let i = 0; i < slots.length; i++) {
+    const v = slots[i];
+    if (v !== null) visit(v, traverseLabels ? `.${slotName(o.type, i)}` : '');
+  }
 }
 
 /** member_get for __slots__: AttributeError when the slot is empty. */

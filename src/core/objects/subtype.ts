@@ -6,7 +6,14 @@
  */
 import { PyObject, PyType, decref, xdecref, type Visit } from './object';
 import { ObjectType } from './roots';
-import { subtypeDealloc, subtypeTraverse, subtypeClear, callFinalizerFromDealloc } from './instanceobject';
+import {
+  subtypeDealloc,
+  subtypeTraverse,
+  subtypeClear,
+  callFinalizerFromDealloc,
+  clearExtraSlots,
+  traverseExtraSlots,
+} from './instanceobject';
 import { clearWeakrefs } from './weakrefobject';
 import { rt } from '../vm/runtime';
 
@@ -35,26 +42,29 @@ export function installInstanceSlots(t: PyType): void {
       rt.gc.untrack(o);
     }
     if (type.weakrefable && !base.weakrefable) clearWeakrefs(o);
-    if (o.extra !== null) {
-      const d = o.extra.dict;
-      o.extra.dict = null;
-      xdecref(d);
-    }
+    clearExtraSlots(o);
+    clearExtraDict(o);
     baseDealloc(o);
     decref(type);
   };
-  // subtype_traverse: the instance dict and the class, then the static base's traverse.
+  // subtype_traverse: the __slots__ values, the instance dict and the class, then the static base's.
   t.tp_traverse = (o: PyObject, visit: Visit) => {
+    traverseExtraSlots(o, visit);
     if (o.extra?.dict) visit(o.extra.dict, '__dict__');
     visit(o.type, '__class__');
     if (baseTraverse !== undefined) baseTraverse(o, visit);
   };
+  // subtype_clear: the __slots__ values and the dict, then the static base's.
   t.tp_clear = (o: PyObject) => {
+    clearExtraSlots(o);
+    clearExtraDict(o);
     if (baseClear !== undefined) baseClear(o);
-    if (o.extra !== null) {
-      const d = o.extra.dict;
-      o.extra.dict = null;
-      xdecref(d);
-    }
   };
+}
+
+function clearExtraDict(o: PyObject): void {
+  if (o.extra === null) return;
+  const d = o.extra.dict;
+  o.extra.dict = null;
+  xdecref(d);
 }
