@@ -77,6 +77,9 @@ export function applyStartupBaseline(): void {
   // The interpreter's one-slice cache: startup has made and dropped a slice, so it is full.
   fillSliceCache();
   gc.count = [...b.count];
+  // The objects made so far (the modules' dicts, __main__'s among them) are long-lived in
+  // CPython by now: its startup's collections moved them to the oldest generation.
+  gc.promoteAllToOldest();
   // gc.get_stats(): the collections CPython's startup ran before the script.
   profile.gc_stats.forEach((stats, generation) => Object.assign(gc.stats[generation], stats));
   gc.enabled = enabled;

@@ -223,6 +223,12 @@ export class GCState {
     return listSize(this.generations[generation]);
   }
 
+  /** Moves every tracked object to the oldest generation (what startup's collections did). */
+  promoteAllToOldest(): void {
+    for (let i = 0; i < NUM_GENERATIONS - 1; i++)
+      listMerge(this.generations[i], this.generations[NUM_GENERATIONS - 1]);
+  }
+
   freeze(): void {
     for (let i = 0; i < NUM_GENERATIONS; i++) {
       listMerge(this.generations[i], this.permanent);

@@ -13,7 +13,7 @@ import { newDict, dictSetItem, type PyDict } from '../objects/dictobject';
 import { moduleBuilder } from './moduledef';
 import { type PyModule } from '../objects/moduleobject';
 
-import { call } from '../objects/abstract';
+import { call, packedArgs } from '../objects/abstract';
 import { typeError, valueError } from '../vm/errors';
 import { parseParams, rangeArgs, exactArgs } from '../vm/args';
 import { rt } from '../vm/runtime';
@@ -149,11 +149,14 @@ export function createGcModule(): PyModule {
   fn(
     'get_referrers',
     (args) => {
+      // gc_referrers_for: every tracked object but the argument tuple itself (an object
+      // that refers to itself is its own referrer).
       const targets = new Set(args);
+      const argsTuple = packedArgs;
       const out: PyObject[] = [];
       for (let g = 0; g < 3; g++) {
         for (const o of gc.objectsIn(g)) {
-          if (targets.has(o)) continue;
+          if (o === argsTuple) continue;
           let refers = false;
           o.type.tp_traverse?.(o, (r) => {
             if (targets.has(r)) refers = true;
