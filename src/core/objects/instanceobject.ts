@@ -112,6 +112,17 @@ function materializeDict(o: PyInstance): PyDict {
   return d;
 }
 
+/**
+ * The dict an object without one gets on first use: a split dict over its class's shared
+ * keys when the class has them (a managed-dict subclass of list, dict, str...), else a
+ * plain dict. @cpython Objects/dictobject.c PyObject_GenericGetDict, _PyObjectDict_SetItem
+ */
+function newOwnDict(o: PyObject): PyDict {
+  const keys = o.type.isHeapType ? o.type.cachedKeys : null;
+  if (keys === null) return newDict();
+  return newDictWithSharedKeys(keys, newValues(keys.nentries + keys.usable), 0);
+}
+
 /** PyObject_GenericGetDict: `obj.__dict__` (new reference), creating or materialising it. */
 export function instanceDictOf(o: PyObject): PyDict {
   if (o instanceof PyInstance && o.type.hasManagedDict) {
@@ -124,7 +135,7 @@ export function instanceDictOf(o: PyObject): PyDict {
   }
   let d = dictSlot(o);
   if (d === null) {
-    d = newDict();
+    d = newOwnDict(o);
     setDictSlot(o, d);
   }
   d.refcnt++;
@@ -208,7 +219,7 @@ export function setOwnAttr(o: PyObject, name: PyStr, value: PyObject | null): bo
   let d = dictSlot(o);
   if (d === null) {
     if (value === null) return false;
-    d = newDict();
+    d = newOwnDict(o);
     setDictSlot(o, d);
   }
   return storeInDict(d, name, value);

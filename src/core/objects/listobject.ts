@@ -160,7 +160,8 @@ export function listTraverse(o: PyObject, visit: Visit): void {
 }
 
 export function listSizeof(o: PyObject): number {
-  return 40 + 8 * (o as PyList).allocated;
+  // list___sizeof__: the type's basic size (a subclass may add a weakref slot), then the items.
+  return o.type.basicsize + 8 * (o as PyList).allocated;
 }
 
 // ---------------------------------------------------------------- operations

@@ -661,7 +661,6 @@ export function typeNew(
   // which PyUnicode_AsUTF8AndSize also allocates, is not modelled.)
   const doc = dictGetStr(dict, staticId('__doc__'));
   if (doc !== null && isStr(doc)) tpDocOf.set(t, pyMalloc(utf8Length((doc as PyStr).value) + 1));
-  if (dictGetStr(dict, staticId('__doc__')) === null) setClassAttr(dict, '__doc__', None);
 
   // Special methods that are implicitly static/class methods.
   wrapImplicit(dict, '__new__', StaticMethodType);
@@ -675,6 +674,8 @@ export function typeNew(
   });
   if (addDict) setClassAttrTake(dict, '__dict__', newGetSetDescr(instanceDictGetSet(), t));
   if (addWeak) setClassAttrTake(dict, '__weakref__', newGetSetDescr(weakrefGetSetSpec, t));
+  // type_dict_set_doc (PyType_Ready, after the members and getsets): __doc__ None unless given.
+  if (dictGetStr(dict, staticId('__doc__')) === null) setClassAttr(dict, '__doc__', None);
 
   setClassCell(t, dict);
   if (t.hasManagedDict) t.cachedKeys = newSharedKeys();
