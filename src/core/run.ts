@@ -24,10 +24,11 @@ import {
 import { AstOptimizer } from './compiler/astopt';
 import { CompilerObjects } from './compiler/compilerobjects';
 import { applyStartupBaseline, importUnicodedataForParser, runPythonrunPrelude } from './startup';
+import { startupModuleRefs } from './profiles/static-refs/calibration';
 import { textioFlush } from './modules/textio';
-import { newDict, dictSetItem, dictItems, dictClear, type PyDict } from './objects/dictobject';
+import { newDict, dictSetItem, dictItems, dictClear, dictGetStr, type PyDict } from './objects/dictobject';
 import { newModule, type PyModule } from './objects/moduleobject';
-import { newStr, internFromString, isStr, type PyStr } from './objects/unicodeobject';
+import { newStr, internFromString, isStr, staticId, type PyStr } from './objects/unicodeobject';
 import { newInt, isInt, type PyLong } from './objects/longobject';
 import { None } from './objects/noneobject';
 import { newFunction } from './objects/funcobject';
@@ -231,6 +232,9 @@ function initInterpreter(filename: string, source: string): void {
   createGcStateLists();
   // CPython's startup has imported these (not gc: the script's first `import gc` loads it).
   for (const name of ['builtins', 'sys', '_weakref', 'atexit']) importModule(name);
+  const held = startupModuleRefs();
+  builtins.refcnt += held.builtins;
+  dictGetStr(modules, staticId('sys'))!.refcnt += held.sys;
   decref(builtins);
   // CPython's site has imported weakref before the script starts: importing it is free.
   for (const name of preloadedModules(source)) importBundled(name);

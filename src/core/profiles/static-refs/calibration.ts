@@ -22,6 +22,8 @@ interface Calibration {
   identifiers: number[];
   bytes: number[];
   singletons: number[];
+  /** sys, builtins: modules the engine makes for each run (importers' globals hold them in CPython). */
+  modules: number[];
 }
 
 /** The static objects probe.py measures, in the order of its `singletons` list. */
@@ -37,4 +39,13 @@ export function applyStaticRefCalibration(): void {
   c.identifiers.forEach((delta, i) => (identifiers[i].refcnt += delta));
   c.bytes.forEach((delta, i) => (byteCharacter(i).refcnt += delta));
   singletons().forEach((o, i) => (o.refcnt += c.singletons[i]));
+}
+
+/**
+ * The references CPython's startup modules hold to the `sys` and `builtins` modules (each
+ * `import sys` in them is a global): added to the run's own module objects when they are made.
+ */
+export function startupModuleRefs(): { sys: number; builtins: number } {
+  const [sys, builtins] = (calibration as Calibration).modules;
+  return { sys, builtins };
 }

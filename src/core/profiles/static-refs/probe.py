@@ -18,3 +18,5 @@ print(chars)
 print(identifiers)
 print(single_bytes)
 print(singletons)
+import builtins
+print([r(sys), r(builtins)])

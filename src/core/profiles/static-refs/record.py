@@ -16,7 +16,7 @@ import ast, json, os, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROBE = os.path.join(HERE, 'probe.py')
 CALIBRATION = os.path.join(HERE, 'calibration.json')
-KEYS = ['ints', 'chars', 'identifiers', 'bytes', 'singletons']
+KEYS = ['ints', 'chars', 'identifiers', 'bytes', 'singletons', 'modules']
 
 if sys.version_info[:2] != (3, 11):
     sys.exit('record with CPython 3.11')
