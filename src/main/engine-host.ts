@@ -196,16 +196,35 @@ export class EngineHost implements Engine {
     const cached = this.#snapshots.get(step);
     if (cached !== undefined) return Promise.resolve(cached);
     const steps = this.#snapshots.windowFor(step, last.stepCount);
+    return this.#serve<Snapshot, Snapshot[]>(
+      'snapshot',
+      step,
+      this.#pool?.seek(step, steps),
+      (seq, snapshots) => this.#onPooledSnapshots(seq, snapshots),
+      (seq) => this.#rerunSnapshot(seq, last.source, steps),
+    );
+  }
+
+  /**
+   * Makes a snapshot or step-events request the active one: served by the paused worker
+   * nearest before the step when the pool has one (`fromPool`), else, or should that worker
+   * fail, by a re-run from the start in the host's worker.
+   */
+  #serve<T, P>(
+    kind: 'snapshot' | 'stepEvents',
+    step: number,
+    fromPool: Promise<P> | undefined,
+    onPooled: (seq: number, value: P) => void,
+    rerun: (seq: number) => void,
+  ): Promise<T> {
     const seq = ++this.#seq;
-    // From the paused worker nearest before the step, else by a re-run from the start.
-    const pooled = this.#pool?.seek(step, steps);
-    return new Promise<Snapshot>((resolve, reject) => {
-      this.#active = { kind: 'snapshot', seq, step, resolve, reject, pooled: pooled !== undefined };
-      if (pooled === undefined) this.#rerunSnapshot(seq, last.source, steps);
+    return new Promise<T>((resolve, reject) => {
+      this.#active = { kind, seq, step, resolve, reject, pooled: fromPool !== undefined } as ActiveRequest;
+      if (fromPool === undefined) rerun(seq);
       else
-        pooled.then(
-          (snapshots) => this.#onPooledSnapshots(seq, snapshots),
-          () => this.#rerunSnapshot(seq, last.source, steps),
+        fromPool.then(
+          (value) => onPooled(seq, value),
+          () => rerun(seq),
         );
     });
   }
@@ -319,26 +338,17 @@ export class EngineHost implements Engine {
       );
     }
     if (!last) return Promise.reject(new LabError('NoRun', 'No program has finished yet: run one first.'));
-    if (!Number.isSafeInteger(step) || step < 0 || step >= last.stepCount) {
-      const range = last.stepCount === 0 ? 'it has no steps' : `its steps are 0 to ${last.stepCount - 1}`;
-      return Promise.reject(
-        new LabError('InvalidRequest', `There is no step ${step} in the last run: ${range}.`),
-      );
-    }
+    if (!Number.isSafeInteger(step) || step < 0 || step >= last.stepCount)
+      return this.#outOfRange(step, last);
     const cached = this.#stepEvents.get(step);
     if (cached !== undefined) return Promise.resolve(cached);
-    const seq = ++this.#seq;
-    // From the paused worker nearest before the step, else by a re-run from the start.
-    const fromPool = this.#pool?.stepEvents(step);
-    return new Promise<StepEvents>((resolve, reject) => {
-      this.#active = { kind: 'stepEvents', seq, step, resolve, reject, pooled: fromPool !== undefined };
-      if (fromPool === undefined) this.#rerunStepEvents(seq, last.source, step);
-      else
-        fromPool.then(
-          (events) => this.#onStepEvents(seq, events),
-          () => this.#rerunStepEvents(seq, last.source, step),
-        );
-    });
+    return this.#serve<StepEvents, StepEvents>(
+      'stepEvents',
+      step,
+      this.#pool?.stepEvents(step),
+      (seq, events) => this.#onStepEvents(seq, events),
+      (seq) => this.#rerunStepEvents(seq, last.source, step),
+    );
   }
 
   /** Asks the host's worker for the events of `step` by re-running the program. */
