@@ -1,16 +1,16 @@
 /**
- * Replays CPython 3.11's PEG parser over a module's tokens to count the objects it leaves in
- * the AST arena. The lab's own parser (Lezer) builds the tree; what it cannot know is how
- * often CPython's parser reads each token on its way, and every read of a name or a number
- * puts one more object (or one more reference to an interned identifier) into the arena,
- * which lives as long as the main script runs: `sys.getrefcount('spam')` in a script that
- * uses the name `spam` counts them.
+ * Replays CPython 3.11's PEG parser over a module's tokens to count the identifiers it leaves
+ * in the AST arena. The lab's own parser (Lezer) builds the tree; what it cannot know is how
+ * often CPython's parser reads each name on its way, and every read puts one more reference
+ * to the interned identifier into the arena, which lives as long as the main script runs:
+ * `sys.getrefcount('spam')` in a script that uses the name `spam` counts them. (The number
+ * objects the parser makes are modelled by compiler/consts.ts.)
  *
  * The walk follows pegen's generated C parser: alternatives in order, the mark reset after a
  * failed one, memoized rules remembered per token (failures too), a cut ending the rule,
  * left-recursion leaders re-run until their match stops growing, and lookaheads that run
  * their rule for real (a `&NAME` makes an identifier too).
- * @cpython Parser/pegen.c _PyPegen_name_token, _PyPegen_number_token, _PyPegen_is_memoized,
+ * @cpython Parser/pegen.c _PyPegen_name_token, _PyPegen_is_memoized,
  * _PyPegen_update_memo; Parser/action_helpers.c _PyPegen_join_names_with_dot;
  * Parser/string_parser.c fstring_compile_expr
  */
@@ -25,15 +25,12 @@ import { PYTHON_311_GRAMMAR } from './python-grammar';
 export interface ParserReads {
   /** Identifiers made (each one more reference to the interned string), by name. */
   names: Map<string, number>;
-  /** How many times each number token was converted, by its offset in the source. */
-  numbers: Map<number, number>;
 }
 
 interface PegToken {
   /** NAME, NUMBER, STRING, OP, KEYWORD, NEWLINE, INDENT, DEDENT, ENDMARKER, ASYNC, AWAIT. */
   type: string;
   text: string;
-  offset: number;
 }
 
 let grammar: Map<string, Rule> | null = null;
@@ -50,24 +47,22 @@ function loadGrammar(): Map<string, Rule> {
 
 /** Replays the parse of a module that parsed without error. */
 export function replayModuleParse(source: string): ParserReads {
-  const reads: ParserReads = { names: new Map(), numbers: new Map() };
-  replay(source, 'file', 0, reads);
+  const reads: ParserReads = { names: new Map() };
+  replay(source, 'file', reads);
   return reads;
 }
 
-function replay(source: string, start: string, offsetShift: number, reads: ParserReads): void {
+function replay(source: string, start: string, reads: ParserReads): void {
   const rules = loadGrammar();
   const text = normalizeNewlines(source);
   const { tokens, failure } = tokenize(new SourceText(text));
   if (failure !== null) throw new Error('parser replay: the source does not tokenize');
-  const peg = tokens.map((t) => pegToken(text, t, offsetShift));
-  const walk = new PegWalk(peg, rules, reads, (fieldSource, shift) =>
-    replay(fieldSource, 'fstring', shift, reads),
-  );
+  const peg = tokens.map((t) => pegToken(text, t));
+  const walk = new PegWalk(peg, rules, reads, (fieldSource) => replay(fieldSource, 'fstring', reads));
   if (!walk.call(rules.get(start)!)) throw new Error('parser replay: CPython would not parse this');
 }
 
-function pegToken(text: string, t: Token, offsetShift: number): PegToken {
+function pegToken(text: string, t: Token): PegToken {
   const s = text.slice(t.start, t.end);
   let type: string;
   switch (t.kind) {
@@ -96,7 +91,7 @@ function pegToken(text: string, t: Token, offsetShift: number): PegToken {
       type = 'ENDMARKER';
       break;
   }
-  return { type, text: s, offset: t.start + offsetShift };
+  return { type, text: s };
 }
 
 const enum Outcome {
@@ -120,7 +115,7 @@ class PegWalk {
     private readonly tokens: PegToken[],
     private readonly rules: Map<string, Rule>,
     private readonly reads: ParserReads,
-    private readonly parseField: (source: string, shift: number) => void,
+    private readonly parseField: (source: string) => void,
   ) {
     this.memo = tokens.map(() => new Map());
   }
@@ -192,7 +187,6 @@ class PegWalk {
       case 'token':
         if (token.type !== item.type) return false;
         if (item.type === 'NAME') this.readName(token.text);
-        else if (item.type === 'NUMBER') this.readNumber(token.offset);
         this.pos++;
         return true;
       case 'literal':
@@ -257,8 +251,7 @@ class PegWalk {
       // _PyPegen_concatenate_strings parses each f-string field as "(" + expression + ")".
       for (let k = start; k < this.pos; k++) {
         const token = this.tokens[k];
-        for (const field of fstringFields(token.text))
-          this.parseField(`(${field.text})`, token.offset + field.start - 1);
+        for (const field of fstringFields(token.text)) this.parseField(`(${field.text})`);
       }
     }
   }
@@ -267,9 +260,5 @@ class PegWalk {
     const names = this.reads.names;
     const id = /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKC');
     names.set(id, (names.get(id) ?? 0) + 1);
-  }
-
-  private readNumber(offset: number): void {
-    this.reads.numbers.set(offset, (this.reads.numbers.get(offset) ?? 0) + 1);
   }
 }
