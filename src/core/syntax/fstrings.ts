@@ -240,47 +240,7 @@ class FStringScanner {
 
   /** Advances over the expression text, tracking quotes and brackets. */
   private skipExpression(): void {
-    const s = this.s;
-    let quote = '';
-    let triple = false;
-    const stack: string[] = [];
-    for (; this.i < this.end; this.i++) {
-      const ch = s[this.i];
-      if (ch === '\\') throw fail('f-string expression part cannot include a backslash');
-      if (quote) {
-        if (ch !== quote) continue;
-        if (!triple) quote = '';
-        else if (this.i + 2 < this.end && s[this.i + 1] === ch && s[this.i + 2] === ch) {
-          this.i += 2;
-          quote = '';
-          triple = false;
-        }
-      } else if (ch === "'" || ch === '"') {
-        triple = this.i + 2 < this.end && s[this.i + 1] === ch && s[this.i + 2] === ch;
-        if (triple) this.i += 2;
-        quote = ch;
-      } else if (ch === '[' || ch === '{' || ch === '(') {
-        stack.push(ch);
-      } else if (ch === '#') {
-        throw fail("f-string expression part cannot include '#'");
-      } else if (stack.length === 0 && '!:}=<>'.includes(ch)) {
-        const next = s[this.i + 1];
-        if (this.i + 1 < this.end && next === '=' && '!=<>'.includes(ch)) {
-          this.i++;
-          continue;
-        }
-        if (ch === '<' || ch === '>') continue;
-        break;
-      } else if (ch === ']' || ch === '}' || ch === ')') {
-        const open = stack.pop();
-        if (!open) throw fail(`f-string: unmatched '${ch}'`);
-        if (CLOSER[open] !== ch) {
-          throw fail(`f-string: closing parenthesis '${ch}' does not match opening parenthesis '${open}'`);
-        }
-      }
-    }
-    if (quote) throw fail('f-string: unterminated string');
-    if (stack.length > 0) throw fail(`f-string: unmatched '${stack[stack.length - 1]}'`);
+    this.i = expressionEnd(this.s, this.i, this.end);
   }
 
   /**
@@ -311,3 +271,54 @@ class FStringScanner {
 }
 
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/**
+ * Where the expression of a replacement field that starts at `from` ends: at the `!`, `:`,
+ * `=` or `}` outside brackets and strings that follows it (`!=`, `==`, `<=`, `>=` do not end
+ * it). Throws LiteralError with CPython's message for what a field may not contain.
+ * @cpython Parser/string_parser.c fstring_find_expr
+ */
+export function expressionEnd(s: string, from: number, end: number): number {
+  let i = from;
+  let quote = '';
+  let triple = false;
+  const stack: string[] = [];
+  for (; i < end; i++) {
+    const ch = s[i];
+    if (ch === '\\') throw fail('f-string expression part cannot include a backslash');
+    if (quote) {
+      if (ch !== quote) continue;
+      if (!triple) quote = '';
+      else if (i + 2 < end && s[i + 1] === ch && s[i + 2] === ch) {
+        i += 2;
+        quote = '';
+        triple = false;
+      }
+    } else if (ch === "'" || ch === '"') {
+      triple = i + 2 < end && s[i + 1] === ch && s[i + 2] === ch;
+      if (triple) i += 2;
+      quote = ch;
+    } else if (ch === '[' || ch === '{' || ch === '(') {
+      stack.push(ch);
+    } else if (ch === '#') {
+      throw fail("f-string expression part cannot include '#'");
+    } else if (stack.length === 0 && '!:}=<>'.includes(ch)) {
+      const next = s[i + 1];
+      if (i + 1 < end && next === '=' && '!=<>'.includes(ch)) {
+        i++;
+        continue;
+      }
+      if (ch === '<' || ch === '>') continue;
+      break;
+    } else if (ch === ']' || ch === '}' || ch === ')') {
+      const open = stack.pop();
+      if (!open) throw fail(`f-string: unmatched '${ch}'`);
+      if (CLOSER[open] !== ch) {
+        throw fail(`f-string: closing parenthesis '${ch}' does not match opening parenthesis '${open}'`);
+      }
+    }
+  }
+  if (quote) throw fail('f-string: unterminated string');
+  if (stack.length > 0) throw fail(`f-string: unmatched '${stack[stack.length - 1]}'`);
+  return i;
+}

@@ -1,10 +1,10 @@
 /**
  * The replacement-field expressions of an f-string token, format-spec fields included: CPython
  * parses each of them on its own, and names read there count like the module's.
- * The token is known to be valid (the module parsed), so only the non-error paths of
- * CPython's scan are followed.
+ * The token is known to be valid (the module parsed).
  * @cpython Parser/string_parser.c fstring_find_literal, fstring_find_expr
  */
+import { expressionEnd } from '../fstrings';
 
 export interface FStringField {
   /** The expression's text. */
@@ -55,23 +55,7 @@ class FieldScan {
   /** One field from just after its `{`; returns the offset after its `}`. */
   private field(from: number, level: number): number {
     const s = this.s;
-    let i = from;
-    let depth = 0;
-    for (; i < this.end; i++) {
-      const ch = s[i];
-      if (ch === "'" || ch === '"') {
-        const closer = s.startsWith(ch.repeat(3), i) ? ch.repeat(3) : ch;
-        i = s.indexOf(closer, i + closer.length) + closer.length - 1;
-      } else if (ch === '[' || ch === '{' || ch === '(') {
-        depth++;
-      } else if (depth > 0 && (ch === ']' || ch === '}' || ch === ')')) {
-        depth--;
-      } else if (depth === 0 && '!:}=<>'.includes(ch)) {
-        const next = s[i + 1];
-        if (next === '=' && ch !== ':' && ch !== '}') i++;
-        else if (ch !== '<' && ch !== '>') break;
-      }
-    }
+    let i = expressionEnd(s, from, this.end);
     this.fields.push({ text: s.slice(from, i), start: from });
     if (s[i] === '=') i++;
     while (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\f') i++;
