@@ -28,8 +28,8 @@ import { startupModuleRefs } from './profiles/static-refs/calibration';
 import { textioFlush } from './modules/textio';
 import { newDict, dictSetItem, dictItems, dictClear, dictGetStr, type PyDict } from './objects/dictobject';
 import { newModule, type PyModule } from './objects/moduleobject';
-import { newStr, internFromString, isStr, staticId, type PyStr } from './objects/unicodeobject';
-import { newInt, isInt, type PyLong } from './objects/longobject';
+import { newStr, internFromString, staticId, type PyStr } from './objects/unicodeobject';
+import { isInt, type PyLong } from './objects/longobject';
 import { None } from './objects/noneobject';
 import { newFunction } from './objects/funcobject';
 import { PyCode } from './objects/codeobject';
@@ -37,7 +37,7 @@ import { Frame } from './vm/frame';
 import { emptyLocals, isTraced } from './vm/frame-pool';
 import { runFrame } from './vm/call';
 import { StepBudgetExceeded } from './vm/ceval';
-import { isPyException, newException } from './vm/errors';
+import { isPyException } from './vm/errors';
 import { formatException, registerSource } from './vm/traceback';
 import { createBuiltinsModule } from './modules/builtins';
 import { createSysModule } from './modules/sysmodule';
@@ -465,7 +465,4 @@ function finalize(uncaught: PyBaseException | null): void {
   guard(() => rt.gc.collectManual(2));
 }
 
-void isStr;
-void newInt;
-void newException;
 export type { PyStr };

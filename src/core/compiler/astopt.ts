@@ -8,7 +8,7 @@ import type * as ast from '../syntax/ast';
 import { PyObject, decref, type NumberSlot } from '../objects/object';
 import { binaryOp, getItem, isTrue, unaryOp } from '../objects/abstract';
 import { newBool } from '../objects/boolobject';
-import { IntType, intBitLength, isInt, type PyLong } from '../objects/longobject';
+import { intBitLength, isInt, type PyLong } from '../objects/longobject';
 import { StrType, type PyStr } from '../objects/unicodeobject';
 import { BytesType, type PyBytes } from '../objects/bytesobject';
 import { TupleType, type PyTuple } from '../objects/tupleobject';
@@ -434,4 +434,3 @@ export class AstOptimizer {
 
 import { newTuple } from '../objects/tupleobject';
 const newTupleLate = (items: PyObject[]) => newTuple(items);
-void IntType;

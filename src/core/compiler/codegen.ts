@@ -6,9 +6,9 @@
  */
 import type * as ast from '../syntax/ast';
 import { PyObject, decref } from '../objects/object';
-import { None, Ellipsis } from '../objects/noneobject';
+import { None } from '../objects/noneobject';
 import { isTrue } from '../objects/abstract';
-import { smallInt, newInt } from '../objects/longobject';
+import { newInt } from '../objects/longobject';
 import { PyTuple, newTuple } from '../objects/tupleobject';
 import { StrType, internFromString, type PyStr } from '../objects/unicodeobject';
 import { PyCode, CodeFlag, LocalKind, allocCode } from '../objects/codeobject';
@@ -301,10 +301,6 @@ export class Compiler {
   private loadNone(): void {
     None.refcnt++;
     this.loadConst(None);
-  }
-
-  private constOf(e: ast.Expr): PyObject | null {
-    return e._type === 'Constant' ? (this.constObjs.get(e) ?? null) : null;
   }
 
   private loadConstNode(e: ast.Constant): void {
@@ -2150,6 +2146,3 @@ function locOf(l: Loc): ast.Located {
 function identifierTuple(names: string[]): PyTuple {
   return newTuple(names.map((n) => internFromString(n)));
 }
-
-void Ellipsis;
-void smallInt;

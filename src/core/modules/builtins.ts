@@ -8,19 +8,18 @@ import { CompareOp, PyObject, PyType, decref, xdecref } from '../objects/object'
 import { ObjectType, TypeType } from '../objects/roots';
 import { None, NotImplemented, Ellipsis } from '../objects/noneobject';
 import { True, False, newBool, BoolType } from '../objects/boolobject';
-import { IntType, newInt, isInt, intToFloat } from '../objects/longobject';
+import { IntType, newInt } from '../objects/longobject';
 import { FloatType } from '../objects/floatobject';
 import { StrType, newStr, isStr, internFromString, staticId, type PyStr } from '../objects/unicodeobject';
 import { BytesType } from '../objects/bytesobject';
 import { TupleType, newTuple, isTuple, type PyTuple } from '../objects/tupleobject';
 import { ListType, newEmptyList, listExtend, listSort, type PyList } from '../objects/listobject';
-import { DictType, newDict, dictGetStr } from '../objects/dictobject';
+import { DictType, newDict } from '../objects/dictobject';
 import { SliceType } from '../objects/sliceobject';
 import { ClassMethodType, StaticMethodType } from '../objects/descrobject';
 import { PropertyType } from '../objects/propertyobject';
 import {
   builtinExceptionTypes,
-  PyBaseException,
   StopIterationType,
   OSErrorType,
   EOFErrorType,
@@ -33,7 +32,6 @@ import { type PyModule } from '../objects/moduleobject';
 import {
   call,
   callMethod,
-  contains,
   getAttr,
   getIter,
   isCallable,
@@ -44,21 +42,18 @@ import {
   objectLength,
   objectRepr,
   objectStr,
-  richCompare,
   richCompareBool,
   setAttr,
   binaryOp,
   unaryOp,
   numberIndex,
   iterateToArray,
-  isAttributeError,
 } from '../objects/abstract';
-import { typeLookup, isType, typeNew } from '../objects/typeobject';
-import { Frame, clearFrame, frameLocals } from '../vm/frame';
+import { typeLookup, isType } from '../objects/typeobject';
+import { Frame, frameLocals } from '../vm/frame';
 import { emptyLocals, isTraced } from '../vm/frame-pool';
-import { evalFrame } from '../vm/ceval';
 import { runFrame } from '../vm/call';
-import { raise, typeError, valueError, isPyException } from '../vm/errors';
+import { raise, typeError, valueError } from '../vm/errors';
 import { exactArgs, noKeywords, parseParams, rangeArgs, splitKwargs } from '../vm/args';
 import { rt } from '../vm/runtime';
 import { PyCell, CellType } from '../objects/cellobject';
@@ -66,14 +61,12 @@ import { asciiOf } from '../vm/ceval';
 import { formatObject } from '../objects/unicodeobject';
 import { importName } from './importer';
 import { SuperType } from '../objects/superobject';
-import { instanceDictOf } from '../objects/instanceobject';
 import { RangeType } from '../objects/rangeobject';
 import { EnumerateType, ReversedType } from '../objects/enumobject';
 import { ZipType, MapType, FilterType } from '../objects/zipmapfilter';
 import { SetType, FrozenSetType } from '../objects/setobject';
 import { BytearrayType } from '../objects/bytearrayobject';
-import { lookupSpecial, newCallIter, newSeqIter } from '../objects/iterobject';
-import { ModuleType } from '../objects/moduleobject';
+import { lookupSpecial, newCallIter } from '../objects/iterobject';
 import { builtinCompile, builtinEval, builtinExec } from './execeval';
 import { beginPrint, endPrint, stdoutWrite, textioFlush } from './textio';
 
@@ -747,18 +740,3 @@ export function createBuiltinsModule(): PyModule {
   put('IOError', OSErrorType);
   return m;
 }
-
-void PyBaseException;
-void clearFrame;
-void evalFrame;
-void instanceDictOf;
-void newSeqIter;
-void ModuleType;
-void intToFloat;
-void isInt;
-void richCompare;
-void contains;
-void dictGetStr;
-void isAttributeError;
-void isPyException;
-void typeNew;

@@ -13,18 +13,11 @@ import { CompareOp, PyObject, PyType, TypeFlag, decref, xdecref, type Visit } fr
 import { staticType } from '../objects/roots';
 import { None, newNotImplemented } from '../objects/noneobject';
 import { True, False, newBool } from '../objects/boolobject';
-import { newStr, isStr, type PyStr } from '../objects/unicodeobject';
-import { newInt, IntType, type PyLong } from '../objects/longobject';
+import { newStr, type PyStr } from '../objects/unicodeobject';
+import { newInt, type PyLong } from '../objects/longobject';
 import { EmptyTuple, newTuple, tupleFromBorrowed, isTuple, type PyTuple } from '../objects/tupleobject';
 import { newEmptyList, listExtend, type PyList } from '../objects/listobject';
-import {
-  DictType,
-  dictGetItemWithHash,
-  dictSetItem,
-  dictSetItemTake,
-  isDict,
-  type PyDict,
-} from '../objects/dictobject';
+import { DictType, dictGetItemWithHash, dictSetItemTake, isDict, type PyDict } from '../objects/dictobject';
 import {
   asSsize,
   binaryOp,
@@ -1411,7 +1404,3 @@ export function createCollectionsCModule(): PyModule {
   set('_tuplegetter', TupleGetterType);
   return m;
 }
-
-void dictSetItem;
-void IntType;
-void isStr;

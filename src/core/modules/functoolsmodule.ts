@@ -799,5 +799,3 @@ export function createFunctoolsCModule(): PyModule {
   set('_lru_cache_wrapper', LruCacheType);
   return m;
 }
-
-void EmptyTuple;

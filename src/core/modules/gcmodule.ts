@@ -6,7 +6,7 @@ import { PyObject, decref } from '../objects/object';
 import { None } from '../objects/noneobject';
 import { newBool } from '../objects/boolobject';
 import { newInt, isInt, type PyLong } from '../objects/longobject';
-import { newStr, internFromString, staticId } from '../objects/unicodeobject';
+import { newStr, internFromString } from '../objects/unicodeobject';
 import { newTuple } from '../objects/tupleobject';
 import { newEmptyList, newList, listAppend, type PyList } from '../objects/listobject';
 import { newDict, dictSetItem, type PyDict } from '../objects/dictobject';
@@ -211,6 +211,4 @@ export function createGcModule(): PyModule {
   return m;
 }
 
-void staticId;
-void newStr;
 export type { PyList, PyDict };

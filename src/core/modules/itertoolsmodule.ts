@@ -13,11 +13,10 @@ import { CompareOp, PyObject, PyType, TypeFlag, decref, xdecref, type Visit } fr
 import { staticType } from '../objects/roots';
 import { None } from '../objects/noneobject';
 import { BoolType } from '../objects/boolobject';
-import { newStr, isStr, type PyStr } from '../objects/unicodeobject';
+import { newStr, type PyStr } from '../objects/unicodeobject';
 import { IntType, isInt, newInt, newIntValue, smallInt, type PyLong } from '../objects/longobject';
 import {
   EmptyTuple,
-  newTuple,
   sequenceTuple,
   tupleAlloc,
   tupleFromBorrowed,
@@ -44,7 +43,6 @@ import {
   RuntimeErrorType,
   StopIterationType,
   ValueErrorType,
-  TypeErrorType,
 } from '../objects/exceptions';
 import { isExceptionOf } from '../objects/iterobject';
 import { raise, typeError } from '../vm/errors';
@@ -1313,7 +1311,3 @@ export function createItertoolsModule(): PyModule {
   }
   return m;
 }
-
-void TypeErrorType;
-void isStr;
-void newTuple;

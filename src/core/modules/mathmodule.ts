@@ -16,7 +16,6 @@ import {
   isInt,
   newInt,
   newIntValue,
-  newIntBig,
   longFromDouble,
   toBig,
   norm,
@@ -958,5 +957,3 @@ function prod(iterable: PyObject, start: PyObject | null): PyObject {
     decref(it);
   }
 }
-
-void newIntBig;

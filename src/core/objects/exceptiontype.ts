@@ -17,7 +17,7 @@ import {
   OSErrorType,
   builtinExceptionTypes,
 } from './exceptions';
-import { PyTuple, newTuple, EmptyTuple, isTuple, tupleFromBorrowed } from './tupleobject';
+import { PyTuple, newTuple, isTuple, tupleFromBorrowed } from './tupleobject';
 import { newStr, isStr } from './unicodeobject';
 import { None } from './noneobject';
 import { newBool } from './boolobject';
@@ -309,5 +309,3 @@ export function setExceptionContext(value: PyBaseException): void {
   value.context = excValue;
   xdecref(old);
 }
-
-void EmptyTuple;

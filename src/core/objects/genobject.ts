@@ -15,14 +15,12 @@ import type { PyStr } from './unicodeobject';
 import { newStr } from './unicodeobject';
 import { None } from './noneobject';
 import { newBool } from './boolobject';
-import { newInt } from './longobject';
 import {
   PyBaseException,
   GeneratorExitType,
   StopIterationType,
   RuntimeErrorType,
   ValueErrorType,
-  TypeErrorType,
   isBaseException,
   BaseExceptionType,
 } from './exceptions';
@@ -346,6 +344,3 @@ GeneratorType.getsetSpecs.push(
     },
   },
 );
-
-void TypeErrorType;
-void newInt;

@@ -23,11 +23,11 @@ import { rt } from '../vm/runtime';
 import { standIn } from '../startup';
 import { trashcanBegin, trashcanEnd } from '../memory/trashcan';
 import { PyList_MAXFREELIST } from '../profiles/cpython311';
-import { PyTuple, TupleType, isTuple } from './tupleobject';
+import { PyTuple, TupleType } from './tupleobject';
 import { newStr, type PyStr } from './unicodeobject';
 import { None, newNone, newNotImplemented } from './noneobject';
 import { newBool } from './boolobject';
-import { newInt, isInt } from './longobject';
+import { newInt } from './longobject';
 import {
   asSsize,
   getIter,
@@ -661,8 +661,6 @@ export function listSort(l: PyList, keyfunc: PyObject | null, reverse: boolean):
   }
 }
 
-const ret = (o: PyObject) => o;
-
 ListType.methodSpecs.push(
   {
     name: 'append',
@@ -802,9 +800,6 @@ ListType.methodSpecs.push(
     call: (self) => newListIterator(self as PyList, true),
   },
 );
-void ret;
-void isInt;
-void isTuple;
 import * as abstractModule from './abstract';
 
 ListType.tp_dealloc = listDealloc;
@@ -930,7 +925,5 @@ for (const t of [ListIterType, ListRevIterType]) {
     return t === ListIterType ? Math.max(0, it.seq.items.length - it.index) : it.index + 1;
   };
 }
-void ListRevIterType;
-void ret;
 export { incref, newStr };
 export type { PyStr };

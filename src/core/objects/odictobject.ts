@@ -42,7 +42,6 @@ import {
   reprLeave,
   richCompareBool,
   setItem,
-  delItem,
   getItem,
   contains,
 } from './abstract';
@@ -924,5 +923,3 @@ for (const [t, kind] of [
     },
   });
 }
-
-void delItem;

@@ -21,7 +21,6 @@ import {
   intNeg,
   intSign,
   intSub,
-  isInt,
   newInt,
   newIntValue,
   smallInt,
@@ -749,5 +748,3 @@ export function rangeReverse(r: PyRange): PyObject {
 export function isRange(o: PyObject): o is PyRange {
   return o.type === RangeType;
 }
-
-void isInt;

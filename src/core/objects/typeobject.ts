@@ -998,7 +998,6 @@ TypeType.weakrefable = true;
 // tp_dictoffset: a class has its __dict__, so a metaclass adds no __dict__ descriptor.
 TypeType.hasInstanceDict = true;
 
-const str = (o: PyObject) => o as PyStr;
 TypeType.getsetSpecs.push(
   {
     name: '__name__',
@@ -1080,7 +1079,6 @@ TypeType.getsetSpecs.push(
     },
   },
 );
-void str;
 
 function setTypeName(t: PyType, v: PyObject | null, which: 'name' | 'qualname'): void {
   if (!t.isHeapType) typeError(`cannot set '__${which}__' attribute of immutable type '${t.name}'`);

@@ -6,7 +6,7 @@
 import { PyObject, decref } from '../objects/object';
 import { PyFunction, FunctionType } from '../objects/funcobject';
 import { CodeFlag, type PyCode } from '../objects/codeobject';
-import { PyStr, newStr } from '../objects/unicodeobject';
+import { PyStr } from '../objects/unicodeobject';
 import { EmptyTuple, newTuple, type PyTuple } from '../objects/tupleobject';
 import { newDict, dictSetItem, dictGetStr, type PyDict } from '../objects/dictobject';
 import { typeError } from './errors';
@@ -271,4 +271,3 @@ export function runFrame(f: Frame): PyObject {
 
 FunctionType.tp_call = functionCall;
 FunctionType.hasVectorcall = () => true;
-void newStr;

@@ -4,15 +4,15 @@
  * exception unwinding through the exception table, and the same trace events.
  * @cpython Python/ceval.c _PyEval_EvalFrameDefault (3.11)
  */
-import { CompareOp, PyObject, PyType, decref, incref, xdecref } from '../objects/object';
+import { CompareOp, PyObject, PyType, decref, xdecref } from '../objects/object';
 import { Op, FVC } from '../compiler/opcodes';
 import type { PyCode } from '../objects/codeobject';
-import { None, NotImplemented } from '../objects/noneobject';
+import { None } from '../objects/noneobject';
 import { True, False, newBool } from '../objects/boolobject';
 import { IntType, newInt, intBinaryOpExact, intCompareExact, type PyLong } from '../objects/longobject';
 import { FloatType, floatBinaryOpExact, type PyFloat } from '../objects/floatobject';
 import { PyStr, isStr, newStr, type PyStr as Str } from '../objects/unicodeobject';
-import { PyTuple, newTuple, EmptyTuple, isTuple } from '../objects/tupleobject';
+import { PyTuple, newTuple, isTuple } from '../objects/tupleobject';
 import { PyList, listAppendTake, listExtend, newEmptyList, newList } from '../objects/listobject';
 import {
   PyDict,
@@ -88,7 +88,6 @@ import { formatObject, buildString, unicodeAppend } from '../objects/unicodeobje
 import { strAscii } from '../text';
 import type { NumberSlot } from '../objects/object';
 import { exceptionMatches, setExceptionContext, exceptionTraceback } from '../objects/exceptiontype';
-import { suggestName } from './suggestions';
 
 /** BINARY_OP's oparg → number slot. */
 const BINARY_SLOTS: NumberSlot[] = [
@@ -1483,8 +1482,3 @@ import { dictGetItem } from '../objects/dictobject';
 function dictGetItemChecked(d: PyDict, k: PyObject): boolean {
   return dictGetItem(d, k) !== null;
 }
-
-void incref;
-void NotImplemented;
-void EmptyTuple;
-void suggestName;

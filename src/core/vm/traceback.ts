@@ -10,8 +10,8 @@ import { PyObject, PyType, decref } from '../objects/object';
 import { PyBaseException, NameErrorType, AttributeErrorType, SyntaxErrorType } from '../objects/exceptions';
 import { TypeType } from '../objects/roots';
 import type { PyTraceback } from '../objects/traceback';
-import { PyStr, isStr, staticId } from '../objects/unicodeobject';
-import { dictItems, dictGetStr, type PyDict } from '../objects/dictobject';
+import { PyStr, isStr } from '../objects/unicodeobject';
+import { dictItems, type PyDict } from '../objects/dictobject';
 import { objectStr } from '../objects/abstract';
 import { isPyException } from './errors';
 import { suggestName } from './suggestions';
@@ -247,6 +247,3 @@ function formatSyntaxError(e: PyBaseException): string {
   }
   return out;
 }
-
-void staticId;
-void dictGetStr;
