@@ -12,6 +12,8 @@ import { newTuple, type PyTuple } from './tupleobject';
 import { newStr, type PyStr } from './unicodeobject';
 import { newInt } from './longobject';
 import { allocObject, freeObject } from '../memory/alloc';
+import { clearWeakrefs } from './weakrefobject';
+import { formatAddress } from './address';
 
 export const CodeType: PyType = staticType({ name: 'code', basicsize: 184, itemsize: 2 });
 
@@ -90,6 +92,8 @@ export function allocCode(c: PyCode): PyCode {
   return allocObject(c, 184 + 2 * 2 * c.ops.length);
 }
 
+/** co_weakreflist. */
+CodeType.weakrefable = true;
 CodeType.tp_dealloc = (o) => {
   const c = o as PyCode;
   decref(c.consts);
@@ -97,6 +101,7 @@ CodeType.tp_dealloc = (o) => {
   decref(c.localsplusnames);
   decref(c.name);
   decref(c.qualname);
+  if (c.weakrefs !== null) clearWeakrefs(c);
   freeObject(c);
 };
 
@@ -106,6 +111,14 @@ function localsplusNames(c: PyCode, kind: LocalKind): PyTuple {
   for (const n of names) n.refcnt++;
   return newTuple(names);
 }
+
+/** code_repr. */
+CodeType.tp_repr = (o) => {
+  const c = o as PyCode;
+  return newStr(
+    `<code object ${c.name.value} at ${formatAddress(c.addr)}, file "${c.filename}", line ${c.firstlineno}>`,
+  );
+};
 
 const member = (name: string, get: (c: PyCode) => PyObject) => ({
   name,

@@ -15,6 +15,7 @@ import { newBool } from './boolobject';
 import { newNotImplemented, None } from './noneobject';
 import { newStr } from './unicodeobject';
 import { formatAddress } from './address';
+import { clearWeakrefs } from './weakrefobject';
 
 export type BuiltinImpl = (self: PyObject | null, args: PyObject[], kwnames: PyTuple | null) => PyObject;
 
@@ -60,9 +61,13 @@ BuiltinFunctionType.tp_call = (callable, args, kwnames) => {
   const f = callable as PyCFunction;
   return f.impl(f.self, args, kwnames);
 };
+// m_weakreflist, im_weakreflist: `weakref.ref(len)` and `weakref.ref(obj.method)` work (the
+// latter dies with the bound method at once: why weakref.WeakMethod exists).
+BuiltinFunctionType.weakrefable = true;
 BuiltinFunctionType.tp_dealloc = (o) => {
   const f = o as PyCFunction;
   rt.gc.untrack(f);
+  if (f.weakrefs !== null) clearWeakrefs(f);
   const self = f.self;
   f.self = null;
   if (self !== null) decref(self);
@@ -109,10 +114,12 @@ MethodType.tp_call = (callable, args, kwnames) => {
   const m = callable as PyMethod;
   return call(m.func, [m.self, ...args], kwnames);
 };
+MethodType.weakrefable = true;
 MethodType.tp_dealloc = (o) => {
   const m = o as PyMethod;
   rt.gc.untrack(m);
   // method_dealloc clears weakrefs, then drops im_func, im_self.
+  if (m.weakrefs !== null) clearWeakrefs(m);
   const func = m.func;
   const self = m.self;
   decref(func);

@@ -29,12 +29,15 @@ WeakRefType.qualname = 'ReferenceType';
 WeakRefType.module = 'weakref';
 export const ProxyType: PyType = staticType({
   name: 'weakref.ProxyType',
+  module: 'weakref',
+  qualname: 'ProxyType',
   basicsize: 64,
   flags: TypeFlag.HAVE_GC,
 });
-ProxyType.qualname = 'ProxyType';
 export const CallableProxyType: PyType = staticType({
   name: 'weakref.CallableProxyType',
+  module: 'weakref',
+  qualname: 'CallableProxyType',
   basicsize: 64,
   flags: TypeFlag.HAVE_GC,
 });
