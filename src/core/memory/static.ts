@@ -21,6 +21,17 @@ export function placeStatic<T extends PyObject>(o: T, size: number, preheader = 
   return o;
 }
 
+/**
+ * A static object's count reached 0: CPython would free data-segment memory, the engine
+ * has dropped a reference it does not hold. Stop rather than corrupt the heap.
+ */
+export function assertNotStatic(o: PyObject): void {
+  if (o.addr >= DATA_SEGMENT && o.addr < next) {
+    const what = 'qualname' in o ? `type ${String(o.qualname)}` : o.type.name;
+    throw new Error(`engine bug: the count of the static ${what} at 0x${o.addr.toString(16)} reached 0`);
+  }
+}
+
 type WithSubclasses = PyObject & { subclasses?: PyObject[] };
 
 /** Records the static objects' state once the builtin types are ready. */

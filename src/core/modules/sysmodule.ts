@@ -195,7 +195,9 @@ export function createSysModule(filename: string, modules: PyDict): PyModule {
   put('float_repr_style', newStr('short'));
   const stdout = new PyTextStream('stdout');
   const stderr = new PyTextStream('stderr');
-  stdout.refcnt = stderr.refcnt = 1 << 20;
+  // Counted like CPython's: the two entries of each (the run's own pointers do not count;
+  // the streams are never freed), plus what the calibration adds (run.ts).
+  stdout.refcnt = stderr.refcnt = 0;
   rt.sysStdout = stdout;
   rt.sysStderr = stderr;
   stdout.refcnt++;

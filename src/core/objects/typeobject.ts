@@ -45,7 +45,7 @@ import {
 } from './descrobject';
 import { None } from './noneobject';
 import { allocGCObject, gcDel, pyMalloc, pyFree } from '../memory/alloc';
-import { placeStatic } from '../memory/static';
+import { assertNotStatic, placeStatic } from '../memory/static';
 import { rt } from '../vm/runtime';
 import { typeError, attributeError, raise, raiseFromCause } from '../vm/errors';
 import { call, getAttr, isTrue, makeTpCall, missingAttribute, reprText } from './abstract';
@@ -341,7 +341,9 @@ function readyStatic(t: PyType): void {
   if (t.dict !== null) return;
   if (t.base !== null) readyStatic(t.base);
   placeStatic(t, 424, 16);
-  t.refcnt = 1 << 30;
+  // A static type starts at 1 (PyVarObject_HEAD_INIT) and is counted like any object; the
+  // references CPython's startup holds are added by the calibration (profiles/static-refs).
+  t.refcnt = 1;
   t.mro = t.base === null ? [t] : [t, ...t.base.mro];
   // tp_bases and tp_mro exist from startup: `int.__mro__ is int.__mro__`, and no allocation.
   t.bases = t.base === null ? EmptyTuple : staticTuple([t.base]);
@@ -428,6 +430,12 @@ function withStaticAllocation<T>(fn: () => T): T {
 }
 
 let staticReady = false;
+
+/** Every builtin type, in the order they were registered. */
+export function builtinStaticTypes(): readonly PyType[] {
+  return staticTypes;
+}
+
 /** Readies every registered builtin type; safe to call more than once. */
 export function readyStaticTypes(): void {
   if (staticReady) return;
@@ -825,6 +833,7 @@ function newSharedKeys(): DictKeys {
 /** @cpython Objects/typeobject.c type_dealloc (heap types only reach this). */
 function typeDealloc(o: PyObject): void {
   const t = o as PyType;
+  if (!t.isHeapType) assertNotStatic(t);
   rt.gc.untrack(t);
   for (const b of t.bases?.items ?? []) removeSubclass(b as PyType, t);
   clearWeakrefs(t);

@@ -21,9 +21,10 @@ import { CompareOp, PyObject, PyType, TypeFlag, decref, type MethodSpec } from '
 import { staticType } from './roots';
 import { allocGCObject, allocObject, freeObject, gcDel, pyFree, pyMalloc, pyRealloc } from '../memory/alloc';
 import { memoryObserver } from '../memory/memory-observer';
-import { placeStatic } from '../memory/static';
+import { assertNotStatic, placeStatic } from '../memory/static';
 import { rt } from '../vm/runtime';
 import { IMMORTAL_REFCNT } from '../profiles/cpython311';
+import staticStrings from '../profiles/static-strings/static-strings.json';
 import { raiseMemoryError } from '../vm/memoryerror';
 import { None, newNotImplemented } from './noneobject';
 import { newBool } from './boolobject';
@@ -194,6 +195,14 @@ for (const s of latin1) {
   }
 }
 
+/**
+ * The longer identifiers CPython 3.11 starts with as static interned strings: its _Py_ID
+ * names and the names of its deep-frozen startup modules (recorded from CPython by
+ * profiles/static-strings/record.py). `'self'` in a program is that object, with a count near
+ * 10^9, and interning it allocates nothing.
+ */
+for (const name of staticStrings.names) staticInterned.set(name, staticStr(name));
+
 /** The static identifiers of ASCII_IDENTIFIERS, in its order (for the refcount calibration). */
 export function asciiIdentifierStrs(): PyStr[] {
   return [...ASCII_IDENTIFIERS].map((c) => identifierChars.get(c)!);
@@ -325,6 +334,7 @@ export function internFromString(value: string): PyStr {
 /** @cpython Objects/unicodeobject.c unicode_dealloc */
 export function unicodeDealloc(o: PyObject): void {
   const s = o as PyStr;
+  if (s.interned) assertNotStatic(s);
   if (s.interned) rt.interned.delete(s.value);
   if (s.dataAddr !== 0) {
     pyFree(s.dataAddr);

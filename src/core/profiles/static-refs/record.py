@@ -10,13 +10,15 @@ absorbed with --keep-recording: it compares the engine with the recorded probe.o
 of running CPython again.
 
 usage: python3 src/core/profiles/static-refs/record.py [--keep-recording]
-       (CPython 3.11.7, 64-bit; from the repo root)"""
+       (CPython 3.11.7, 64-bit; from the repo root)
+       then: npx prettier --write src/core/profiles/static-refs/calibration.json
+"""
 import ast, json, os, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROBE = os.path.join(HERE, 'probe.py')
 CALIBRATION = os.path.join(HERE, 'calibration.json')
-KEYS = ['ints', 'chars', 'identifiers', 'bytes', 'singletons', 'modules']
+KEYS = ['ints', 'chars', 'identifiers', 'bytes', 'singletons', 'modules', 'names', 'types', 'attributes']
 
 if sys.version_info[:2] != (3, 11):
     sys.exit('record with CPython 3.11')
@@ -29,12 +31,27 @@ engine = subprocess.run(['npm', 'run', '-s', 'engine', '--', PROBE], capture_out
 theirs = dict(zip(KEYS, map(ast.literal_eval, cpython.splitlines())))
 ours = dict(zip(KEYS, map(ast.literal_eval, engine.splitlines())))
 current = json.load(open(CALIBRATION)) if os.path.exists(CALIBRATION) else {}
-current = {k: current.get(k, [0] * len(theirs[k])) for k in KEYS}
-updated = {k: [c + t - o for c, t, o in zip(current[k], theirs[k], ours[k])] for k in KEYS}
+
+def update(current, theirs, ours):
+    """Lists are matched by position; dicts (names, types, attributes) by key, for keys both sides have."""
+    if isinstance(theirs, dict):
+        current = current or {}
+        return {k: current.get(k, 0) + theirs[k] - ours[k] for k in sorted(theirs) if k in ours}
+    current = current or [0] * len(theirs)
+    return [c + t - o for c, t, o in zip(current, theirs, ours)]
+
+
+def differing(theirs, ours):
+    if isinstance(theirs, dict):
+        return sum(theirs[k] != ours[k] for k in theirs if k in ours)
+    return sum(t != o for t, o in zip(theirs, ours))
+
+
+updated = {k: update(current.get(k), theirs[k], ours[k]) for k in KEYS}
 with open(CALIBRATION, 'w') as f:
     json.dump(updated, f)
     f.write('\n')
 if not keep:
     with open(os.path.join(HERE, 'probe.out'), 'w') as f:
         f.write(cpython)
-print('calibration.json updated;', sum(t != o for k in KEYS for t, o in zip(theirs[k], ours[k])), 'values differed')
+print('calibration.json updated;', sum(differing(theirs[k], ours[k]) for k in KEYS), 'values differed')
