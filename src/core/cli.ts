@@ -14,6 +14,8 @@
  *   --step-events-json OUT  the memory events of the step chosen by --step N (default -1)
  *                        or --at-line L[:K]: from that step to the next (trace/step-events-types.ts)
  *   --step-budget N      stop the program after N steps
+ *   --raw-refcounts      sys.getrefcount prints the engine's count of objects whose CPython
+ *                        count is not known (raises otherwise): for the calibration probe
  */
 import { runSource } from './run';
 import type { Snapshot, TraceStep } from './index';
@@ -30,7 +32,8 @@ export interface CliIO {
 
 const USAGE =
   'usage: engine FILE.py [--steps-tsv OUT.tsv] [--snapshot-json OUT.json] [--graph-json OUT.json]' +
-  ' [--graph-dot OUT.dot] [--step-events-json OUT.json] [--step N | --at-line L[:K]] [--step-budget N]\n';
+  ' [--graph-dot OUT.dot] [--step-events-json OUT.json] [--step N | --at-line L[:K]] [--step-budget N]' +
+  ' [--raw-refcounts]\n';
 
 function absolute(path: string, cwd: string | undefined): string {
   if (path.startsWith('/') || cwd === undefined) return path;
@@ -48,6 +51,7 @@ export function main(argv: string[], io: CliIO): number {
   let file: string | null = null;
   let stepsOut: string | null = null;
   let stepBudget: number | undefined;
+  let rawRefcounts = false;
   let snapshotOut: string | null = null;
   let selector: StepSelector | null = null;
   let graphJsonOut: string | null = null;
@@ -57,6 +61,7 @@ export function main(argv: string[], io: CliIO): number {
     const a = argv[i];
     if (a === '--steps-tsv') stepsOut = argv[++i] ?? null;
     else if (a === '--step-budget') stepBudget = Number(argv[++i]);
+    else if (a === '--raw-refcounts') rawRefcounts = true;
     else if (a === '--snapshot-json') snapshotOut = argv[++i] ?? null;
     else if (a === '--graph-json') graphJsonOut = argv[++i] ?? null;
     else if (a === '--graph-dot') graphDotOut = argv[++i] ?? null;
@@ -95,6 +100,7 @@ export function main(argv: string[], io: CliIO): number {
       graphDotOut !== null ||
       stepEventsOut !== null,
     stepBudget,
+    rawRefcounts,
     onStdout: io.stdout,
     onStderr: io.stderr,
   });

@@ -53,6 +53,11 @@ export interface RunOptions {
    * phases), so both equal a re-run's.
    */
   captureEnd?: boolean;
+  /**
+   * sys.getrefcount prints the engine's count even of an object whose count CPython's startup
+   * decides and no calibration measured (it raises otherwise): for the calibration probe.
+   */
+  rawRefcounts?: boolean;
 }
 
 export type TraceEvent = 'call' | 'line' | 'return' | 'exception';

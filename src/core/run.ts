@@ -82,6 +82,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
     onStdout: output('stdout', options.onStdout),
     onStderr: output('stderr', options.onStderr),
     onProgress: options.onProgress,
+    rawRefcounts: options.rawRefcounts,
   });
   let snapshot: Snapshot | undefined;
   const snapshots: Snapshot[] = [];

@@ -32,6 +32,25 @@ export function assertNotStatic(o: PyObject): void {
   }
 }
 
+/**
+ * Static objects whose count CPython's startup would set to a number the engine does not
+ * know (no calibration measured it): sys.getrefcount says so rather than print a guess.
+ */
+const countUnknown = new Set<PyObject>();
+
+export function markCountUnknown(o: PyObject): void {
+  countUnknown.add(o);
+}
+
+export function isCountUnknown(o: PyObject): boolean {
+  return countUnknown.has(o);
+}
+
+/** Every static object (borrowed). */
+export function staticObjects(): readonly PyObject[] {
+  return placed;
+}
+
 type WithSubclasses = PyObject & { subclasses?: PyObject[] };
 
 /** Records the static objects' state once the builtin types are ready. */

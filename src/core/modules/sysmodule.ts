@@ -15,7 +15,8 @@ import { type PyDict } from '../objects/dictobject';
 import { moduleBuilder } from './moduledef';
 import { type PyModule } from '../objects/moduleobject';
 
-import { typeLookup } from '../objects/typeobject';
+import { isType, typeLookup } from '../objects/typeobject';
+import { isCountUnknown } from '../memory/static';
 import { call } from '../objects/abstract';
 import { raise, typeError, valueError } from '../vm/errors';
 import { exactArgs, rangeArgs } from '../vm/args';
@@ -70,6 +71,16 @@ TextIOType.methodSpecs.push(
 );
 TextIOType.getsetSpecs.push({ name: 'encoding', get: () => newStr('utf-8') });
 
+/** What sys.getrefcount's error names: the class, the string, or the object's type. */
+function countSubject(o: PyObject): string {
+  if (isType(o)) return `the class ${(o as PyType).module}.${(o as PyType).qualname}`;
+  if (isStr(o)) {
+    const text = (o as PyStr).value;
+    return `the string ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)}`;
+  }
+  return `this ${o.type.name} object`;
+}
+
 /** _PySys_GetSizeOf: __sizeof__ plus the GC head and managed-dict pre-header. */
 export function getSizeOf(o: PyObject): number {
   let size: number;
@@ -96,7 +107,11 @@ export function createSysModule(filename: string, modules: PyDict): PyModule {
 
   fn('getrefcount', (args, kw) => {
     exactArgs('getrefcount', args, kw, 1);
-    return newInt(args[0].refcnt);
+    const o = args[0];
+    if (isCountUnknown(o) && rt.options.rawRefcounts !== true) {
+      typeError(`PyMem Lab does not know CPython 3.11's reference count of ${countSubject(o)} yet`);
+    }
+    return newInt(o.refcnt);
   });
   fn('getsizeof', (args, kw) => {
     rangeArgs('getsizeof', args, kw, 1, 2);

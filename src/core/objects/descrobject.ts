@@ -16,7 +16,7 @@ import {
 } from './object';
 import { staticType } from './roots';
 import { allocGCObject, gcDel } from '../memory/alloc';
-import { placeStatic } from '../memory/static';
+import { assertNotStatic, placeStatic } from '../memory/static';
 import { rt } from '../vm/runtime';
 import { call, withArgumentTuple } from './abstract';
 import { newCFunction, newMethod } from './methodobject';
@@ -25,7 +25,6 @@ import { typeError, attributeError } from '../vm/errors';
 
 import type { PyTuple } from './tupleobject';
 import type { PyDict } from './dictobject';
-import { IMMORTAL_REFCNT } from '../profiles/cpython311';
 import { internFromString, newStr, type PyStr } from './unicodeobject';
 
 // ---------------------------------------------------------- method_descriptor
@@ -53,7 +52,7 @@ export class PyMethodDescr extends PyObject {
 /** Descriptors of static types live as long as the process, like the types themselves. */
 export function staticMethodDescr(spec: MethodSpec, objclass: PyType): PyMethodDescr {
   const d = new PyMethodDescr(spec, objclass);
-  d.refcnt = IMMORTAL_REFCNT;
+  d.refcnt = 0; // the type's dict holds it, as in CPython
   return placeStatic(d, 72, 16);
 }
 
@@ -125,7 +124,7 @@ export class PyGetSetDescr extends PyObject {
 
 export function staticGetSetDescr(spec: GetSetSpec, objclass: PyType): PyGetSetDescr {
   const d = new PyGetSetDescr(spec, objclass);
-  d.refcnt = IMMORTAL_REFCNT;
+  d.refcnt = 0; // the type's dict holds it, as in CPython
   return placeStatic(d, 64, 16);
 }
 
@@ -156,6 +155,7 @@ GetSetDescrType.tp_descr_set = (descr, obj, value) => {
 };
 GetSetDescrType.tp_dealloc = (o) => {
   const d = o as PyGetSetDescr;
+  assertNotStatic(d);
   rt.gc.untrack(d);
   decref(d.objclass);
   gcDel(d);

@@ -30,7 +30,6 @@ import { allocGCObject, gcDel } from '../memory/alloc';
 import { placeStatic } from '../memory/static';
 import { rt } from '../vm/runtime';
 import { writeUnraisable } from '../vm/unraisable';
-import { IMMORTAL_REFCNT } from '../profiles/cpython311';
 
 // -------------------------------------------------------------- calling dunders
 
@@ -700,7 +699,7 @@ export function slotWrappersFor(t: PyType): [string, PyObject][] {
   const base = (t.base ?? null) as unknown as Record<string, unknown> | null;
   const add = (dunder: string, wrap: Wrapper) => {
     const d = new PyWrapperDescr(dunder, t, wrap);
-    d.refcnt = IMMORTAL_REFCNT;
+    d.refcnt = 0; // the type's dict holds it, as in CPython
     placeStatic(d, 72, 16);
     if (t.name === 'object' && dunder === '__getattribute__') objectGetAttributeWrapper = d;
     out.push([dunder, d]);

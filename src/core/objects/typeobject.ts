@@ -330,9 +330,10 @@ function overridesHash(t: PyType): boolean {
   return dictGetStr(t.dict, staticId('__eq__')) !== null || dictGetStr(t.dict, staticId('__hash__')) !== null;
 }
 
+/** tp_bases and tp_mro of a builtin type: held by the type alone, as in CPython. */
 function staticTuple(items: PyObject[]): PyTuple {
   const tuple = placeStatic(new PyTuple(items), 24 + 8 * items.length + 16, 16);
-  tuple.refcnt = 1 << 30;
+  tuple.refcnt = 1;
   return tuple;
 }
 

@@ -21,7 +21,7 @@ import { CompareOp, PyObject, PyType, TypeFlag, decref, type MethodSpec } from '
 import { staticType } from './roots';
 import { allocGCObject, allocObject, freeObject, gcDel, pyFree, pyMalloc, pyRealloc } from '../memory/alloc';
 import { memoryObserver } from '../memory/memory-observer';
-import { assertNotStatic, placeStatic } from '../memory/static';
+import { assertNotStatic, markCountUnknown, placeStatic } from '../memory/static';
 import { rt } from '../vm/runtime';
 import { IMMORTAL_REFCNT } from '../profiles/cpython311';
 import staticStrings from '../profiles/static-strings/static-strings.json';
@@ -214,6 +214,8 @@ export function staticId(value: string): PyStr {
   if (s === undefined) {
     s = staticStr(value);
     staticInterned.set(value, s);
+    // Made after the calibration: CPython's count of this name was not measured.
+    if (runInterned !== null) markCountUnknown(s);
   }
   return s;
 }

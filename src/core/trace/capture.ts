@@ -15,6 +15,7 @@ import { PyWeakRef } from '../objects/weakrefobject';
 import { dictItems, type PyDict } from '../objects/dictobject';
 import { isStr, type PyStr } from '../objects/unicodeobject';
 import { objectId } from '../memory/alloc';
+import { isCountUnknown } from '../memory/static';
 import type { TraceEvent } from '../index';
 import { labelOf } from './labels';
 import { allocatorView } from './allocator-view';
@@ -307,6 +308,7 @@ function describe(o: PyObject, generation: number | undefined): SnapshotObject {
     if (o.gcFlags & GCFlag.FINALIZED) entry.finalized = true;
   }
   if (o.serial <= rt.mainBirth) entry.shared = true;
+  if (isCountUnknown(o)) entry.refcountUnknown = true;
   return entry;
 }
 

@@ -37,6 +37,11 @@ export interface SnapshotObject {
   size: number;
   /** ob_refcnt: what `sys.getrefcount` would print here, minus 1. */
   refcount: number;
+  /**
+   * CPython's count of this static object is not known to the engine (a builtin type CPython
+   * makes on the heap, a docstring…): `refcount` is not CPython's, views show it as unknown.
+   */
+  refcountUnknown?: boolean;
   /** gc.is_tracked. */
   tracked: boolean;
   /** The collector's generation (0–2) when tracked. */

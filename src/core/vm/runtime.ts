@@ -25,6 +25,8 @@ export interface RuntimeOptions {
   onStdout?: (text: string) => void;
   onStderr?: (text: string) => void;
   onProgress?: (steps: number) => void;
+  /** sys.getrefcount prints counts the engine does not know CPython's value of (the calibration probe). */
+  rawRefcounts?: boolean;
 }
 
 /** Receives the `sys.settrace`-style events of the user's code. */

@@ -7,6 +7,7 @@
 import type { KeyboardEvent } from 'react';
 import type { ObjectId, Snapshot } from '../../shared/lab-api';
 import type { SnapshotIndex } from '../snapshot-index';
+import { refcountText } from '../refcount-text';
 
 export interface FramesPanelProps {
   snapshot: Snapshot | null;
@@ -89,7 +90,7 @@ export function FramesPanel({ snapshot, index, selected, onSelect, emptyText }: 
                           )}
                         </th>
                         <td className="mono value">{object?.label ?? `object #${local.id}`}</td>
-                        <td className="number">{object?.refcount ?? '?'}</td>
+                        <td className="number">{object ? refcountText(object) : '?'}</td>
                         <td className="number">{object?.size ?? '?'}</td>
                       </tr>
                     );

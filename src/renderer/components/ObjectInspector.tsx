@@ -7,6 +7,7 @@
 import type { ObjectId, Snapshot } from '../../shared/lab-api';
 import type { Reference, SnapshotIndex } from '../snapshot-index';
 import { formatBytes, hexAddress } from '../timeline';
+import { refcountHint, refcountText } from '../refcount-text';
 
 export interface ObjectInspectorProps {
   snapshot: Snapshot | null;
@@ -45,11 +46,7 @@ export function ObjectInspector({ snapshot, index, selected, onSelect }: ObjectI
         <tbody>
           <Property name="Type" value={object.type} />
           <Property name="id()" value={`${object.address} (${hexAddress(object.address)})`} mono />
-          <Property
-            name="Refcount"
-            value={String(object.refcount)}
-            hint={`ob_refcnt; sys.getrefcount() would print ${object.refcount + 1}`}
-          />
+          <Property name="Refcount" value={refcountText(object)} hint={refcountHint(object)} />
           <Property name="Size" value={formatBytes(object.size)} hint="sys.getsizeof()" />
           <Property name="GC" value={gc} />
           {finalizer && <Property name="Finalizer" value={finalizer} />}

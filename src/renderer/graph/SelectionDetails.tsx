@@ -2,6 +2,7 @@
 
 import type { Snapshot, SnapshotObject } from '../../core';
 import { describePath, referrersOf, type AlivePath } from './why-alive';
+import { refcountText } from '../refcount-text';
 
 export interface SelectionDetailsProps {
   snapshot: Snapshot;
@@ -19,7 +20,7 @@ export function SelectionDetails({ snapshot, object, path }: SelectionDetailsPro
     <div className="graph-details" role="region" aria-label="Selected object">
       <div className="graph-details-head">
         <strong>{object.label}</strong> <span>{object.type}</span>{' '}
-        <span>id 0x{object.address.toString(16)}</span> <span>refcount {object.refcount}</span>{' '}
+        <span>id 0x{object.address.toString(16)}</span> <span>refcount {refcountText(object)}</span>{' '}
         <span>{object.size} B</span> <span>{gc}</span>
         {object.finalizer && <span>has __del__{object.finalized ? ' (already run)' : ''}</span>}
       </div>

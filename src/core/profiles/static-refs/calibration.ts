@@ -9,16 +9,17 @@
  */
 import calibration from './calibration.json';
 import { smallInt } from '../../objects/longobject';
-import { asciiIdentifierStrs, latin1Char, EmptyStr, staticId } from '../../objects/unicodeobject';
+import { asciiIdentifierStrs, latin1Char, EmptyStr, staticId, type PyStr } from '../../objects/unicodeobject';
 import { builtinStaticTypes } from '../../objects/typeobject';
 import { byteCharacter, EmptyBytes } from '../../objects/bytesobject';
 import { None, Ellipsis, NotImplemented } from '../../objects/noneobject';
 import { True, False } from '../../objects/boolobject';
 import { EmptyTuple } from '../../objects/tupleobject';
 import { NSMALLNEGINTS } from '../cpython311';
-import type { PyObject } from '../../objects/object';
-import type { PyModule } from '../../objects/moduleobject';
-import { dictGetStr } from '../../objects/dictobject';
+import { PyType, type PyObject } from '../../objects/object';
+import { markCountUnknown, staticObjects } from '../../memory/static';
+import { moduleName, type PyModule } from '../../objects/moduleobject';
+import { dictGetStr, dictItems } from '../../objects/dictobject';
 
 interface Calibration {
   ints: number[];
@@ -32,6 +33,8 @@ interface Calibration {
   names: Record<string, number>;
   /** The static types, by `module.qualname`. */
   types: Record<string, number>;
+  /** The objects in the static types' dicts (descriptors…), by `module.qualname.name`. */
+  descriptors: Record<string, number>;
   /** Objects the run's builtins and sys modules hold (builtin functions, sys.stdout…), by `module.name`. */
   attributes: Record<string, number>;
 }
@@ -40,6 +43,9 @@ interface Calibration {
 function singletons(): PyObject[] {
   return [None, True, False, Ellipsis, NotImplemented, EmptyTuple, EmptyStr, EmptyBytes];
 }
+
+/** Counts this high are placeholders or 999,999,999-based: CPython's startup decides them. */
+const PLACEHOLDER_FLOOR = 1 << 29;
 
 /** The static objects whose counts the calibration set (borrowed). */
 let calibrated: PyObject[] = [];
@@ -58,9 +64,23 @@ export function applyStaticRefCalibration(): void {
   c.bytes.forEach((delta, i) => adjust(byteCharacter(i), delta));
   singletons().forEach((o, i) => adjust(o, c.singletons[i]));
   for (const [name, delta] of Object.entries(c.names)) adjust(staticId(name), delta);
-  for (const t of new Set(builtinStaticTypes())) {
-    const delta = c.types[`${t.module}.${t.qualname}`];
+  const typesByKey = new Map([...new Set(builtinStaticTypes())].map((t) => [`${t.module}.${t.qualname}`, t]));
+  for (const [key, t] of typesByKey) {
+    const delta = c.types[key];
     if (delta !== undefined) adjust(t, delta);
+  }
+  for (const [key, delta] of Object.entries(c.descriptors)) {
+    const dot = key.lastIndexOf('.');
+    const t = typesByKey.get(key.slice(0, dot));
+    const value =
+      t?.dict === null || t === undefined ? null : dictGetStr(t.dict, staticId(key.slice(dot + 1)));
+    if (value !== null) adjust(value, delta);
+  }
+  // What no probe measured: builtin types CPython does not have as static types (its heap
+  // types, the engine's stand-ins) and placeholder or immortal counts (type dicts, docstrings).
+  const measured = new Set(calibrated);
+  for (const o of staticObjects()) {
+    if (!measured.has(o) && (o instanceof PyType || o.refcnt >= PLACEHOLDER_FLOOR)) markCountUnknown(o);
   }
 }
 
@@ -75,12 +95,16 @@ export function applyStartupRefs(sys: PyModule, builtins: PyModule): PyObject[] 
   const [sysRefs, builtinsRefs] = c.modules;
   sys.refcnt += sysRefs;
   builtins.refcnt += builtinsRefs;
+  const byKey = new Map<string, PyObject>();
+  for (const module of [sys, builtins]) {
+    for (const [name, value] of dictItems(module.dict!))
+      byKey.set(`${moduleName(module)}.${(name as PyStr).value}`, value);
+  }
   // sys.stderr and sys.__stderr__ are one object: its delta is measured twice, added once.
   const attributes = new Set<PyObject>();
   for (const [key, delta] of Object.entries(c.attributes)) {
-    const [moduleName, name] = key.split('.', 2);
-    const value = dictGetStr((moduleName === 'sys' ? sys : builtins).dict!, staticId(name));
-    if (value === null || attributes.has(value)) continue;
+    const value = byKey.get(key);
+    if (value === undefined || attributes.has(value)) continue;
     value.refcnt += delta;
     attributes.add(value);
   }

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSource } from '../../run';
 
-const ours = runSource(readFileSync(join(__dirname, 'probe.py'), 'utf8')).stdout.split('\n');
+const ours = runSource(readFileSync(join(__dirname, 'probe.py'), 'utf8'), {
+  rawRefcounts: true,
+}).stdout.split('\n');
 const theirs = readFileSync(join(__dirname, 'probe.out'), 'utf8').split('\n');
 const LINES = [
   'ints',

@@ -18,7 +18,7 @@ import ast, json, os, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROBE = os.path.join(HERE, 'probe.py')
 CALIBRATION = os.path.join(HERE, 'calibration.json')
-KEYS = ['ints', 'chars', 'identifiers', 'bytes', 'singletons', 'modules', 'names', 'types', 'attributes']
+KEYS = ['ints', 'chars', 'identifiers', 'bytes', 'singletons', 'modules', 'names', 'types', 'attributes', 'descriptors']
 
 if sys.version_info[:2] != (3, 11):
     sys.exit('record with CPython 3.11')
@@ -27,13 +27,13 @@ if keep:
     cpython = open(os.path.join(HERE, 'probe.out')).read()
 else:
     cpython = subprocess.run([sys.executable, PROBE], capture_output=True, text=True, check=True).stdout
-engine = subprocess.run(['npm', 'run', '-s', 'engine', '--', PROBE], capture_output=True, text=True, check=True).stdout
+engine = subprocess.run(['npm', 'run', '-s', 'engine', '--', PROBE, '--raw-refcounts'], capture_output=True, text=True, check=True).stdout
 theirs = dict(zip(KEYS, map(ast.literal_eval, cpython.splitlines())))
 ours = dict(zip(KEYS, map(ast.literal_eval, engine.splitlines())))
 current = json.load(open(CALIBRATION)) if os.path.exists(CALIBRATION) else {}
 
 def update(current, theirs, ours):
-    """Lists are matched by position; dicts (names, types, attributes) by key, for keys both sides have."""
+    """Lists are matched by position; dicts by key, for keys both sides have."""
     if isinstance(theirs, dict):
         current = current or {}
         return {k: current.get(k, 0) + theirs[k] - ours[k] for k in sorted(theirs) if k in ours}
