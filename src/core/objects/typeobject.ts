@@ -46,6 +46,7 @@ import {
 import { None } from './noneobject';
 import { allocGCObject, gcDel, pyMalloc, pyFree } from '../memory/alloc';
 import { assertNotStatic, placeStatic } from '../memory/static';
+import { PyCFunction } from './methodobject';
 import { rt } from '../vm/runtime';
 import { typeError, attributeError, raise, raiseFromCause } from '../vm/errors';
 import { call, getAttr, isTrue, makeTpCall, missingAttribute, reprText } from './abstract';
@@ -357,7 +358,7 @@ function readyStatic(t: PyType): void {
     staticDictSet(d, spec.name, staticMethodDescr(spec, t));
   }
   if (t.tp_new !== undefined && !t.methodSpecs.some((spec) => spec.name === '__new__')) {
-    staticDictSet(d, '__new__', staticMethodDescr(newWrapperSpec(t), t));
+    staticDictSet(d, '__new__', staticNewWrapper(t));
   }
   for (const spec of t.getsetSpecs) {
     staticDictSet(d, spec.name, staticGetSetDescr(spec, t));
@@ -380,6 +381,24 @@ function readyStatic(t: PyType): void {
 /** PyObject_HashNotImplemented. */
 function unhashable(o: PyObject): number {
   return typeError(`unhashable type: '${o.type.name}'`);
+}
+
+/**
+ * add_tp_new_wrapper: a builtin type's `__new__` is a builtin function bound to the type (not
+ * a descriptor), so `tuple.__new__ is tuple.__new__`; static, held by the type's dict.
+ */
+function staticNewWrapper(t: PyType): PyCFunction {
+  const spec = newWrapperSpec(t);
+  const f = new PyCFunction(
+    '__new__',
+    (self, args, kwnames) => spec.call(self!, args, kwnames),
+    t,
+    null,
+    null,
+    true,
+  );
+  f.refcnt = 0;
+  return placeStatic(f, 56, 16);
 }
 
 /** tp_new_wrapper: `T.__new__(S, ...)` for a builtin T, bound to T whatever class asks. */
