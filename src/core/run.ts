@@ -459,6 +459,7 @@ function finalize(uncaught: PyBaseException | null): void {
   // The saved exception (sys.last_value) goes with the sys module's attributes.
   xdecref(uncaught);
   const modules = rt.modules!;
+  rt.finalizing = true;
   // Modules that nothing else references die as their entry is replaced; __main__'s dict
   // lives on only through cycles (functions' __globals__) and the next collection finds it.
   guard(() => {

@@ -95,7 +95,9 @@ export function materializeConstants(mod: ast.Module, arena: Arena | null): Cons
       if (number) for (let k = attempts.get(c) ?? 0; k > 0; k--) copy(c);
       const o = constantObject(c.value, c);
       map.set(c, o);
-      if (arena !== null) arena.add(o);
+      // The parser's True, False, None and ... are the singletons themselves, not added to
+      // the arena (atom_rule: _PyAST_Constant(Py_True…)); other literals are new objects it holds.
+      if (arena !== null && !isSingletonLiteral(c.value)) arena.add(o);
       else tempObjects.push(o);
       if (number) copy(c);
       return;
@@ -108,6 +110,10 @@ export function materializeConstants(mod: ast.Module, arena: Arena | null): Cons
   };
   visit(mod.body);
   return map;
+}
+
+function isSingletonLiteral(v: ast.ConstantValue): boolean {
+  return v.kind === 'None' || v.kind === 'bool' || v.kind === 'Ellipsis';
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from './object';
 import { staticType } from './roots';
 import { allocGCObject, gcDel } from '../memory/alloc';
-import { assertNotStatic, placeStatic } from '../memory/static';
+import { placeStatic, staticObjectDied } from '../memory/static';
 import { rt } from '../vm/runtime';
 import { call, withArgumentTuple } from './abstract';
 import { newCFunction, newMethod } from './methodobject';
@@ -155,7 +155,7 @@ GetSetDescrType.tp_descr_set = (descr, obj, value) => {
 };
 GetSetDescrType.tp_dealloc = (o) => {
   const d = o as PyGetSetDescr;
-  assertNotStatic(d);
+  if (staticObjectDied(d)) return;
   rt.gc.untrack(d);
   decref(d.objclass);
   gcDel(d);

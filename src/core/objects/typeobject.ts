@@ -45,7 +45,7 @@ import {
 } from './descrobject';
 import { None } from './noneobject';
 import { allocGCObject, gcDel, pyMalloc, pyFree } from '../memory/alloc';
-import { assertNotStatic, placeStatic } from '../memory/static';
+import { placeStatic, staticObjectDied } from '../memory/static';
 import { PyCFunction } from './methodobject';
 import { rt } from '../vm/runtime';
 import { typeError, attributeError, raise, raiseFromCause } from '../vm/errors';
@@ -853,7 +853,7 @@ function newSharedKeys(): DictKeys {
 /** @cpython Objects/typeobject.c type_dealloc (heap types only reach this). */
 function typeDealloc(o: PyObject): void {
   const t = o as PyType;
-  if (!t.isHeapType) assertNotStatic(t);
+  if (!t.isHeapType && staticObjectDied(t)) return;
   rt.gc.untrack(t);
   for (const b of t.bases?.items ?? []) removeSubclass(b as PyType, t);
   clearWeakrefs(t);

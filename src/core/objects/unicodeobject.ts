@@ -21,7 +21,7 @@ import { CompareOp, PyObject, PyType, TypeFlag, decref, type MethodSpec } from '
 import { staticType } from './roots';
 import { allocGCObject, allocObject, freeObject, gcDel, pyFree, pyMalloc, pyRealloc } from '../memory/alloc';
 import { memoryObserver } from '../memory/memory-observer';
-import { assertNotStatic, markCountUnknown, placeStatic } from '../memory/static';
+import { markCountUnknown, placeStatic, staticObjectDied } from '../memory/static';
 import { rt } from '../vm/runtime';
 import { IMMORTAL_REFCNT } from '../profiles/cpython311';
 import staticStrings from '../profiles/static-strings/static-strings.json';
@@ -203,6 +203,17 @@ for (const s of latin1) {
  */
 for (const name of staticStrings.names) staticInterned.set(name, staticStr(name));
 
+/**
+ * The interned identifiers CPython's startup modules hold on the heap ('total', 'left'…):
+ * static here too, so a program's 'total' is that object, with CPython's count (set by the
+ * calibration, profiles/static-refs) and no allocation.
+ */
+for (const name of staticStrings.heapNames) {
+  const s = staticStr(name);
+  s.refcnt = 1; // held by the startup until the calibration says how often
+  staticInterned.set(name, s);
+}
+
 /** The static identifiers of ASCII_IDENTIFIERS, in its order (for the refcount calibration). */
 export function asciiIdentifierStrs(): PyStr[] {
   return [...ASCII_IDENTIFIERS].map((c) => identifierChars.get(c)!);
@@ -233,8 +244,14 @@ export function freezeStaticInterned(): void {
   runInterned = new Map(staticInterned);
 }
 
+/** A run's own interned strings: the static ones are looked up first, in the frozen table. */
 export function newInternedTable(): Map<string, PyStr> {
-  return new Map(runInterned ?? staticInterned);
+  return new Map();
+}
+
+/** The interned string with this text, static or made by this run. */
+function findInterned(value: string): PyStr | undefined {
+  return (runInterned ?? staticInterned).get(value) ?? rt.interned.get(value);
 }
 
 // ------------------------------------------------------------------- creation
@@ -312,7 +329,7 @@ function strFromChar(ch: string): PyStr {
 /** PyUnicode_InternInPlace: returns the interned equal string (consumes `s`, new ref). */
 export function intern(s: PyStr): PyStr {
   if (s.interned || s.type !== StrType) return s;
-  const existing = rt.interned.get(s.value);
+  const existing = findInterned(s.value);
   if (existing !== undefined) {
     existing.refcnt++;
     if (--s.refcnt === 0) unicodeDealloc(s);
@@ -325,7 +342,7 @@ export function intern(s: PyStr): PyStr {
 
 /** PyUnicode_InternFromString: a new reference to the interned string with this text. */
 export function internFromString(value: string): PyStr {
-  const existing = rt.interned.get(value);
+  const existing = findInterned(value);
   if (existing !== undefined) {
     existing.refcnt++;
     return existing;
@@ -336,7 +353,7 @@ export function internFromString(value: string): PyStr {
 /** @cpython Objects/unicodeobject.c unicode_dealloc */
 export function unicodeDealloc(o: PyObject): void {
   const s = o as PyStr;
-  if (s.interned) assertNotStatic(s);
+  if (s.interned && staticObjectDied(s)) return;
   if (s.interned) rt.interned.delete(s.value);
   if (s.dataAddr !== 0) {
     pyFree(s.dataAddr);

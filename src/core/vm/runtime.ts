@@ -60,6 +60,8 @@ export class Runtime {
    * running generator pushes its own. The topmost exception is the last non-null.
    */
   excInfo: (PyBaseException | null)[] = [null];
+  /** The program has ended: modules are being torn down (run.ts finalize). */
+  finalizing = false;
   /** Set while an exception propagates: CPython starts no automatic collection then. */
   errorInFlight = false;
   trashNesting = 0;

@@ -4,11 +4,15 @@ deep-frozen startup modules (importlib._bootstrap, os, site, codecs, io, abc, ..
 code objects are C data. `sys.intern('self')` returns that object, with a count near
 1,000,000,000, so a program's name `self` or constant 'self' shares it and allocates nothing.
 
+It also records the interned identifiers that are heap strings CPython's startup modules hold
+('total', 'left'...: their counts depend on the modules the startup imports, site-packages
+included): the engine has them as static objects too, with calibrated counts.
+
 Only strings made of name characters are kept: those are the ones the compiler interns
 (a program reaches the others only through an explicit sys.intern). One-character strings
 are the latin-1 singletons and the one-letter identifiers unicodeobject.ts already has.
 
-Writes static-strings.json and the STATIC_NAMES line of ../static-refs/probe.py; then run
+Writes static-strings.json and the STATIC_NAMES and HEAP_NAMES lines of ../static-refs/probe.py; then run
 ../static-refs/record.py (twice when names were added: the first run gives the engine
 the new static objects, the second measures their counts).
 
@@ -63,21 +67,37 @@ def strings_reachable_from(roots):
     return strings
 
 
+def is_interned_heap(text):
+    """Whether an interned heap string of this value exists (interning a copy returns it)."""
+    copy = text[:1] + text[1:]
+    interned = sys.intern(copy)
+    return interned is not copy and sys.getrefcount(interned) < IMMORTAL // 2
+
+
+def own_names():
+    """The names of this script's own code, interned by compiling it, not by the startup."""
+    with open(__file__) as f:
+        return {s for s in strings_reachable_from([compile(f.read(), __file__, 'exec')])}
+
+
 roots = [_imp.get_frozen_object(name) for name in sorted(_imp._frozen_module_names())]
 roots += gc.get_objects()
 roots += [vars(m) for m in list(sys.modules.values())]
 candidates = strings_reachable_from(roots) | set(global_string_ids())
 names = sorted(s for s in candidates if NAME.fullmatch(s) and is_static_interned(s))
+ignored = own_names()
+heap_names = sorted(s for s in candidates - ignored if NAME.fullmatch(s) and is_interned_heap(s))
 
 with open(os.path.join(HERE, 'static-strings.json'), 'w') as f:
-    json.dump({'names': names}, f, indent=0)
+    json.dump({'names': names, 'heapNames': heap_names}, f, indent=0)
     f.write('\n')
 with open(PROBE) as f:
     probe = f.read()
-line = 'STATIC_NAMES = %r\n' % ' '.join(names)
-probe, count = re.subn(r'^STATIC_NAMES = .*\n', lambda m: line, probe, flags=re.M)
-if count != 1:
-    sys.exit('probe.py has no STATIC_NAMES line')
+for variable, values in [('STATIC_NAMES', names), ('HEAP_NAMES', heap_names)]:
+    line = '%s = %r\n' % (variable, ' '.join(value[::-1] for value in values))
+    probe, count = re.subn(r'^%s = .*\n' % variable, lambda m: line, probe, flags=re.M)
+    if count != 1:
+        sys.exit('probe.py has no %s line' % variable)
 with open(PROBE, 'w') as f:
     f.write(probe)
-print(len(names), 'static identifier strings recorded')
+print(len(names), 'static identifier strings and', len(heap_names), 'interned heap ones recorded')
