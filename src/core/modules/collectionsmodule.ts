@@ -42,9 +42,8 @@ import {
   RuntimeErrorType,
   ValueErrorType,
   AttributeErrorType,
-  KeyErrorType,
 } from '../objects/exceptions';
-import { raise, typeError, newException } from '../vm/errors';
+import { keyError, raise, typeError } from '../vm/errors';
 import { rt } from '../vm/runtime';
 import { pyFree, pyMalloc } from '../memory/alloc';
 import { memoryObserver } from '../memory/memory-observer';
@@ -1112,9 +1111,8 @@ const factoryOf = (o: PyObject): PyObject | null => (o as DefDict).defaultFactor
 
 function defdictMissing(dd: PyObject, key: PyObject): PyObject {
   const factory = factoryOf(dd);
-  if (factory === null || factory === None) {
-    throw newException(KeyErrorType, [key]);
-  }
+  // PyTuple_Pack(1, key): the KeyError holds its own reference to the key.
+  if (factory === null || factory === None) keyError(key);
   const value = call(factory, []);
   releasingOnError(value, () => setItem(dd, key, value));
   return value;
