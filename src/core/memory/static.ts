@@ -31,7 +31,12 @@ export function placeStatic<T extends PyObject>(o: T, size: number, preheader = 
 export function staticObjectDied(o: PyObject): boolean {
   if (o.addr < DATA_SEGMENT || o.addr >= next) return false;
   if (rt.finalizing) return true;
-  const what = 'qualname' in o ? `type ${String(o.qualname)}` : o.type.name;
+  const what =
+    'qualname' in o
+      ? `type ${String(o.qualname)}`
+      : 'value' in o
+        ? `str ${JSON.stringify(o.value)}`
+        : o.type.name;
   throw new Error(`engine bug: the count of the static ${what} at 0x${o.addr.toString(16)} reached 0`);
 }
 

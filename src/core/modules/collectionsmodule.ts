@@ -37,12 +37,7 @@ import {
 } from '../objects/abstract';
 import { typeLookupId } from '../objects/typeobject';
 import { clearWeakrefs } from '../objects/weakrefobject';
-import {
-  IndexErrorType,
-  RuntimeErrorType,
-  ValueErrorType,
-  AttributeErrorType,
-} from '../objects/exceptions';
+import { IndexErrorType, RuntimeErrorType, ValueErrorType, AttributeErrorType } from '../objects/exceptions';
 import { keyError, raise, typeError } from '../vm/errors';
 import { rt } from '../vm/runtime';
 import { pyFree, pyMalloc } from '../memory/alloc';

@@ -25,6 +25,7 @@ import { markCountUnknown, placeStatic, staticObjectDied } from '../memory/stati
 import { rt } from '../vm/runtime';
 import { IMMORTAL_REFCNT } from '../profiles/cpython311';
 import staticStrings from '../profiles/static-strings/static-strings.json';
+import calibration from '../profiles/static-refs/calibration.json';
 import { raiseMemoryError } from '../vm/memoryerror';
 import { None, newNotImplemented } from './noneobject';
 import { newBool } from './boolobject';
@@ -208,7 +209,10 @@ for (const name of staticStrings.names) staticInterned.set(name, staticStr(name)
  * static here too, so a program's 'total' is that object, with CPython's count (set by the
  * calibration, profiles/static-refs) and no allocation.
  */
+const startupNames: Record<string, number> = calibration.names;
 for (const name of staticStrings.heapNames) {
+  // One CPython's startup no longer held when the probe measured it stays an ordinary string.
+  if ((startupNames[name] ?? 0) < 0) continue;
   const s = staticStr(name);
   s.refcnt = 1; // held by the startup until the calibration says how often
   staticInterned.set(name, s);

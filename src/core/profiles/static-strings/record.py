@@ -19,7 +19,7 @@ the new static objects, the second measures their counts).
 usage: python3 src/core/profiles/static-strings/record.py   (CPython 3.11.7, 64-bit; repo root)
        then: npx prettier --write src/core/profiles/static-strings/static-strings.json
 """
-import _imp, gc, json, os, re, sys, sysconfig
+import _imp, gc, json, os, re, subprocess, sys, sysconfig, tempfile, types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROBE = os.path.join(HERE, '..', 'static-refs', 'probe.py')
@@ -44,13 +44,15 @@ def global_string_ids():
 
 
 def strings_reachable_from(roots):
-    """The values of every str reachable through containers, code objects and type dicts."""
-    seen, strings, stack = set(), set(), list(roots)
+    """The values of every str reachable through containers, code objects, functions and classes."""
+    # seen keeps the objects too: a temporary (a copied class dict) freed while the walk goes
+    # on would let a new object take its id and be skipped.
+    seen, strings, stack = {}, set(), list(roots)
     while stack:
         o = stack.pop()
         if id(o) in seen:
             continue
-        seen.add(id(o))
+        seen[id(o)] = o
         t = type(o)
         if t is str:
             strings.add(o)
@@ -64,29 +66,45 @@ def strings_reachable_from(roots):
                       o.co_name, o.co_qualname, o.co_filename]
         elif isinstance(o, type):
             stack += [dict(vars(o)), o.__name__]
+        elif t is types.FunctionType:
+            stack += [o.__code__, o.__defaults__, o.__kwdefaults__, o.__dict__]
+        elif t in (classmethod, staticmethod, types.MethodType):
+            stack.append(o.__func__)
+        elif t is property:
+            stack += [o.fget, o.fset, o.fdel]
+        elif t is types.ModuleType:
+            stack.append(vars(o))
     return strings
 
 
-def is_interned_heap(text):
-    """Whether an interned heap string of this value exists (interning a copy returns it)."""
-    copy = text[:1] + text[1:]
-    interned = sys.intern(copy)
-    return interned is not copy and sys.getrefcount(interned) < IMMORTAL // 2
+# Which candidates are interned heap strings is asked of a fresh interpreter: compiling this
+# script interned its own names here. The check's own names are one letter or static.
+HEAP_CHECK = """import sys
+for t in sys.stdin.read().split():
+    c = t[:1] + t[1:]
+    i = sys.intern(c)
+    if i is not c and sys.getrefcount(i) < %d:
+        print(t)
+""" % (IMMORTAL // 2)
 
 
-def own_names():
-    """The names of this script's own code, interned by compiling it, not by the startup."""
-    with open(__file__) as f:
-        return {s for s in strings_reachable_from([compile(f.read(), __file__, 'exec')])}
+def interned_heap(candidates):
+    """The candidates a fresh CPython running a script has as interned heap strings."""
+    with tempfile.TemporaryDirectory() as directory:
+        script = os.path.join(directory, 'check.py')
+        with open(script, 'w') as f:
+            f.write(HEAP_CHECK)
+        check = subprocess.run([sys.executable, script], input=' '.join(sorted(candidates)),
+                               capture_output=True, text=True, check=True)
+    return sorted(check.stdout.split())
 
 
 roots = [_imp.get_frozen_object(name) for name in sorted(_imp._frozen_module_names())]
 roots += gc.get_objects()
-roots += [vars(m) for m in list(sys.modules.values())]
+roots += [vars(m) for name, m in list(sys.modules.items()) if name != '__main__']
 candidates = strings_reachable_from(roots) | set(global_string_ids())
 names = sorted(s for s in candidates if NAME.fullmatch(s) and is_static_interned(s))
-ignored = own_names()
-heap_names = sorted(s for s in candidates - ignored if NAME.fullmatch(s) and is_interned_heap(s))
+heap_names = interned_heap(s for s in candidates if NAME.fullmatch(s))
 
 with open(os.path.join(HERE, 'static-strings.json'), 'w') as f:
     json.dump({'names': names, 'heapNames': heap_names}, f, indent=0)
