@@ -22,6 +22,11 @@ export function placeStatic<T extends PyObject>(o: T, size: number, preheader = 
   return o;
 }
 
+/** Whether `o` lives in the static segment (small enough for V8 to inline in deallocs). */
+export function isStatic(o: PyObject): boolean {
+  return o.addr < next && o.addr >= DATA_SEGMENT;
+}
+
 /**
  * A static object's count reached 0. Static objects are never freed. While the program runs
  * that means the engine dropped a reference it did not hold: stop rather than corrupt the
@@ -29,7 +34,7 @@ export function placeStatic<T extends PyObject>(o: T, size: number, preheader = 
  * references its calibrated counts already hold (run.ts initInterpreter).
  */
 export function staticObjectDied(o: PyObject): boolean {
-  if (o.addr < DATA_SEGMENT || o.addr >= next) return false;
+  if (!isStatic(o)) return false;
   if (rt.finalizing) return true;
   const what =
     'qualname' in o

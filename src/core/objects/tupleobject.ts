@@ -14,7 +14,7 @@ import { CompareOp, PyObject, PyType, TypeFlag, decref, xdecref, traverseLabels,
 import { staticType } from './roots';
 import { allocGCObject, gcDel, pyRealloc, reborn } from '../memory/alloc';
 import { memoryObserver } from '../memory/memory-observer';
-import { placeStatic, staticObjectDied } from '../memory/static';
+import { isStatic, placeStatic, staticObjectDied } from '../memory/static';
 import { rt } from '../vm/runtime';
 import { trashcanBegin, trashcanEnd } from '../memory/trashcan';
 import { IMMORTAL_REFCNT, PyTuple_MAXFREELIST, PyTuple_MAXSAVESIZE } from '../profiles/cpython311';
@@ -130,7 +130,7 @@ export function tuplePack(...items: PyObject[]): PyTuple {
 export function tupleDealloc(o: PyObject): void {
   const t = o as PyTuple;
   if (t === EmptyTuple) return;
-  if (staticObjectDied(t)) return;
+  if (isStatic(t) && staticObjectDied(t)) return;
   rt.gc.untrack(t);
   if (!trashcanBegin(t)) return;
   const items = t.items;

@@ -21,7 +21,7 @@ import { CompareOp, PyObject, PyType, TypeFlag, decref, type MethodSpec } from '
 import { staticType } from './roots';
 import { allocGCObject, allocObject, freeObject, gcDel, pyFree, pyMalloc, pyRealloc } from '../memory/alloc';
 import { memoryObserver } from '../memory/memory-observer';
-import { markCountUnknown, placeStatic, staticObjectDied } from '../memory/static';
+import { isStatic, markCountUnknown, placeStatic, staticObjectDied } from '../memory/static';
 import { rt } from '../vm/runtime';
 import { IMMORTAL_REFCNT } from '../profiles/cpython311';
 import staticStrings from '../profiles/static-strings/static-strings.json';
@@ -357,7 +357,7 @@ export function internFromString(value: string): PyStr {
 /** @cpython Objects/unicodeobject.c unicode_dealloc */
 export function unicodeDealloc(o: PyObject): void {
   const s = o as PyStr;
-  if (s.interned && staticObjectDied(s)) return;
+  if (s.interned && isStatic(s) && staticObjectDied(s)) return;
   if (s.interned) rt.interned.delete(s.value);
   if (s.dataAddr !== 0) {
     pyFree(s.dataAddr);
