@@ -205,6 +205,11 @@ export class PyType extends PyObject {
   subclasses: PyType[] = [];
   /** tp_subclasses: `{id(sub): weakref.ref(sub)}` once a subclass was made (typesubclasses.ts). */
   subclassRegistry: PyObject | null = null;
+  /**
+   * A builtin type of the engine that CPython 3.11 makes on the heap (PyType_FromSpec: a C
+   * module's functools.partial, operator.itemgetter…): its size is a heap type's.
+   */
+  heapInCPython = false;
   /** Whether instances can be weakly referenced (tp_weaklistoffset != 0). */
   weakrefable = false;
   /** tp_dictoffset != 0: instances have a __dict__ (managed or not). */

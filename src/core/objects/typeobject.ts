@@ -927,7 +927,7 @@ import * as dictobject from './dictobject';
 
 function typeSizeof(o: PyObject): number {
   const t = o as PyType;
-  if (!t.isHeapType) return 408;
+  if (!t.isHeapType && !t.heapInCPython) return 408;
   return 904 + (t.cachedKeys !== null ? t.cachedKeys.bytes : 0);
 }
 

@@ -68,6 +68,9 @@ export function applyStaticRefCalibration(): void {
   for (const [key, t] of typesByKey) {
     const delta = c.types[key];
     if (delta !== undefined) adjust(t, delta);
+    // The probe lists CPython's static types: one of the engine's it does not list is a type
+    // CPython's C modules make on the heap.
+    else t.heapInCPython = true;
   }
   for (const [key, delta] of Object.entries(c.descriptors)) {
     const dot = key.lastIndexOf('.');
