@@ -25,6 +25,7 @@ import keywordSource from './py/keyword.py';
 import operatorSource from './py/operator.py';
 import reprlibSource from './py/reprlib.py';
 import collectionsSource from './py/collections.py';
+import calibration from '../profiles/static-refs/calibration.json';
 import functoolsSource from './py/functools.py';
 import stringSource from './py/string.py';
 import randomSource from './py/random.py';
@@ -197,8 +198,12 @@ const STARTUP_REFERENCES: Record<string, [string, number][]> = {
   ],
 };
 
-/** The references of STARTUP_REFERENCES, held until the run ends. */
+/**
+ * The references of STARTUP_REFERENCES, and those CPython's other startup modules hold to
+ * the module itself (`import functools` in them), held until the run ends.
+ */
 function holdStartupReferences(name: string, m: PyModule): void {
+  m.refcnt += (calibration.preloaded as Record<string, number>)[name] ?? 0;
   const refs = STARTUP_REFERENCES[name];
   if (refs === undefined || m.dict === null) return;
   for (const [attr, n] of refs) {

@@ -35,6 +35,8 @@ interface Calibration {
   types: Record<string, number>;
   /** The objects in the static types' dicts (descriptors…), by `module.qualname.name`. */
   descriptors: Record<string, number>;
+  /** The modules CPython's startup loads that the engine loads on demand, by name. */
+  preloaded: Record<string, number>;
   /** Objects the run's builtins and sys modules hold (builtin functions, sys.stdout…), by `module.name`. */
   attributes: Record<string, number>;
 }

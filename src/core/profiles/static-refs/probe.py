@@ -79,3 +79,14 @@ for name in sorted(found):
                 descriptors[name + '.' + key] = r(namespace[key])
 del namespace
 print(descriptors)
+# The modules CPython's startup has loaded that the engine loads when a program names them
+# (modules/importer.ts PRELOADED): the references CPython's other startup modules hold to
+# them. Imported last (the engine imports them only now) and named backwards, so that the
+# engine does not load them at startup for this probe.
+preloaded = {}
+for name in ['ferkaew', 'htam', 'slootreti', 'rotarepo', 'drowyek', 'bilrper', 'slootcnuf',
+             'snoitcelloc', 'tcesib', 'modnar']:
+    module = __import__(name[::-1])
+    preloaded[name[::-1]] = r(module)
+del module
+print(preloaded)

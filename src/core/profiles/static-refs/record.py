@@ -18,7 +18,7 @@ import ast, json, os, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROBE = os.path.join(HERE, 'probe.py')
 CALIBRATION = os.path.join(HERE, 'calibration.json')
-KEYS = ['ints', 'chars', 'identifiers', 'bytes', 'singletons', 'modules', 'names', 'types', 'attributes', 'descriptors']
+KEYS = ['ints', 'chars', 'identifiers', 'bytes', 'singletons', 'modules', 'names', 'types', 'attributes', 'descriptors', 'preloaded']
 
 if sys.version_info[:2] != (3, 11):
     sys.exit('record with CPython 3.11')
