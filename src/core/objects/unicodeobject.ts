@@ -223,6 +223,11 @@ export function asciiIdentifierStrs(): PyStr[] {
   return [...ASCII_IDENTIFIERS].map((c) => identifierChars.get(c)!);
 }
 
+/** The static string with this text, if there is one (borrowed; never makes one). */
+export function existingStaticStr(value: string): PyStr | undefined {
+  return staticInterned.get(value);
+}
+
 /** A static identifier string (_Py_ID): for names the engine looks up itself. */
 export function staticId(value: string): PyStr {
   let s = staticInterned.get(value);

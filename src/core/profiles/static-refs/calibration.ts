@@ -9,7 +9,14 @@
  */
 import calibration from './calibration.json';
 import { smallInt } from '../../objects/longobject';
-import { asciiIdentifierStrs, latin1Char, EmptyStr, staticId, type PyStr } from '../../objects/unicodeobject';
+import {
+  asciiIdentifierStrs,
+  latin1Char,
+  EmptyStr,
+  existingStaticStr,
+  staticId,
+  type PyStr,
+} from '../../objects/unicodeobject';
 import { builtinStaticTypes } from '../../objects/typeobject';
 import { byteCharacter, EmptyBytes } from '../../objects/bytesobject';
 import { None, Ellipsis, NotImplemented } from '../../objects/noneobject';
@@ -65,7 +72,11 @@ export function applyStaticRefCalibration(): void {
   c.identifiers.forEach((delta, i) => adjust(identifiers[i], delta));
   c.bytes.forEach((delta, i) => adjust(byteCharacter(i), delta));
   singletons().forEach((o, i) => adjust(o, c.singletons[i]));
-  for (const [name, delta] of Object.entries(c.names)) adjust(staticId(name), delta);
+  // A startup name the engine keeps as an ordinary string (unicodeobject.ts) has no static.
+  for (const [name, delta] of Object.entries(c.names)) {
+    const s = existingStaticStr(name);
+    if (s !== undefined) adjust(s, delta);
+  }
   const typesByKey = new Map([...new Set(builtinStaticTypes())].map((t) => [`${t.module}.${t.qualname}`, t]));
   for (const [key, t] of typesByKey) {
     const delta = c.types[key];
