@@ -6,7 +6,8 @@
  */
 import type * as ast from '../syntax/ast';
 import { PyObject, decref } from '../objects/object';
-import { None } from '../objects/noneobject';
+import { Ellipsis, None } from '../objects/noneobject';
+import { False, True } from '../objects/boolobject';
 import { isTrue } from '../objects/abstract';
 import { newInt } from '../objects/longobject';
 import { PyTuple, newTuple } from '../objects/tupleobject';
@@ -35,6 +36,7 @@ import { newFrozenSet } from '../objects/setobject';
 import { newList, listAppendTake, type PyList } from '../objects/listobject';
 import { CompilerObjects, type UnitObjects } from './compilerobjects';
 import { assembleBytes } from './bytecode';
+import { writeSyntaxWarning } from '../vm/syntaxwarning';
 
 const STACK_USE_GUIDELINE = 30;
 
@@ -1329,6 +1331,7 @@ export class Compiler {
         this.setLoc(e);
         const n = e.ops.length - 1;
         if (n > 0) {
+          this.checkCompare(e);
           const cleanup = this.newBlock();
           this.expr(e.left);
           for (let i = 0; i < n; i++) {
@@ -1381,7 +1384,34 @@ export class Compiler {
     }
   }
 
+  /**
+   * check_compare: `is` / `is not` with a literal operand (a constant other than None, True,
+   * False and ...) warns, in user code (the emulated compilations).
+   */
+  private checkCompare(e: ast.Compare): void {
+    if (!this.objs.emulate) return;
+    // The optimized tree: a folded `()` or `-1` is a Constant too.
+    const named = (x: ast.Expr) => {
+      if (x._type !== 'Constant') return true;
+      const o = this.constObjs.get(x as ast.Constant);
+      return o === None || o === True || o === False || o === Ellipsis;
+    };
+    let left = named(e.left);
+    e.ops.forEach((op, i) => {
+      const right = named(e.comparators[i]);
+      if ((op === 'Is' || op === 'IsNot') && !(left && right)) {
+        const message =
+          op === 'Is'
+            ? '"is" with a literal. Did you mean "=="?'
+            : '"is not" with a literal. Did you mean "!="?';
+        writeSyntaxWarning(this.filename, this.u.loc.lineno, message);
+      }
+      left = right;
+    });
+  }
+
   private compare(e: ast.Compare): void {
+    this.checkCompare(e);
     this.expr(e.left);
     const n = e.ops.length - 1;
     if (n === 0) {
