@@ -57,7 +57,7 @@ import { raise, typeError, valueError } from '../vm/errors';
 import { exactArgs, noKeywords, parseParams, rangeArgs, splitKwargs } from '../vm/args';
 import { rt } from '../vm/runtime';
 import { PyCell, CellType } from '../objects/cellobject';
-import { asciiOf } from '../vm/ceval';
+import { objectAscii } from '../objects/unicodeobject';
 import { formatObject } from '../objects/unicodeobject';
 import { importName } from './importer';
 import { SuperType } from '../objects/superobject';
@@ -473,7 +473,7 @@ function builtinRepr(args: PyObject[], kwnames: PyTuple | null): PyObject {
 
 function builtinAscii(args: PyObject[], kwnames: PyTuple | null): PyObject {
   exactArgs('ascii', args, kwnames, 1);
-  return asciiOf(args[0]);
+  return objectAscii(args[0]);
 }
 
 function builtinAbs(args: PyObject[], kwnames: PyTuple | null): PyObject {

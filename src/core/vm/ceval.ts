@@ -84,8 +84,7 @@ import { frameObjectOf } from '../objects/frameobject';
 import { newTraceback } from '../objects/traceback';
 import { makeGenerator, genSendForYieldFrom } from '../objects/genobject';
 import { importName, importFrom, importStar } from '../modules/importer';
-import { formatObject, buildString, unicodeAppend } from '../objects/unicodeobject';
-import { strAscii } from '../text';
+import { formatObject, buildString, unicodeAppend, objectAscii } from '../objects/unicodeobject';
 import type { NumberSlot } from '../objects/object';
 import { exceptionMatches, setExceptionContext, exceptionTraceback } from '../objects/exceptiontype';
 
@@ -944,7 +943,7 @@ function coldOp(f: Frame, op: Op, oparg: number): void {
       try {
         if (conv !== FVC.NONE) {
           const converted =
-            conv === FVC.STR ? objectStr(value) : conv === FVC.REPR ? objectRepr(value) : asciiOf(value);
+            conv === FVC.STR ? objectStr(value) : conv === FVC.REPR ? objectRepr(value) : objectAscii(value);
           decref(value);
           value = converted;
         }
@@ -1137,13 +1136,6 @@ import { StrType } from '../objects/unicodeobject';
 import { isGeneratorObject } from '../objects/genobject';
 
 /** ascii(): repr with non-ASCII characters escaped. */
-export function asciiOf(o: PyObject): PyStr {
-  const r = objectRepr(o);
-  const v = strAscii(r.value);
-  if (v === r.value) return r;
-  decref(r);
-  return newStr(v);
-}
 
 /** The top `n` values of the stack, popped, bottom first (their references move to the array). */
 function popN(stack: (PyObject | null)[], n: number): (PyObject | null)[] {
