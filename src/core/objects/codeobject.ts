@@ -60,6 +60,8 @@ export class PyCode extends PyObject {
   nlocals = 0;
   ncellvars = 0;
   nfreevars = 0;
+  /** Length of CPython's co_code in 16-bit code units (inline caches included). */
+  codeUnits = 0;
   ops!: Uint8Array;
   args!: Int32Array;
   /** Source line of each instruction (-1: none). */
@@ -85,10 +87,18 @@ export class PyCode extends PyObject {
   }
 }
 
-/** Allocates the code object's memory: basicsize + 2 bytes per code unit. */
-export function allocCode(c: PyCode): PyCode {
-  return allocObject(c, 184 + 2 * 2 * c.ops.length);
+/** _PyObject_VAR_SIZE: basicsize + 2 bytes per code unit of co_code, rounded up to 8. */
+function codeSize(c: PyCode): number {
+  return (184 + 2 * c.codeUnits + 7) & ~7;
 }
+
+/** Allocates the code object's memory (PyObject_NewVar). */
+export function allocCode(c: PyCode): PyCode {
+  return allocObject(c, codeSize(c));
+}
+
+/** code_sizeof: the allocated size (co_extra is never set). */
+CodeType.tp_sizeof = (o) => codeSize(o as PyCode);
 
 CodeType.tp_dealloc = (o) => {
   const c = o as PyCode;
