@@ -76,7 +76,7 @@ import { recycleFrame } from './frame-pool';
 import { MethodDescrType, callMethodDescr, type PyMethodDescr } from '../objects/descrobject';
 import { undefinedGlobal } from './unsupported-builtins';
 import { Frame, clearFrame } from './frame';
-import { inplaceAddUnicode, quicken, unpackIsSpecialized } from './specialize';
+import { inplaceAddUnicode, quicken, unboundLocalLasti, unpackIsSpecialized } from './specialize';
 import { makeFunctionFrameFromStack, runFrame } from './call';
 import { rt } from './runtime';
 import { isPyException, newException, raise, typeError, nameError, valueError } from './errors';
@@ -211,6 +211,7 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           case Op.LOAD_FAST: {
             const v = localsplus[oparg];
             if (v === null) {
+              if (code.adaptive !== null) f.lasti = unboundLocalLasti(code, i - 1);
               raise(UnboundLocalErrorType, UNBOUNDLOCAL_ERROR_MSG(localName(code, oparg)));
             }
             v!.refcnt++;
