@@ -632,7 +632,15 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           case Op.RAISE_VARARGS: {
             const cause = oparg === 2 ? stack.pop()! : null;
             const exc = oparg >= 1 ? stack.pop()! : null;
-            if (doRaise(exc, cause)) reraise = true;
+            if (exc === null) {
+              // do_raise's re-raise goes to exception_unwind: no traceback entry for this frame.
+              const value = topmostException();
+              if (value === null) raise(RuntimeErrorType, 'No active exception to reraise');
+              value!.refcnt++;
+              reraise = true;
+              throw value!;
+            }
+            doRaise(exc, cause);
             break;
           }
           case Op.RERAISE: {
@@ -1293,14 +1301,8 @@ function unpackIterable(v: PyObject, argcnt: number, argcntafter: number): PyObj
   }
 }
 
-/** do_raise: returns true when the exception is re-raised as is (bare `raise`). */
-function doRaise(exc: PyObject | null, cause: PyObject | null): boolean {
-  if (exc === null) {
-    const value = topmostException();
-    if (value === null) raise(RuntimeErrorType, 'No active exception to reraise');
-    value!.refcnt++;
-    throw value;
-  }
+/** do_raise for `raise X` / `raise X from Y` (a bare `raise` is RAISE_VARARGS 0 in evalFrame). */
+function doRaise(exc: PyObject, cause: PyObject | null): never {
   let value: PyBaseException;
   if (isType(exc) && (exc as PyType).isSubtypeOf(BaseExceptionType)) {
     let v: PyObject;
