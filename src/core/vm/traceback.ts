@@ -10,9 +10,10 @@ import { PyObject, PyType, decref } from '../objects/object';
 import { PyBaseException, NameErrorType, AttributeErrorType, SyntaxErrorType } from '../objects/exceptions';
 import { TypeType } from '../objects/roots';
 import type { PyTraceback } from '../objects/traceback';
-import { PyStr, isStr } from '../objects/unicodeobject';
+import { PyStr, isStr, staticId } from '../objects/unicodeobject';
 import { dictItems, type PyDict } from '../objects/dictobject';
-import { objectStr } from '../objects/abstract';
+import { lookupAttr, objectRepr, objectStr } from '../objects/abstract';
+import { isSequence, sequenceGetItem, sequenceSize } from '../objects/iterobject';
 import { isPyException } from './errors';
 import { suggestName } from './suggestions';
 
@@ -217,8 +218,67 @@ function formatOne(e: PyBaseException): string {
     out += formatEntries(e.traceback);
   }
   if (e.type.name === 'SyntaxError' || e.type.isSubtypeOf(SyntaxErrorType)) out += formatSyntaxError(e);
+  // get_exception_notes runs before the message is formatted.
+  const notes = exceptionNotes(e);
   out += exceptionOnlyLine(e) + '\n';
+  return out + notes;
+}
+
+/**
+ * get_exception_notes + print_exception_notes: the text of each note of the exception's
+ * __notes__ on its own line; a __notes__ that is not a sequence prints as its repr (3.11
+ * writes no newline after it).
+ */
+function exceptionNotes(e: PyBaseException): string {
+  let notes: PyObject | null;
+  try {
+    notes = lookupAttr(e, staticId('__notes__'));
+  } catch (err) {
+    if (!isPyException(err)) throw err;
+    const text = `Ignored error getting __notes__: ${reprOrPlaceholder(err as PyObject, '')}\n`;
+    decref(err as PyObject);
+    return text;
+  }
+  if (notes === null) return '';
+  let out = '';
+  try {
+    if (!isSequence(notes)) return reprOrPlaceholder(notes, '<__notes__ repr() failed>');
+    const n = sequenceSize(notes);
+    for (let i = 0; i < n; i++) {
+      const note = sequenceGetItem(notes, i);
+      try {
+        const s = objectStr(note);
+        out += s.value;
+        decref(s);
+      } catch (err) {
+        if (!isPyException(err)) throw err;
+        decref(err as PyObject);
+        out += '<note str() failed>';
+      } finally {
+        decref(note);
+      }
+      out += '\n';
+    }
+  } catch (err) {
+    if (!isPyException(err)) throw err;
+    decref(err as PyObject);
+  } finally {
+    decref(notes);
+  }
   return out;
+}
+
+function reprOrPlaceholder(o: PyObject, placeholder: string): string {
+  try {
+    const s = objectRepr(o);
+    const text = s.value;
+    decref(s);
+    return text;
+  } catch (err) {
+    if (!isPyException(err)) throw err;
+    decref(err as PyObject);
+    return placeholder;
+  }
 }
 
 /** The `File …, line N` / source / caret block CPython prints before a SyntaxError line. */
