@@ -54,11 +54,22 @@ export function isEmptyItem(node: Node): boolean {
   return node.type.isError || (node.name === 'LiteralPattern' && kids(node).every((k) => k.type.isError));
 }
 
+function inFormatString(node: Node): boolean {
+  for (let p: Node | null = node.parent; p; p = p.parent) if (p.name === 'FormatString') return true;
+  return false;
+}
+
 /** The error nodes that stand for real syntax errors, in source order. */
 export function realErrors(cx: Context, tree: Tree): Node[] {
   const out: Node[] = [];
   tree.iterate({
     enter: (ref) => {
+      if (ref.name === 'PropertyName') {
+        // Lezer takes a keyword after a dot; for CPython it is not a NAME (f-string fields
+        // are parsed again on their own).
+        if (KEYWORDS.has(cx.textAt(ref.from, ref.to)) && !inFormatString(ref.node)) out.push(ref.node);
+        return;
+      }
       if (!ref.type.isError) return;
       const node = ref.node;
       if (!tolerated(cx, node)) out.push(node);
@@ -305,7 +316,8 @@ function expressionStart(err: Node, end: number): number | null {
 // ------------------------------------------------------------ expressions
 
 const EXPRESSION_KEYWORDS = new Set(['not', 'lambda', 'await', 'None', 'True', 'False']);
-const KEYWORDS = new Set([
+/** The keywords: never a NAME token, so never an attribute or parameter name. */
+export const KEYWORDS = new Set([
   'False',
   'None',
   'True',
