@@ -8,6 +8,7 @@
  */
 
 import type { Tree } from '@lezer/common';
+import { parser } from '@lezer/python';
 import { type Context, ParserFailure } from './context';
 import { type Node, kids } from './cst';
 import { errorAtLine, errorAtRange } from './errors';
@@ -382,14 +383,59 @@ function forgottenComma(cx: Context, err: Node, tok: Token): ParserFailure | nul
   if (!before) return null;
   const beforeText = cx.text.slice(before.from, before.to);
   if (beforeText === 'print' || beforeText === 'exec') return null;
-  const after = expressionStartingAt(err, tok.start - cx.shift);
   const s = cx.shift;
+  const whole = wholeExpressionEnd(cx, i);
+  const after = whole !== null ? whole - s : expressionStartingAt(err, tok.start - s);
   return cx.fail(
     'invalid syntax. Perhaps you forgot a comma?',
     before.from,
     after ?? tok.end - s,
     tok.start - s,
   );
+}
+
+/**
+ * The end of the expression after the missing comma, as CPython's invalid_expression rule
+ * reads it (expression_without_invalid): the longest run of tokens from token i, within its
+ * brackets and before a comma, that parses as one expression. Lezer's recovered tree often
+ * holds only part of it.
+ */
+function wholeExpressionEnd(cx: Context, i: number): number | null {
+  const toks = cx.tokens;
+  let depth = 0;
+  let last = i - 1;
+  for (let k = i; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.kind === Tok.NEWLINE || t.kind === Tok.ENDMARKER) break;
+    if (t.kind === Tok.OP) {
+      const c = text(cx, t);
+      if ('([{'.includes(c)) depth++;
+      else if (')]}'.includes(c)) {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === ',' && depth === 0) break;
+    }
+    last = k;
+  }
+  for (let k = last; k >= i; k--) {
+    if (isOneExpression(cx.src.text.slice(toks[i].start, toks[k].end))) return toks[k].end;
+  }
+  return null;
+}
+
+function isOneExpression(source: string): boolean {
+  const tree = parser.parse(`(${source})`);
+  const stmt = tree.topNode.firstChild;
+  if (!stmt || stmt.nextSibling || stmt.name !== 'ExpressionStatement') return false;
+  const expr = stmt.firstChild;
+  if (!expr || expr.nextSibling || expr.name !== 'ParenthesizedExpression') return false;
+  let clean = true;
+  tree.iterate({
+    enter: (n) => {
+      if (n.type.isError) clean = false;
+    },
+  });
+  return clean;
 }
 
 function insideBrackets(cx: Context, offset: number): boolean {
