@@ -227,6 +227,7 @@ function stringErrorPosition(
   mode: Mode,
 ): { text: string; offset: number; endLineno: number; endOffset: number } {
   const same = { text: e.text, offset: e.offset, endLineno: e.endLineno, endOffset: e.endOffset };
+  if (!e.textInSource) return same;
   const source = mode === 'exec' && !text.endsWith('\n') ? text + '\n' : text;
   const lines = source.split('\n');
   // lines[i] is line i+1 without its newline; a final '' means the source ends with one.
