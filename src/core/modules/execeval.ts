@@ -236,14 +236,17 @@ function stringErrorPosition(
   if (L < 1 || L > lineCount) return same;
   const hasNewline = L < lines.length;
   const atEnd = /was never closed|unterminated triple-quoted string literal/.test(e.msg);
-  const current = atEnd ? lineCount : L;
+  // A range ending on a later line was found with the tokenizer on that line.
+  const current = atEnd ? lineCount : Math.max(L, e.endLineno);
   const line = lines[L - 1];
   const lineText = L === current && hasNewline ? line + '\n' : line;
   if (mode === 'eval' && !hasNewline && L === lineCount && e.msg === 'invalid syntax') {
     const content = line.replace(/[ \t\f]*(#.*)?$/, '');
     if (e.offset - 1 >= [...content].length) return { text: lineText, offset: 0, endLineno: L, endOffset: 0 };
   }
-  return { ...same, text: lineText };
+  // _PyPegen_byte_offset_to_character_offset measures the end against the error's first line.
+  const endOffset = e.endLineno > L ? Math.min(e.endOffset, [...lineText].length + 1) : e.endOffset;
+  return { ...same, text: lineText, endOffset };
 }
 
 /** The character index in `line` of a UTF-8 byte offset. */
@@ -327,6 +330,9 @@ SyntaxErrorType.tp_init = (self, args, kwnames) => {
     }
   }
 };
+
+// IndentationError and TabError use SyntaxError's (ComplexExtendsException in exceptions.c).
+IndentationErrorType.tp_init = TabErrorType.tp_init = SyntaxErrorType.tp_init;
 
 /** @cpython Objects/exceptions.c SyntaxError_str: "msg (file, line N)". */
 SyntaxErrorType.tp_str = (self) => {

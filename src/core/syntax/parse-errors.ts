@@ -451,8 +451,8 @@ function insideBrackets(cx: Context, offset: number): boolean {
   return depth > 0;
 }
 
-/** The largest expression node near the error that ends at `end`. */
-function expressionEndingAt(err: Node, end: number): Node | null {
+/** The largest expression near the error that ends at `end`. */
+function expressionEndingAt(err: Node, end: number): { from: number; to: number } | null {
   let best: Node | null = null;
   let n: Node | null = err.prevSibling;
   while (n && n.type.isError) n = n.prevSibling;
@@ -462,7 +462,11 @@ function expressionEndingAt(err: Node, end: number): Node | null {
       if (p.to === end) best = p;
     }
   }
-  return best && best.name !== ',' ? best : null;
+  if (!best || best.name === ',') return null;
+  // Lezer puts the error inside a run of adjacent strings: the expression is the whole run.
+  const run = best.parent;
+  if (run?.name === 'ContinuedString' && err.parent === run) return { from: run.from, to: best.to };
+  return best;
 }
 
 function expressionStartingAt(err: Node, start: number): number | null {
