@@ -48,6 +48,7 @@ import { PySyntaxError } from '../syntax/errors';
 import type * as ast from '../syntax/ast';
 import { SymbolTable } from '../compiler/symtable';
 import { Compiler } from '../compiler/codegen';
+import { sourceLines } from '../vm/traceback';
 import { CompileError } from '../compiler/errors';
 import { Arena, materializeConstants, releaseTemporaryConstants } from '../compiler/consts';
 import { AstOptimizer } from '../compiler/astopt';
@@ -172,14 +173,17 @@ function toPythonSyntaxError(e: unknown, filename: string, text: string, mode: M
     );
   }
   if (e instanceof CompileError) {
-    const { line, offset, endOffset } = compileErrorPosition(e, text);
+    const { offset, endOffset } = compileErrorPosition(e, text);
+    // PyErr_ProgramTextObject reads the line from the file named `filename`: only the main
+    // script is one.
+    const fileLine = e.lineno > 0 ? (sourceLines(filename)?.[e.lineno - 1] ?? null) : null;
     return newSyntaxError(
       SyntaxErrorType,
       e.msg,
       filename,
       e.lineno,
       offset,
-      e.lineno > 0 ? line : null,
+      fileLine === null ? null : fileLine + '\n',
       e.endLineno,
       endOffset,
     );
