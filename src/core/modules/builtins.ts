@@ -8,11 +8,11 @@ import { CompareOp, PyObject, PyType, decref, xdecref } from '../objects/object'
 import { ObjectType, TypeType } from '../objects/roots';
 import { None, NotImplemented, Ellipsis } from '../objects/noneobject';
 import { True, False, newBool, BoolType } from '../objects/boolobject';
-import { IntType, newInt } from '../objects/longobject';
+import { IntType, newInt, newIntBig } from '../objects/longobject';
 import { FloatType } from '../objects/floatobject';
 import { StrType, newStr, isStr, internFromString, staticId, type PyStr } from '../objects/unicodeobject';
 import { BytesType } from '../objects/bytesobject';
-import { TupleType, newTuple, isTuple, type PyTuple } from '../objects/tupleobject';
+import { TupleType, newTuple, isTuple, objectHashExact, type PyTuple } from '../objects/tupleobject';
 import { ListType, newEmptyList, listExtend, listSort, type PyList } from '../objects/listobject';
 import { DictType, newDict } from '../objects/dictobject';
 import { SliceType } from '../objects/sliceobject';
@@ -38,7 +38,6 @@ import {
   isTrue,
   iterNext,
   lookupAttr,
-  objectHash,
   objectLength,
   objectRepr,
   objectStr,
@@ -463,7 +462,8 @@ function builtinId(args: PyObject[], kwnames: PyTuple | null): PyObject {
 
 function builtinHash(args: PyObject[], kwnames: PyTuple | null): PyObject {
   exactArgs('hash', args, kwnames, 1);
-  return newInt(objectHash(args[0]));
+  // The exact Py_hash_t: a JS number cannot hold every 64-bit hash.
+  return newIntBig(objectHashExact(args[0]));
 }
 
 function builtinRepr(args: PyObject[], kwnames: PyTuple | null): PyObject {
