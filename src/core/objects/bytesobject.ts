@@ -193,8 +193,9 @@ const isLowerByte = (c: number) => c >= 97 && c <= 122;
 const isAlphaByte = (c: number) => isUpperByte(c) || isLowerByte(c);
 const isDigitByte = (c: number) => c >= 48 && c <= 57;
 
-/** The FNV hash of the str module over the same units, so hash(b'a') == hash('a'). */
+/** The FNV hash of the str module over the same units, so hash(b'a') == hash('a'); b'' is 0. */
 export function bytesHashOf(b: Uint8Array): number {
+  if (b.length === 0) return 0;
   let h = 0x811c9dc5;
   for (let i = 0; i < b.length; i++) {
     h ^= b[i];
