@@ -35,6 +35,7 @@ import { newStr } from './unicodeobject';
 import { newBool } from './boolobject';
 import { IntType, newInt, isInt, type PyLong } from './longobject';
 import { FloatType, floatHashExact, isFloat } from './floatobject';
+import { slotHash, slotHashExact } from './slotdefs';
 import { newNotImplemented } from './noneobject';
 import { isSlice, sliceAdjust, sliceUnpack, type PySlice } from './sliceobject';
 import { indexError, typeError, valueError } from '../vm/errors';
@@ -312,6 +313,9 @@ const exactHashers = new Map<(o: PyObject) => number, (o: PyObject) => bigint>()
 export function registerExactHash(hash: (o: PyObject) => number, exact: (o: PyObject) => bigint): void {
   exactHashers.set(hash, exact);
 }
+
+// A class's __hash__ (registered here: slotdefs.ts is evaluated before this module).
+registerExactHash(slotHash, slotHashExact);
 
 /** The registered exact hasher for this object's tp_hash, or undefined. */
 export function exactHasherOf(o: PyObject): ((o: PyObject) => bigint) | undefined {
