@@ -6,7 +6,7 @@
  * with jump targets as instruction indexes. Code objects are not GC-tracked in 3.11.
  */
 import type { Frame } from '../vm/frame';
-import { PyObject, PyType, decref } from './object';
+import { PyObject, PyType, decref, xdecref } from './object';
 import { staticType } from './roots';
 import { newTuple, type PyTuple } from './tupleobject';
 import { newStr, type PyStr } from './unicodeobject';
@@ -62,6 +62,8 @@ export class PyCode extends PyObject {
   nfreevars = 0;
   /** Length of CPython's co_code in 16-bit code units (inline caches included). */
   codeUnits = 0;
+  /** _co_code: the bytes co_code returned, kept from its first access. */
+  coCode: PyObject | null = null;
   ops!: Uint8Array;
   args!: Int32Array;
   /** Source line of each instruction (-1: none). */
@@ -107,6 +109,7 @@ CodeType.tp_dealloc = (o) => {
   decref(c.localsplusnames);
   decref(c.name);
   decref(c.qualname);
+  xdecref(c.coCode);
   freeObject(c);
 };
 
