@@ -10,6 +10,7 @@ import { PyObject, PyType, decref, xdecref } from './object';
 import { staticType } from './roots';
 import { newTuple, type PyTuple } from './tupleobject';
 import { newStr, type PyStr } from './unicodeobject';
+import { formatAddress } from './address';
 import { newInt } from './longobject';
 import { allocObject, freeObject } from '../memory/alloc';
 
@@ -111,6 +112,15 @@ CodeType.tp_dealloc = (o) => {
   decref(c.qualname);
   xdecref(c.coCode);
   freeObject(c);
+};
+
+/** code_repr (co_filename is always a str here). */
+CodeType.tp_repr = (o) => {
+  const c = o as PyCode;
+  const lineno = c.firstlineno !== 0 ? c.firstlineno : -1;
+  return newStr(
+    `<code object ${c.name.value} at ${formatAddress(c.addr)}, file "${c.filename}", line ${lineno}>`,
+  );
 };
 
 /** get_localsplus_names: a new tuple of the names of one kind, in slot order. */

@@ -18,6 +18,7 @@ import {
 } from './object';
 import { staticType } from './roots';
 import { PyStr, isStr, newStr, staticId } from './unicodeobject';
+import { formatAddress } from './address';
 import { None, NotImplemented, newNotImplemented } from './noneobject';
 import { True, False, newBool } from './boolobject';
 import { tupleFromBorrowed, type PyTuple } from './tupleobject';
@@ -769,3 +770,10 @@ WrapperDescrType.tp_repr = (d) =>
   newStr(
     `<slot wrapper '${(d as PyWrapperDescr).name}' of '${(d as PyWrapperDescr).objclass.name}' objects>`,
   );
+/** wrapper_repr: the slot's name, the bound object's type and address. */
+MethodWrapperType.tp_repr = (o) => {
+  const w = o as PyMethodWrapper;
+  return newStr(
+    `<method-wrapper '${w.descr.name}' of ${w.self.type.name} object at ${formatAddress(w.self.addr)}>`,
+  );
+};
