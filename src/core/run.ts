@@ -38,7 +38,7 @@ import { emptyLocals, isTraced } from './vm/frame-pool';
 import { runFrame } from './vm/call';
 import { StepBudgetExceeded } from './vm/ceval';
 import { isPyException } from './vm/errors';
-import { formatException, registerSource } from './vm/traceback';
+import { formatException, registerSource, syntaxErrorSource } from './vm/traceback';
 import { createBuiltinsModule } from './modules/builtins';
 import { createSysModule } from './modules/sysmodule';
 import { createGcModule, createGcStateLists } from './modules/gcmodule';
@@ -424,18 +424,11 @@ function syntaxErrorText(
   text: string,
 ): string {
   let out = `  File "${filename}", line ${lineno}\n`;
-  const raw = text.replace(/\n$/, '');
-  if (raw.trim() !== '') {
-    const stripped = raw.trimStart();
-    const removed = raw.length - stripped.length;
-    out += `    ${stripped.trimEnd()}\n`;
-    if (offset > 0) {
-      const start = Math.max(0, offset - 1 - removed);
-      let width = endLineno === lineno && endOffset > offset ? endOffset - offset : 1;
-      width = Math.max(1, Math.min(width, stripped.trimEnd().length + 1 - start));
-      out += '    ' + ' '.repeat(start) + '^'.repeat(width) + '\n';
-    }
-  }
+  // An empty text stands for none (a compiler error without a line).
+  // parse_syntax_error reads the end of a SyntaxError only, not of its subclasses.
+  const exact = type === 'SyntaxError';
+  if (text !== '')
+    out += syntaxErrorSource(text, lineno, offset, exact ? endLineno : lineno, exact ? endOffset : -1);
   return out + `${type}: ${msg}\n`;
 }
 

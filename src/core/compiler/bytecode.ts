@@ -175,8 +175,16 @@ function instrSize(u: Unit): number {
   return ext + 1 + (CACHES[u.opcode] ?? 0);
 }
 
-/** @cpython Python/compile.c assemble (the emitting part) */
-export function assembleBytes(asm: LaidOut, firstlineno: number): CodeBytes {
+interface Assembled {
+  units: Unit[];
+  /** Index in units of each engine instruction's first unit (and units.length at the end). */
+  firstUnit: number[];
+  /** Code-unit offset of each unit (and the total at the end). */
+  offset: number[];
+}
+
+/** The real instructions of a laid-out code and their offsets (EXTENDED_ARGs resolved). */
+function assembleUnits(asm: LaidOut): Assembled {
   const n = asm.ops.length;
   const units: Unit[] = [];
   const firstUnit = new Array<number>(n + 1);
@@ -215,6 +223,18 @@ export function assembleBytes(asm: LaidOut, firstlineno: number): CodeBytes {
     }
     if (!again) break;
   }
+  return { units, firstUnit, offset };
+}
+
+/** The number of code units (16-bit words, caches included) of the code's co_code. */
+export function codeUnitCount(asm: LaidOut): number {
+  const { units, offset } = assembleUnits(asm);
+  return offset[units.length];
+}
+
+/** @cpython Python/compile.c assemble (the emitting part) */
+export function assembleBytes(asm: LaidOut, firstlineno: number): CodeBytes {
+  const { units, firstUnit, offset } = assembleUnits(asm);
 
   // write_instr
   const codeUnits: number[] = [];

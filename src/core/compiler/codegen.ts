@@ -35,7 +35,7 @@ import { constTuple, internStringConstants, type ConstObjects } from './consts';
 import { newFrozenSet } from '../objects/setobject';
 import { newList, listAppendTake, type PyList } from '../objects/listobject';
 import { CompilerObjects, type UnitObjects } from './compilerobjects';
-import { assembleBytes } from './bytecode';
+import { assembleBytes, codeUnitCount } from './bytecode';
 import { writeSyntaxWarning } from '../vm/syntaxwarning';
 
 const STACK_USE_GUIDELINE = 30;
@@ -1922,14 +1922,18 @@ export class Compiler {
     convertExceptionHandlersToNops(entry);
     for (let b: Block | null = entry; b !== null; b = b.next) cleanBasicBlock(b);
     const asm = layout(entry);
+    let codeUnits: number;
     if (this.objs.emulate) {
       // merge_const_one of the exception table, the location table and the bytecode.
       const bytes = assembleBytes(asm, u.firstlineno);
       this.cache.mergeBytes(bytes.exceptiontable);
       this.cache.mergeBytes(bytes.linetable);
       this.cache.mergeBytes(bytes.code);
+      codeUnits = bytes.code.length / 2;
+    } else {
+      codeUnits = codeUnitCount(asm);
     }
-    const co = this.makeCode(asm, maxdepth, nlocals + ncellvars + nfreevars - numdropped, flags);
+    const co = this.makeCode(asm, maxdepth, nlocals + ncellvars + nfreevars - numdropped, flags, codeUnits);
     if (constsList !== null) decref(constsList);
     return co;
   }
@@ -2039,9 +2043,11 @@ export class Compiler {
     maxdepth: number,
     nlocalsplus: number,
     flags: number,
+    codeUnits: number,
   ): PyCode {
     const u = this.u;
     const co = new PyCode();
+    co.codeUnits = codeUnits;
     co.ops = asm.ops;
     co.args = asm.args;
     co.lines = asm.lines;

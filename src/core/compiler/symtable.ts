@@ -46,6 +46,8 @@ export class SymbolTableEntry {
   needsClassClosure = false;
   compIterTarget = false;
   isComprehension = false;
+  /** ste_directives: where each global/nonlocal name (mangled) was first declared. */
+  readonly directives = new Map<string, ast.Located>();
   constructor(
     readonly name: string,
     readonly type: BlockType,
@@ -272,19 +274,15 @@ export class SymbolTable {
         for (const name of s.names) {
           const cur = this.cur.symbols.get(mangle(this.privateName, name)) ?? 0;
           if (cur & (Def.PARAM | Def.LOCAL | Def.USE | Def.ANNOT)) {
-            const what =
-              cur & Def.PARAM
-                ? 'parameter'
-                : cur & Def.USE
-                  ? 'used'
-                  : cur & Def.ANNOT
-                    ? 'annotated'
-                    : 'assigned to';
             const kind = isGlobal ? 'global' : 'nonlocal';
             throw new CompileError(
               cur & Def.PARAM
                 ? `name '${name}' is parameter and ${kind}`
-                : `name '${name}' is ${what} prior to ${kind} declaration`,
+                : cur & Def.USE
+                  ? `name '${name}' is used prior to ${kind} declaration`
+                  : cur & Def.ANNOT
+                    ? `annotated name '${name}' can't be ${kind}`
+                    : `name '${name}' is assigned to before ${kind} declaration`,
               s,
             );
           }
@@ -292,7 +290,7 @@ export class SymbolTable {
             throw new CompileError('nonlocal declaration not allowed at module level', s);
           }
           this.addDef(name, isGlobal ? Def.GLOBAL : Def.NONLOCAL, s);
-          this.objs?.directive(this.cur, name, s);
+          this.recordDirective(name, s);
         }
         break;
       }
@@ -505,11 +503,11 @@ export class SymbolTable {
         if (ste.type === 'function') {
           const inScope = ste.symbols.get(e.target.id) ?? 0;
           this.addDef(e.target.id, inScope & Def.GLOBAL ? Def.GLOBAL : Def.NONLOCAL, e);
-          this.objs?.directive(this.cur, e.target.id, e.target);
+          this.recordDirective(e.target.id, e.target);
           this.addDefIn(ste, e.target.id, Def.LOCAL, e);
         } else if (ste.type === 'module') {
           this.addDef(e.target.id, Def.GLOBAL, e);
-          this.objs?.directive(this.cur, e.target.id, e.target);
+          this.recordDirective(e.target.id, e.target);
           this.addDefIn(ste, e.target.id, Def.GLOBAL, e);
         } else {
           throw new CompileError(
@@ -617,6 +615,13 @@ export class SymbolTable {
     for (const f of newfree) free.add(f);
   }
 
+  /** symtable_record_directive: error_at_directive reports the first one of a name. */
+  private recordDirective(name: string, loc: ast.Located): void {
+    const mangled = mangle(this.privateName, name);
+    if (!this.cur.directives.has(mangled)) this.cur.directives.set(mangled, loc);
+    this.objs?.directive(this.cur, name, loc);
+  }
+
   /** @cpython Python/symtable.c analyze_name */
   private analyzeName(
     ste: SymbolTableEntry,
@@ -629,15 +634,21 @@ export class SymbolTable {
     global: Set<string>,
   ): void {
     if (flags & Def.GLOBAL) {
-      if (flags & Def.NONLOCAL) throw new CompileError(`name '${name}' is nonlocal and global`);
+      if (flags & Def.NONLOCAL) {
+        throw new CompileError(`name '${name}' is nonlocal and global`, ste.directives.get(name));
+      }
       scopes.set(name, Scope.GLOBAL_EXPLICIT);
       global.add(name);
       bound?.delete(name);
       return;
     }
     if (flags & Def.NONLOCAL) {
-      if (bound === null) throw new CompileError('nonlocal declaration not allowed at module level');
-      if (!bound.has(name)) throw new CompileError(`no binding for nonlocal '${name}' found`);
+      if (bound === null) {
+        throw new CompileError('nonlocal declaration not allowed at module level', ste.directives.get(name));
+      }
+      if (!bound.has(name)) {
+        throw new CompileError(`no binding for nonlocal '${name}' found`, ste.directives.get(name));
+      }
       scopes.set(name, Scope.FREE);
       ste.free = true;
       free.add(name);

@@ -8,11 +8,11 @@ import { CompareOp, PyObject, PyType, decref, xdecref } from '../objects/object'
 import { ObjectType, TypeType } from '../objects/roots';
 import { None, NotImplemented, Ellipsis } from '../objects/noneobject';
 import { True, False, newBool, BoolType } from '../objects/boolobject';
-import { IntType, newInt } from '../objects/longobject';
+import { IntType, newInt, newIntBig } from '../objects/longobject';
 import { FloatType } from '../objects/floatobject';
 import { StrType, newStr, isStr, internFromString, staticId, type PyStr } from '../objects/unicodeobject';
 import { BytesType } from '../objects/bytesobject';
-import { TupleType, newTuple, isTuple, type PyTuple } from '../objects/tupleobject';
+import { TupleType, newTuple, isTuple, objectHashExact, type PyTuple } from '../objects/tupleobject';
 import { ListType, newEmptyList, listExtend, listSort, type PyList } from '../objects/listobject';
 import { DictType, newDict } from '../objects/dictobject';
 import { SliceType } from '../objects/sliceobject';
@@ -38,7 +38,6 @@ import {
   isTrue,
   iterNext,
   lookupAttr,
-  objectHash,
   objectLength,
   objectRepr,
   objectStr,
@@ -57,7 +56,7 @@ import { raise, typeError, valueError } from '../vm/errors';
 import { exactArgs, noKeywords, parseParams, rangeArgs, splitKwargs } from '../vm/args';
 import { rt } from '../vm/runtime';
 import { PyCell, CellType } from '../objects/cellobject';
-import { asciiOf } from '../vm/ceval';
+import { objectAscii } from '../objects/unicodeobject';
 import { formatObject } from '../objects/unicodeobject';
 import { importName } from './importer';
 import { SuperType } from '../objects/superobject';
@@ -463,7 +462,8 @@ function builtinId(args: PyObject[], kwnames: PyTuple | null): PyObject {
 
 function builtinHash(args: PyObject[], kwnames: PyTuple | null): PyObject {
   exactArgs('hash', args, kwnames, 1);
-  return newInt(objectHash(args[0]));
+  // The exact Py_hash_t: a JS number cannot hold every 64-bit hash.
+  return newIntBig(objectHashExact(args[0]));
 }
 
 function builtinRepr(args: PyObject[], kwnames: PyTuple | null): PyObject {
@@ -473,7 +473,7 @@ function builtinRepr(args: PyObject[], kwnames: PyTuple | null): PyObject {
 
 function builtinAscii(args: PyObject[], kwnames: PyTuple | null): PyObject {
   exactArgs('ascii', args, kwnames, 1);
-  return asciiOf(args[0]);
+  return objectAscii(args[0]);
 }
 
 function builtinAbs(args: PyObject[], kwnames: PyTuple | null): PyObject {

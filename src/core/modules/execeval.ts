@@ -48,6 +48,7 @@ import { PySyntaxError } from '../syntax/errors';
 import type * as ast from '../syntax/ast';
 import { SymbolTable } from '../compiler/symtable';
 import { Compiler } from '../compiler/codegen';
+import { sourceLines } from '../vm/traceback';
 import { CompileError } from '../compiler/errors';
 import { Arena, materializeConstants, releaseTemporaryConstants } from '../compiler/consts';
 import { AstOptimizer } from '../compiler/astopt';
@@ -172,14 +173,17 @@ function toPythonSyntaxError(e: unknown, filename: string, text: string, mode: M
     );
   }
   if (e instanceof CompileError) {
-    const { line, offset, endOffset } = compileErrorPosition(e, text);
+    const { offset, endOffset } = compileErrorPosition(e, text);
+    // PyErr_ProgramTextObject reads the line from the file named `filename`: only the main
+    // script is one.
+    const fileLine = e.lineno > 0 ? (sourceLines(filename)?.[e.lineno - 1] ?? null) : null;
     return newSyntaxError(
       SyntaxErrorType,
       e.msg,
       filename,
       e.lineno,
       offset,
-      e.lineno > 0 ? line : null,
+      fileLine === null ? null : fileLine + '\n',
       e.endLineno,
       endOffset,
     );
@@ -227,6 +231,7 @@ function stringErrorPosition(
   mode: Mode,
 ): { text: string; offset: number; endLineno: number; endOffset: number } {
   const same = { text: e.text, offset: e.offset, endLineno: e.endLineno, endOffset: e.endOffset };
+  if (!e.textInSource) return same;
   const source = mode === 'exec' && !text.endsWith('\n') ? text + '\n' : text;
   const lines = source.split('\n');
   // lines[i] is line i+1 without its newline; a final '' means the source ends with one.
@@ -235,14 +240,17 @@ function stringErrorPosition(
   if (L < 1 || L > lineCount) return same;
   const hasNewline = L < lines.length;
   const atEnd = /was never closed|unterminated triple-quoted string literal/.test(e.msg);
-  const current = atEnd ? lineCount : L;
+  // A range ending on a later line was found with the tokenizer on that line.
+  const current = atEnd ? lineCount : Math.max(L, e.endLineno);
   const line = lines[L - 1];
   const lineText = L === current && hasNewline ? line + '\n' : line;
   if (mode === 'eval' && !hasNewline && L === lineCount && e.msg === 'invalid syntax') {
     const content = line.replace(/[ \t\f]*(#.*)?$/, '');
     if (e.offset - 1 >= [...content].length) return { text: lineText, offset: 0, endLineno: L, endOffset: 0 };
   }
-  return { ...same, text: lineText };
+  // _PyPegen_byte_offset_to_character_offset measures the end against the error's first line.
+  const endOffset = e.endLineno > L ? Math.min(e.endOffset, [...lineText].length + 1) : e.endOffset;
+  return { ...same, text: lineText, endOffset };
 }
 
 /** The character index in `line` of a UTF-8 byte offset. */
@@ -326,6 +334,9 @@ SyntaxErrorType.tp_init = (self, args, kwnames) => {
     }
   }
 };
+
+// IndentationError and TabError use SyntaxError's (ComplexExtendsException in exceptions.c).
+IndentationErrorType.tp_init = TabErrorType.tp_init = SyntaxErrorType.tp_init;
 
 /** @cpython Objects/exceptions.c SyntaxError_str: "msg (file, line N)". */
 SyntaxErrorType.tp_str = (self) => {

@@ -12,6 +12,8 @@
  */
 import { CompareOp, PyObject, PyType, TypeFlag, decref, newref, type MethodSpec } from './object';
 import { staticType } from './roots';
+import { CodeType, type PyCode } from './codeobject';
+import { assembleBytes } from '../compiler/bytecode';
 import { allocGCObject, allocObject, freeObject, gcDel, pyMalloc } from '../memory/alloc';
 import { placeStatic } from '../memory/static';
 import { rt } from '../vm/runtime';
@@ -193,8 +195,9 @@ const isLowerByte = (c: number) => c >= 97 && c <= 122;
 const isAlphaByte = (c: number) => isUpperByte(c) || isLowerByte(c);
 const isDigitByte = (c: number) => c >= 48 && c <= 57;
 
-/** The FNV hash of the str module over the same units, so hash(b'a') == hash('a'). */
+/** The FNV hash of the str module over the same units, so hash(b'a') == hash('a'); b'' is 0. */
 export function bytesHashOf(b: Uint8Array): number {
+  if (b.length === 0) return 0;
   let h = 0x811c9dc5;
   for (let i = 0; i < b.length; i++) {
     h ^= b[i];
@@ -1165,3 +1168,15 @@ BytesType.methodSpecs.push(
 );
 
 export { bytesOps };
+
+// code.co_code, defined here (codeobject.ts is loaded before this module): _PyCode_GetCode
+// makes a bytes of the deoptimized instructions (caches zeroed) once and keeps it (_co_code).
+CodeType.getsetSpecs.push({
+  name: 'co_code',
+  get: (o) => {
+    const c = o as PyCode;
+    if (c.coCode === null) c.coCode = newBytes(assembleBytes(c, c.firstlineno).code);
+    c.coCode.refcnt++;
+    return c.coCode;
+  },
+});

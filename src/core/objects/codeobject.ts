@@ -6,14 +6,14 @@
  * with jump targets as instruction indexes. Code objects are not GC-tracked in 3.11.
  */
 import type { Frame } from '../vm/frame';
-import { PyObject, PyType, decref } from './object';
+import { PyObject, PyType, decref, xdecref } from './object';
 import { staticType } from './roots';
 import { newTuple, type PyTuple } from './tupleobject';
 import { newStr, type PyStr } from './unicodeobject';
+import { formatAddress } from './address';
 import { newInt } from './longobject';
 import { allocObject, freeObject } from '../memory/alloc';
 import { clearWeakrefs } from './weakrefobject';
-import { formatAddress } from './address';
 
 export const CodeType: PyType = staticType({ name: 'code', basicsize: 184, itemsize: 2 });
 
@@ -62,6 +62,10 @@ export class PyCode extends PyObject {
   nlocals = 0;
   ncellvars = 0;
   nfreevars = 0;
+  /** Length of CPython's co_code in 16-bit code units (inline caches included). */
+  codeUnits = 0;
+  /** _co_code: the bytes co_code returned, kept from its first access. */
+  coCode: PyObject | null = null;
   ops!: Uint8Array;
   args!: Int32Array;
   /** Source line of each instruction (-1: none). */
@@ -87,10 +91,18 @@ export class PyCode extends PyObject {
   }
 }
 
-/** Allocates the code object's memory: basicsize + 2 bytes per code unit. */
-export function allocCode(c: PyCode): PyCode {
-  return allocObject(c, 184 + 2 * 2 * c.ops.length);
+/** _PyObject_VAR_SIZE: basicsize + 2 bytes per code unit of co_code, rounded up to 8. */
+function codeSize(c: PyCode): number {
+  return (184 + 2 * c.codeUnits + 7) & ~7;
 }
+
+/** Allocates the code object's memory (PyObject_NewVar). */
+export function allocCode(c: PyCode): PyCode {
+  return allocObject(c, codeSize(c));
+}
+
+/** code_sizeof: the allocated size (co_extra is never set). */
+CodeType.tp_sizeof = (o) => codeSize(o as PyCode);
 
 /** co_weakreflist. */
 CodeType.weakrefable = true;
@@ -101,8 +113,18 @@ CodeType.tp_dealloc = (o) => {
   decref(c.localsplusnames);
   decref(c.name);
   decref(c.qualname);
+  xdecref(c.coCode);
   if (c.weakrefs !== null) clearWeakrefs(c);
   freeObject(c);
+};
+
+/** code_repr (co_filename is always a str here). */
+CodeType.tp_repr = (o) => {
+  const c = o as PyCode;
+  const lineno = c.firstlineno !== 0 ? c.firstlineno : -1;
+  return newStr(
+    `<code object ${c.name.value} at ${formatAddress(c.addr)}, file "${c.filename}", line ${lineno}>`,
+  );
 };
 
 /** get_localsplus_names: a new tuple of the names of one kind, in slot order. */
@@ -111,14 +133,6 @@ function localsplusNames(c: PyCode, kind: LocalKind): PyTuple {
   for (const n of names) n.refcnt++;
   return newTuple(names);
 }
-
-/** code_repr. */
-CodeType.tp_repr = (o) => {
-  const c = o as PyCode;
-  return newStr(
-    `<code object ${c.name.value} at ${formatAddress(c.addr)}, file "${c.filename}", line ${c.firstlineno}>`,
-  );
-};
 
 const member = (name: string, get: (c: PyCode) => PyObject) => ({
   name,

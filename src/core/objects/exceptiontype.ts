@@ -18,14 +18,14 @@ import {
   builtinExceptionTypes,
 } from './exceptions';
 import { PyTuple, newTuple, isTuple, tupleFromBorrowed } from './tupleobject';
-import { newStr, isStr } from './unicodeobject';
+import { newStr, isStr, staticId } from './unicodeobject';
 import { None } from './noneobject';
 import { newBool } from './boolobject';
 import { allocGCObject } from '../memory/alloc';
 import { rt } from '../vm/runtime';
-import { objectRepr, objectStr, packedArgs, reprText } from './abstract';
+import { lookupAttr, objectRepr, objectStr, packedArgs, reprText, setAttr } from './abstract';
 import { typeError } from '../vm/errors';
-import { splitKwargs } from '../vm/args';
+import { exactArgs, splitKwargs } from '../vm/args';
 import { isType } from './typeobject';
 import { newDict } from './dictobject';
 import { topmostException } from '../vm/ceval';
@@ -254,15 +254,32 @@ BaseExceptionType.methodSpecs.push(
     },
   },
   {
+    // BaseException_add_note: the notes are the list in the instance's __notes__ attribute
+    // (the exception's __dict__), made and set on the first note.
     name: 'add_note',
-    call: (self, args) => {
-      const e = self as PyBaseException;
+    call: (self, args, kw) => {
+      exactArgs('BaseException.add_note', args, kw, 1);
       const note = args[0];
-      if (note === undefined || !isStr(note))
-        typeError(`note must be a str, not '${note?.type.name ?? 'NoneType'}'`);
-      if (e.notes === null) e.notes = newList([]);
-      const { listAppend } = listModule;
-      listAppend(e.notes as listModule.PyList, note);
+      if (!isStr(note)) typeError(`note must be a str, not '${note.type.name}'`);
+      const name = staticId('__notes__');
+      let notes = lookupAttr(self, name);
+      if (notes === null) {
+        notes = newList([]);
+        try {
+          setAttr(self, name, notes);
+        } catch (err) {
+          decref(notes);
+          throw err;
+        }
+      } else if (!listModule.isList(notes)) {
+        decref(notes);
+        typeError('Cannot add note: __notes__ is not a list');
+      }
+      try {
+        listModule.listAppend(notes as listModule.PyList, note);
+      } finally {
+        decref(notes);
+      }
       None.refcnt++;
       return None;
     },

@@ -8,12 +8,12 @@ import { staticType } from './roots';
 import type { PyTuple } from './tupleobject';
 import { allocGCObject, gcDel } from '../memory/alloc';
 import { rt } from '../vm/runtime';
-import { call, isCallable } from './abstract';
+import { call, isCallable, lookupAttr, objectRepr } from './abstract';
 import { exactArgs } from '../vm/args';
 import { typeError } from '../vm/errors';
 import { newBool } from './boolobject';
 import { newNotImplemented, None } from './noneobject';
-import { newStr } from './unicodeobject';
+import { isStr, newStr, staticId, type PyStr } from './unicodeobject';
 import { formatAddress } from './address';
 import { clearWeakrefs } from './weakrefobject';
 
@@ -130,6 +130,25 @@ MethodType.tp_traverse = (o, visit: Visit) => {
   const m = o as PyMethod;
   visit(m.func, '__func__');
   visit(m.self, '__self__');
+};
+/** method_repr: `<bound method QUALNAME of REPR(self)>` ('?' when the function has no str name). */
+MethodType.tp_repr = (o) => {
+  const m = o as PyMethod;
+  let funcname = lookupAttr(m.func, staticId('__qualname__')) ?? lookupAttr(m.func, staticId('__name__'));
+  if (funcname !== null && !isStr(funcname)) {
+    decref(funcname);
+    funcname = null;
+  }
+  try {
+    const self = objectRepr(m.self);
+    try {
+      return newStr(`<bound method ${funcname !== null ? (funcname as PyStr).value : '?'} of ${self.value}>`);
+    } finally {
+      decref(self);
+    }
+  } finally {
+    if (funcname !== null) decref(funcname);
+  }
 };
 MethodType.tp_richcompare = (a, b, op) => {
   if ((op !== CompareOp.EQ && op !== CompareOp.NE) || b.type !== MethodType) return newNotImplemented();

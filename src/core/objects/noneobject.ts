@@ -6,6 +6,7 @@ import { PyObject } from './object';
 import { staticType } from './roots';
 import { placeStatic } from '../memory/static';
 import { newStr } from './unicodeobject';
+import { typeError } from '../vm/errors';
 
 export const NoneType = staticType({ name: 'NoneType', basicsize: 16 });
 export const NotImplementedType = staticType({ name: 'NotImplementedType', basicsize: 16 });
@@ -45,3 +46,16 @@ NoneType.tp_repr = () => newStr('None');
 NoneType.nb_bool = () => false;
 NotImplementedType.tp_repr = () => newStr('NotImplemented');
 EllipsisType.tp_repr = () => newStr('Ellipsis');
+
+// none_new, notimplemented_new, ellipsis_new: calling the type returns the singleton.
+for (const [t, o, name] of [
+  [NoneType, None, 'NoneType'],
+  [NotImplementedType, NotImplemented, 'NotImplementedType'],
+  [EllipsisType, Ellipsis, 'EllipsisType'],
+] as const) {
+  t.tp_new = (_type, args) => {
+    if (args.length > 0) typeError(`${name} takes no arguments`);
+    o.refcnt++;
+    return o;
+  };
+}

@@ -18,10 +18,11 @@ import {
 } from './object';
 import { staticType } from './roots';
 import { PyStr, isStr, newStr, staticId } from './unicodeobject';
+import { formatAddress } from './address';
 import { None, NotImplemented, newNotImplemented } from './noneobject';
 import { True, False, newBool } from './boolobject';
 import { tupleFromBorrowed, type PyTuple } from './tupleobject';
-import { PyLong, isInt, intHash } from './longobject';
+import { PyLong, isInt, intHashExact } from './longobject';
 import { OverflowErrorType, StopIterationType } from './exceptions';
 import { typeLookup, genericGetAttr, genericSetAttr } from './typeobject';
 import { call, isAttributeError, isTrue, missingAttribute, richCompareBool } from './abstract';
@@ -73,18 +74,29 @@ function callRequired(self: PyObject, name: string, args: PyObject[]): PyObject 
 const slotRepr = (self: PyObject) => callRequired(self, '__repr__', []);
 const slotStr = (self: PyObject) => callRequired(self, '__str__', []);
 
-function slotHash(self: PyObject): number {
+/**
+ * slot_tp_hash: __hash__'s int as it is when a Py_hash_t holds it, else long_hash of it;
+ * -1 becomes -2. Exact (a bigint): the int may need 64 bits.
+ */
+export function slotHashExact(self: PyObject): bigint {
   const f = typeLookup(self.type, staticId('__hash__'));
   if (f === null || f === None) typeError(`unhashable type: '${self.type.name}'`);
   const r = callSpecial(self, '__hash__', [])!;
   try {
     if (!isInt(r)) typeError('__hash__ method should return an integer');
     const v = (r as PyLong).value;
-    if (typeof v === 'number') return v === -1 ? -2 : v;
-    return Number(intHash(v));
+    let h: bigint;
+    if (typeof v === 'number') h = BigInt(v);
+    else if (v >= -(1n << 63n) && v < 1n << 63n) h = v;
+    else h = BigInt(intHashExact(v));
+    return h === -1n ? -2n : h;
   } finally {
     decref(r);
   }
+}
+
+export function slotHash(self: PyObject): number {
+  return Number(slotHashExact(self));
 }
 
 const RICH_NAMES = ['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'];
@@ -757,3 +769,10 @@ WrapperDescrType.tp_repr = (d) =>
   newStr(
     `<slot wrapper '${(d as PyWrapperDescr).name}' of '${(d as PyWrapperDescr).objclass.name}' objects>`,
   );
+/** wrapper_repr: the slot's name, the bound object's type and address. */
+MethodWrapperType.tp_repr = (o) => {
+  const w = o as PyMethodWrapper;
+  return newStr(
+    `<method-wrapper '${w.descr.name}' of ${w.self.type.name} object at ${formatAddress(w.self.addr)}>`,
+  );
+};

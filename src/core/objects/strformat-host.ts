@@ -9,7 +9,16 @@
  * Python/formatter_unicode.c, Objects/unicodeobject.c PyUnicode_Format, _PyUnicodeWriter
  */
 import { PyObject, decref, newref } from './object';
-import { EmptyStr, PyStr, StrType, isStr, newStr, newStrFresh, unicodeKind } from './unicodeobject';
+import {
+  EmptyStr,
+  PyStr,
+  StrType,
+  isStr,
+  newStr,
+  newStrFresh,
+  strEncode,
+  unicodeKind,
+} from './unicodeobject';
 import { IntType, isInt, newInt, type PyLong } from './longobject';
 import { FloatType, floatAsDouble, type PyFloat } from './floatobject';
 import { newNotImplemented } from './noneobject';
@@ -17,6 +26,7 @@ import { isTuple, tupleFromBorrowed, type PyTuple } from './tupleobject';
 import { newDict, dictSetItem, type PyDict } from './dictobject';
 import { call, getAttr, getItem, numberIndex, objectRepr, objectStr } from './abstract';
 import { lookupSpecial } from './iterobject';
+import type { PyBytes } from './bytesobject';
 import { KeyErrorType, SystemErrorType, TypeErrorType, IndexErrorType } from './exceptions';
 import { newException, raise, typeError } from '../vm/errors';
 import { adoptBlock, pyFree, pyMalloc, pyRealloc } from '../memory/alloc';
@@ -35,7 +45,6 @@ import {
   formatLong,
   splitFieldName,
   strKind,
-  strMethods,
   PERCENT_C_ERROR,
   type PercentHost,
 } from '../text';
@@ -81,15 +90,21 @@ function intValue(o: PyObject): bigint {
   return typeof v === 'bigint' ? v : BigInt(v);
 }
 
-/** PyObject_ASCII: repr() with non-ASCII characters escaped. */
+/**
+ * PyObject_ASCII: repr() with non-ASCII characters escaped. The escaped text is a bytes
+ * object (freed after the repr) that is decoded into the result.
+ */
 export function objectAscii(o: PyObject): PyStr {
   const r = objectRepr(o);
   if (unicodeKind(r) === 0) return r;
-  const bytes = strMethods.encode(r.value, 'ascii', 'backslashreplace');
+  const ascii = strEncode(r, 'ascii', 'backslashreplace');
   decref(r);
+  const bytes = (ascii as PyBytes).bytes;
   let t = '';
   for (let i = 0; i < bytes.length; i++) t += String.fromCharCode(bytes[i]);
-  return newStr(t);
+  const res = newStr(t);
+  decref(ascii);
+  return res;
 }
 
 // ------------------------------------------------------------------ the writer

@@ -34,6 +34,8 @@ import {
 import { newStr } from './unicodeobject';
 import { newBool } from './boolobject';
 import { IntType, newInt, isInt, type PyLong } from './longobject';
+import { FloatType, floatHashExact, isFloat } from './floatobject';
+import { slotHash, slotHashExact } from './slotdefs';
 import { newNotImplemented } from './noneobject';
 import { isSlice, sliceAdjust, sliceUnpack, type PySlice } from './sliceobject';
 import { indexError, typeError, valueError } from '../vm/errors';
@@ -313,6 +315,9 @@ export function registerExactHash(hash: (o: PyObject) => number, exact: (o: PyOb
   exactHashers.set(hash, exact);
 }
 
+// A class's __hash__ (registered here: slotdefs.ts is evaluated before this module).
+registerExactHash(slotHash, slotHashExact);
+
 /** The registered exact hasher for this object's tp_hash, or undefined. */
 export function exactHasherOf(o: PyObject): ((o: PyObject) => bigint) | undefined {
   const f = o.type.tp_hash;
@@ -323,7 +328,8 @@ const HASH_MODULUS = (1n << 61n) - 1n;
 
 /**
  * PyObject_Hash as an exact signed 64-bit bigint: tuples and frozensets through their
- * registered exact hashers, big ints by long_hash on the bigint, anything else from
+ * registered exact hashers, big ints by long_hash on the bigint, floats by _Py_HashDouble
+ * (whose values reach 2**61), anything else from
  * its tp_hash. `hash(x)` should print this value.
  */
 export function objectHashExact(o: PyObject): bigint {
@@ -331,6 +337,10 @@ export function objectHashExact(o: PyObject): bigint {
   if (f !== undefined) {
     const exact = exactHashers.get(f);
     if (exact !== undefined) return exact(o);
+    if (f === FloatType.tp_hash && isFloat(o)) {
+      const h = floatHashExact(o);
+      return typeof h === 'bigint' ? h : BigInt(h);
+    }
     if (isInt(o) && f === IntType.tp_hash) {
       const v = (o as PyLong).value;
       if (typeof v === 'bigint') {

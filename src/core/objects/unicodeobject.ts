@@ -373,10 +373,14 @@ export function unicodeDealloc(o: PyObject): void {
 }
 StrType.tp_dealloc = unicodeDealloc;
 
-/** The str hash: CPython's is randomised (SipHash), so any fixed function is faithful. */
+/**
+ * The str hash: CPython's is randomised (SipHash), so any fixed function is faithful,
+ * except that _Py_HashBytes gives the empty string 0.
+ */
 export function strHash(s: PyStr): number {
   if (s.hash !== -1) return s.hash;
   const v = s.value;
+  if (v.length === 0) return (s.hash = 0);
   let h = 0x811c9dc5;
   for (let i = 0; i < v.length; i++) {
     h ^= v.charCodeAt(i);

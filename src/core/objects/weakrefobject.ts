@@ -7,13 +7,23 @@
  * callbacks run newest first. See NOTES.md ("weakrefs and finalizers").
  */
 import { formatAddress } from './address';
-import { PyObject, PyType, TypeFlag, decref, xdecref, type Visit, CompareOp } from './object';
+import {
+  PyObject,
+  PyType,
+  TypeFlag,
+  decref,
+  xdecref,
+  type Visit,
+  CompareOp,
+  type InplaceSlot,
+  type NumberSlot,
+} from './object';
 import { staticType } from './roots';
 import { None, newNotImplemented } from './noneobject';
 import { newBool } from './boolobject';
 import { allocGCObject, gcDel } from '../memory/alloc';
 import { rt } from '../vm/runtime';
-import { callOneArg, objectHash, richCompare, getAttr, setAttr, objectRepr, lookupAttr } from './abstract';
+import { callOneArg, objectHash, richCompare, getAttr, setAttr, lookupAttr } from './abstract';
 import { typeError, raise } from '../vm/errors';
 import { ReferenceErrorType } from './exceptions';
 import { writeUnraisable } from '../vm/unraisable';
@@ -336,6 +346,61 @@ function proxyReferent(p: PyObject): PyObject {
   return r!;
 }
 
+/** UNWRAP: a proxy operand stands for its referent (ReferenceError once it is gone). */
+function unwrap(o: PyObject): PyObject {
+  return o.type === ProxyType || o.type === CallableProxyType ? proxyReferent(o) : o;
+}
+
+/** WRAP_UNARY: the operation on the referent, held for the call. */
+function wrapUnary(generic: (o: PyObject) => PyObject): (p: PyObject) => PyObject {
+  return (p) => {
+    const r = unwrap(p);
+    r.refcnt++;
+    try {
+      return generic(r);
+    } finally {
+      decref(r);
+    }
+  };
+}
+
+/** WRAP_BINARY: the operation on both operands, proxies unwrapped and held for the call. */
+function wrapBinary(generic: (a: PyObject, b: PyObject) => PyObject): (x: PyObject, y: PyObject) => PyObject {
+  return (x, y) => {
+    const a = unwrap(x);
+    const b = unwrap(y);
+    a.refcnt++;
+    b.refcnt++;
+    try {
+      return generic(a, b);
+    } finally {
+      decref(a);
+      decref(b);
+    }
+  };
+}
+
+const NUMBER_SLOTS: readonly NumberSlot[] = [
+  'nb_add',
+  'nb_subtract',
+  'nb_multiply',
+  'nb_matrix_multiply',
+  'nb_true_divide',
+  'nb_floor_divide',
+  'nb_remainder',
+  'nb_power',
+  'nb_lshift',
+  'nb_rshift',
+  'nb_and',
+  'nb_or',
+  'nb_xor',
+  'nb_divmod',
+];
+const INPLACE_SLOTS: readonly [InplaceSlot, NumberSlot][] = NUMBER_SLOTS.filter((s) => s !== 'nb_divmod').map(
+  (s) => [s.replace('nb_', 'nb_inplace_') as InplaceSlot, s],
+);
+
+// The proxy types forward every operation to the referent (@cpython Objects/weakrefobject.c proxy_*).
 for (const t of [ProxyType, CallableProxyType]) {
   t.tp_dealloc = weakrefDealloc;
   t.tp_traverse = weakrefTraverse;
@@ -366,9 +431,49 @@ for (const t of [ProxyType, CallableProxyType]) {
       `<weakproxy at ${hex(wr.addr)}; to '${wr.referent.type.name}' at ${hex(wr.referent.addr)}>`,
     );
   };
-  t.tp_str = (o) => {
-    const r = proxyReferent(o);
-    return objectRepr(r);
+  t.tp_str = wrapUnary((r) => abstract.objectStr(r));
+  t.tp_richcompare = (p, v, op) => richCompare(unwrap(p), unwrap(v), op);
+  // With tp_richcompare and no tp_hash, CPython's type_ready puts __hash__ = None in the
+  // dict; the hash is unhashable here without it, as static-refs' calibration of None's
+  // count was measured without those two dict entries.
+  t.tp_hash = (p) => typeError(`unhashable type: '${p.type.name}'`);
+  for (const slot of NUMBER_SLOTS) t[slot] = wrapBinary((a, b) => abstract.binaryOp(a, b, slot));
+  for (const [slot, binary] of INPLACE_SLOTS)
+    t[slot] = wrapBinary((a, b) => abstract.inplaceOp(a, b, binary));
+  t.nb_negative = wrapUnary((r) => abstract.unaryOp(r, 'nb_negative', 'unary -'));
+  t.nb_positive = wrapUnary((r) => abstract.unaryOp(r, 'nb_positive', 'unary +'));
+  t.nb_absolute = wrapUnary((r) => abstract.unaryOp(r, 'nb_absolute', 'abs()'));
+  t.nb_invert = wrapUnary((r) => abstract.unaryOp(r, 'nb_invert', 'unary ~'));
+  t.nb_index = wrapUnary((r) => abstract.numberIndex(r));
+  t.nb_bool = (p) => {
+    const r = proxyReferent(p);
+    r.refcnt++;
+    try {
+      return abstract.isTrue(r);
+    } finally {
+      decref(r);
+    }
+  };
+  t.sq_contains = (p, v) => abstract.contains(proxyReferent(p), v);
+  t.mp_length = (p) => abstract.objectLength(proxyReferent(p));
+  t.mp_subscript = wrapBinary((a, b) => abstract.getItem(a, b));
+  t.mp_ass_subscript = (p, key, value) => {
+    const r = proxyReferent(p);
+    if (value === null) abstract.delItem(r, key);
+    else abstract.setItem(r, key, value);
+  };
+  t.tp_iter = (p) => abstract.getIter(proxyReferent(p));
+  t.tp_iternext = (p) => {
+    const r = proxyReferent(p);
+    if (r.type.tp_iternext === undefined) {
+      typeError(`Weakref proxy referenced a non-iterator '${r.type.name}' object`);
+    }
+    r.refcnt++;
+    try {
+      return abstract.iterNext(r);
+    } finally {
+      decref(r);
+    }
   };
 }
 CallableProxyType.tp_call = (callable, args, kwnames) => {

@@ -20,6 +20,8 @@ export class PySyntaxError extends Error {
     public endOffset: number,
     /** The source line the error is on. */
     public text: string,
+    /** False when `text` is not a line of the source (an f-string field's own text). */
+    public textInSource = true,
   ) {
     super(`${msg} (line ${lineno})`);
     this.name = type;

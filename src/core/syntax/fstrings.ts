@@ -14,7 +14,9 @@
 
 import { parser } from '@lezer/python';
 import type { Expr, JoinedStr, Located } from './ast';
-import type { Context } from './context';
+import { type Context, ParserFailure } from './context';
+import { PySyntaxError } from './errors';
+import { parseModule } from './parse';
 import { type Node, kids } from './cst';
 import { lowerExprList } from './lower-expr';
 import {
@@ -265,9 +267,59 @@ class FStringScanner {
         if (n.type.isError) broken = true;
       },
     });
-    if (broken) throw fail('f-string: invalid syntax');
-    return lowerExprList(this.cx.shifted(brace), kids(stmts[0]));
+    if (broken) throw fieldError(this.cx, brace, text);
+    try {
+      return lowerExprList(this.cx.shifted(brace), kids(stmts[0]));
+    } catch (e) {
+      if (e instanceof ParserFailure) throw fieldError(this.cx, brace, text);
+      throw e;
+    }
   }
+}
+
+/**
+ * The SyntaxError of a replacement field whose expression does not parse: CPython's second
+ * parser reads "(" + expression + ")" on its own, so the error's columns and text are those
+ * of that string, its line counts from the line of the field's brace, and its message starts
+ * with "f-string: " (@cpython Parser/pegen_errors.c _PyPegen_raise_error_known_location).
+ */
+function fieldError(cx: Context, brace: number, text: string): ParserFailure | LiteralError {
+  let err: PySyntaxError | null = null;
+  try {
+    parseModule(`(${text})`);
+  } catch (e) {
+    if (!(e instanceof PySyntaxError)) throw e;
+    err = e;
+  }
+  if (err === null) return fail('f-string: invalid syntax');
+  const base = cx.src.lineOf(brace) - 1;
+  const lines = `(${text})`.split('\n');
+  const line = lines[Math.min(err.lineno, lines.length) - 1] + '\n';
+  const endLine = lines[Math.min(err.endLineno, lines.length) - 1] ?? '';
+  const error = new PySyntaxError(
+    err.type,
+    'f-string: ' + err.msg,
+    base + err.lineno,
+    byteColumn(line, err.offset),
+    base + err.endLineno,
+    byteColumn(endLine, err.endOffset),
+    line,
+    false,
+  );
+  return new ParserFailure(error, brace);
+}
+
+/** A field error's 1-based column stays a UTF-8 byte column: non-ASCII characters count their bytes. */
+function byteColumn(line: string, col: number): number {
+  if (col <= 0) return col;
+  let n = 1;
+  let k = 1;
+  for (const ch of line) {
+    if (k++ >= col) break;
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
 }
 
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };

@@ -11,6 +11,7 @@ import type { Context } from './context';
 import { type Node, indexOf, inner, kids, splitCommas } from './cst';
 import { lowerStrings } from './fstrings';
 import { parseNumber } from './numbers';
+import { KEYWORDS } from './parse-errors';
 import { exprName, toTarget } from './targets';
 
 export function lowerExpr(cx: Context, node: Node): Expr {
@@ -374,7 +375,10 @@ function lowerMember(cx: Context, node: Node): Expr {
   const value = lowerExpr(cx, ks[0]);
   const loc = cx.nodeLoc(node);
   if (ks[1].name === '.') {
-    return { _type: 'Attribute', value, attr: identifier(cx.slice(ks[2])), ctx: 'Load', ...loc };
+    const attr = cx.slice(ks[2]);
+    // Lezer takes a keyword after the dot; CPython's parser stops at it.
+    if (KEYWORDS.has(attr)) throw cx.invalidSyntax(ks[2].from);
+    return { _type: 'Attribute', value, attr: identifier(attr), ctx: 'Load', ...loc };
   }
   return { _type: 'Subscript', value, slice: lowerSlices(cx, ks.slice(2, -1)), ctx: 'Load', ...loc };
 }

@@ -8,6 +8,7 @@
  */
 
 import type { Tree } from '@lezer/common';
+import { parser } from '@lezer/python';
 import { type Context, ParserFailure } from './context';
 import { type Node, kids } from './cst';
 import { errorAtLine, errorAtRange } from './errors';
@@ -54,11 +55,22 @@ export function isEmptyItem(node: Node): boolean {
   return node.type.isError || (node.name === 'LiteralPattern' && kids(node).every((k) => k.type.isError));
 }
 
+function inFormatString(node: Node): boolean {
+  for (let p: Node | null = node.parent; p; p = p.parent) if (p.name === 'FormatString') return true;
+  return false;
+}
+
 /** The error nodes that stand for real syntax errors, in source order. */
 export function realErrors(cx: Context, tree: Tree): Node[] {
   const out: Node[] = [];
   tree.iterate({
     enter: (ref) => {
+      if (ref.name === 'PropertyName') {
+        // Lezer takes a keyword after a dot; for CPython it is not a NAME (f-string fields
+        // are parsed again on their own).
+        if (KEYWORDS.has(cx.textAt(ref.from, ref.to)) && !inFormatString(ref.node)) out.push(ref.node);
+        return;
+      }
       if (!ref.type.isError) return;
       const node = ref.node;
       if (!tolerated(cx, node)) out.push(node);
@@ -305,7 +317,8 @@ function expressionStart(err: Node, end: number): number | null {
 // ------------------------------------------------------------ expressions
 
 const EXPRESSION_KEYWORDS = new Set(['not', 'lambda', 'await', 'None', 'True', 'False']);
-const KEYWORDS = new Set([
+/** The keywords: never a NAME token, so never an attribute or parameter name. */
+export const KEYWORDS = new Set([
   'False',
   'None',
   'True',
@@ -370,14 +383,59 @@ function forgottenComma(cx: Context, err: Node, tok: Token): ParserFailure | nul
   if (!before) return null;
   const beforeText = cx.text.slice(before.from, before.to);
   if (beforeText === 'print' || beforeText === 'exec') return null;
-  const after = expressionStartingAt(err, tok.start - cx.shift);
   const s = cx.shift;
+  const whole = wholeExpressionEnd(cx, i);
+  const after = whole !== null ? whole - s : expressionStartingAt(err, tok.start - s);
   return cx.fail(
     'invalid syntax. Perhaps you forgot a comma?',
     before.from,
     after ?? tok.end - s,
     tok.start - s,
   );
+}
+
+/**
+ * The end of the expression after the missing comma, as CPython's invalid_expression rule
+ * reads it (expression_without_invalid): the longest run of tokens from token i, within its
+ * brackets and before a comma, that parses as one expression. Lezer's recovered tree often
+ * holds only part of it.
+ */
+function wholeExpressionEnd(cx: Context, i: number): number | null {
+  const toks = cx.tokens;
+  let depth = 0;
+  let last = i - 1;
+  for (let k = i; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.kind === Tok.NEWLINE || t.kind === Tok.ENDMARKER) break;
+    if (t.kind === Tok.OP) {
+      const c = text(cx, t);
+      if ('([{'.includes(c)) depth++;
+      else if (')]}'.includes(c)) {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === ',' && depth === 0) break;
+    }
+    last = k;
+  }
+  for (let k = last; k >= i; k--) {
+    if (isOneExpression(cx.src.text.slice(toks[i].start, toks[k].end))) return toks[k].end;
+  }
+  return null;
+}
+
+function isOneExpression(source: string): boolean {
+  const tree = parser.parse(`(${source})`);
+  const stmt = tree.topNode.firstChild;
+  if (!stmt || stmt.nextSibling || stmt.name !== 'ExpressionStatement') return false;
+  const expr = stmt.firstChild;
+  if (!expr || expr.nextSibling || expr.name !== 'ParenthesizedExpression') return false;
+  let clean = true;
+  tree.iterate({
+    enter: (n) => {
+      if (n.type.isError) clean = false;
+    },
+  });
+  return clean;
 }
 
 function insideBrackets(cx: Context, offset: number): boolean {
@@ -393,8 +451,8 @@ function insideBrackets(cx: Context, offset: number): boolean {
   return depth > 0;
 }
 
-/** The largest expression node near the error that ends at `end`. */
-function expressionEndingAt(err: Node, end: number): Node | null {
+/** The largest expression near the error that ends at `end`. */
+function expressionEndingAt(err: Node, end: number): { from: number; to: number } | null {
   let best: Node | null = null;
   let n: Node | null = err.prevSibling;
   while (n && n.type.isError) n = n.prevSibling;
@@ -404,7 +462,11 @@ function expressionEndingAt(err: Node, end: number): Node | null {
       if (p.to === end) best = p;
     }
   }
-  return best && best.name !== ',' ? best : null;
+  if (!best || best.name === ',') return null;
+  // Lezer puts the error inside a run of adjacent strings: the expression is the whole run.
+  const run = best.parent;
+  if (run?.name === 'ContinuedString' && err.parent === run) return { from: run.from, to: best.to };
+  return best;
 }
 
 function expressionStartingAt(err: Node, start: number): number | null {

@@ -76,7 +76,7 @@ import { recycleFrame } from './frame-pool';
 import { MethodDescrType, callMethodDescr, type PyMethodDescr } from '../objects/descrobject';
 import { undefinedGlobal } from './unsupported-builtins';
 import { Frame, clearFrame } from './frame';
-import { inplaceAddUnicode, quicken, unpackIsSpecialized } from './specialize';
+import { inplaceAddUnicode, quicken, unboundLocalLasti, unpackIsSpecialized } from './specialize';
 import { makeFunctionFrameFromStack, runFrame } from './call';
 import { rt } from './runtime';
 import { isPyException, newException, raise, typeError, nameError, valueError } from './errors';
@@ -84,8 +84,7 @@ import { frameObjectOf } from '../objects/frameobject';
 import { newTraceback } from '../objects/traceback';
 import { makeGenerator, genSendForYieldFrom } from '../objects/genobject';
 import { importName, importFrom, importStar } from '../modules/importer';
-import { formatObject, buildString, unicodeAppend } from '../objects/unicodeobject';
-import { strAscii } from '../text';
+import { formatObject, buildString, unicodeAppend, objectAscii } from '../objects/unicodeobject';
 import type { NumberSlot } from '../objects/object';
 import { exceptionMatches, setExceptionContext, exceptionTraceback } from '../objects/exceptiontype';
 
@@ -212,6 +211,7 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           case Op.LOAD_FAST: {
             const v = localsplus[oparg];
             if (v === null) {
+              if (code.adaptive !== null) f.lasti = unboundLocalLasti(code, i - 1);
               raise(UnboundLocalErrorType, UNBOUNDLOCAL_ERROR_MSG(localName(code, oparg)));
             }
             v!.refcnt++;
@@ -632,7 +632,15 @@ export function evalFrame(f: Frame, throwing: PyBaseException | null): PyObject 
           case Op.RAISE_VARARGS: {
             const cause = oparg === 2 ? stack.pop()! : null;
             const exc = oparg >= 1 ? stack.pop()! : null;
-            if (doRaise(exc, cause)) reraise = true;
+            if (exc === null) {
+              // do_raise's re-raise goes to exception_unwind: no traceback entry for this frame.
+              const value = topmostException();
+              if (value === null) raise(RuntimeErrorType, 'No active exception to reraise');
+              value!.refcnt++;
+              reraise = true;
+              throw value!;
+            }
+            doRaise(exc, cause);
             break;
           }
           case Op.RERAISE: {
@@ -944,7 +952,7 @@ function coldOp(f: Frame, op: Op, oparg: number): void {
       try {
         if (conv !== FVC.NONE) {
           const converted =
-            conv === FVC.STR ? objectStr(value) : conv === FVC.REPR ? objectRepr(value) : asciiOf(value);
+            conv === FVC.STR ? objectStr(value) : conv === FVC.REPR ? objectRepr(value) : objectAscii(value);
           decref(value);
           value = converted;
         }
@@ -1137,13 +1145,6 @@ import { StrType } from '../objects/unicodeobject';
 import { isGeneratorObject } from '../objects/genobject';
 
 /** ascii(): repr with non-ASCII characters escaped. */
-export function asciiOf(o: PyObject): PyStr {
-  const r = objectRepr(o);
-  const v = strAscii(r.value);
-  if (v === r.value) return r;
-  decref(r);
-  return newStr(v);
-}
 
 /** The top `n` values of the stack, popped, bottom first (their references move to the array). */
 function popN(stack: (PyObject | null)[], n: number): (PyObject | null)[] {
@@ -1300,14 +1301,8 @@ function unpackIterable(v: PyObject, argcnt: number, argcntafter: number): PyObj
   }
 }
 
-/** do_raise: returns true when the exception is re-raised as is (bare `raise`). */
-function doRaise(exc: PyObject | null, cause: PyObject | null): boolean {
-  if (exc === null) {
-    const value = topmostException();
-    if (value === null) raise(RuntimeErrorType, 'No active exception to reraise');
-    value!.refcnt++;
-    throw value;
-  }
+/** do_raise for `raise X` / `raise X from Y` (a bare `raise` is RAISE_VARARGS 0 in evalFrame). */
+function doRaise(exc: PyObject, cause: PyObject | null): never {
   let value: PyBaseException;
   if (isType(exc) && (exc as PyType).isSubtypeOf(BaseExceptionType)) {
     let v: PyObject;

@@ -31,6 +31,36 @@ export function quicken(code: PyCode): void {
   code.adaptive = new Int32Array(code.ops.length);
 }
 
+/**
+ * Whether _PyCode_Quicken made instruction `k` the first half of a superinstruction
+ * (LOAD_FAST__LOAD_FAST, STORE_FAST__LOAD_FAST, LOAD_CONST__LOAD_FAST, STORE_FAST__STORE_FAST,
+ * LOAD_FAST__LOAD_CONST). An EXTENDED_ARG before k+1 is the opcode k+1 is paired with.
+ */
+function superinstructionHead(code: PyCode, k: number): boolean {
+  const next = code.ops[k + 1];
+  if (code.args[k + 1] > 0xff) return false;
+  const op = code.ops[k];
+  if (next === Op.LOAD_FAST) return op === Op.LOAD_FAST || op === Op.STORE_FAST || op === Op.LOAD_CONST;
+  if (next === Op.STORE_FAST) return op === Op.STORE_FAST;
+  if (next === Op.LOAD_CONST) return op === Op.LOAD_FAST;
+  return false;
+}
+
+/**
+ * The instruction an UnboundLocalError of the LOAD_FAST at `at` in quickened code is
+ * reported at: a superinstruction runs its second half without moving the frame's
+ * prev_instr, so an error there has the location of the first half. Run from the start of
+ * the chain of heads before `at`, each head consumes the instruction after it (a jump into
+ * the middle of such a chain is not considered).
+ */
+export function unboundLocalLasti(code: PyCode, at: number): number {
+  let start = at;
+  while (start > 0 && superinstructionHead(code, start - 1)) start--;
+  let pos = start;
+  while (pos < at) pos += superinstructionHead(code, pos) ? 2 : 1;
+  return pos === at ? at : at - 1;
+}
+
 /** adaptive_counter_start(): value 31, backoff exponent 5. */
 const ADAPTIVE_START = (31 << 4) | 5;
 /** miss_counter_start(). */

@@ -9,10 +9,13 @@ import { indexOfUtf8Offset } from '../syntax/source';
 import { PyObject, PyType, decref } from '../objects/object';
 import { PyBaseException, NameErrorType, AttributeErrorType, SyntaxErrorType } from '../objects/exceptions';
 import { TypeType } from '../objects/roots';
+import { None } from '../objects/noneobject';
+import { isInt, type PyLong } from '../objects/longobject';
 import type { PyTraceback } from '../objects/traceback';
-import { PyStr, isStr } from '../objects/unicodeobject';
+import { PyStr, isStr, staticId } from '../objects/unicodeobject';
 import { dictItems, type PyDict } from '../objects/dictobject';
-import { objectStr } from '../objects/abstract';
+import { lookupAttr, objectRepr, objectStr } from '../objects/abstract';
+import { isSequence, sequenceGetItem, sequenceSize } from '../objects/iterobject';
 import { isPyException } from './errors';
 import { suggestName } from './suggestions';
 
@@ -112,10 +115,11 @@ function formatEntry(tb: PyTraceback): string {
 }
 
 /** The `Type: message` line, with CPython's suggestion for NameError/AttributeError. */
-export function exceptionOnlyLine(e: PyBaseException): string {
+export function exceptionOnlyLine(e: PyBaseException, nameOnly = false): string {
   const type = e.type as PyType;
   const mod = type.isHeapType ? type.module : 'builtins';
   const name = mod === '__main__' || mod === 'builtins' ? type.qualname : `${mod}.${type.qualname}`;
+  if (nameOnly) return name;
   let msg: string;
   try {
     const s = objectStr(e);
@@ -216,34 +220,159 @@ function formatOne(e: PyBaseException): string {
     out += 'Traceback (most recent call last):\n';
     out += formatEntries(e.traceback);
   }
-  if (e.type.name === 'SyntaxError' || e.type.isSubtypeOf(SyntaxErrorType)) out += formatSyntaxError(e);
-  out += exceptionOnlyLine(e) + '\n';
+  // get_exception_notes runs before the message is formatted.
+  const notes = exceptionNotes(e);
+  const syntax = e.type.isSubtypeOf(SyntaxErrorType) ? formatSyntaxError(e) : null;
+  if (syntax !== null) {
+    // print_exception_file_and_line: the message printed is the error's msg alone.
+    out += syntax.block;
+    const name = exceptionOnlyLine(e, true);
+    out += (syntax.msg === '' ? name : `${name}: ${syntax.msg}`) + '\n';
+  } else {
+    out += exceptionOnlyLine(e) + '\n';
+  }
+  return out + notes;
+}
+
+/**
+ * get_exception_notes + print_exception_notes: the text of each note of the exception's
+ * __notes__ on its own line; a __notes__ that is not a sequence prints as its repr (3.11
+ * writes no newline after it).
+ */
+function exceptionNotes(e: PyBaseException): string {
+  let notes: PyObject | null;
+  try {
+    notes = lookupAttr(e, staticId('__notes__'));
+  } catch (err) {
+    if (!isPyException(err)) throw err;
+    const text = `Ignored error getting __notes__: ${reprOrPlaceholder(err as PyObject, '')}\n`;
+    decref(err as PyObject);
+    return text;
+  }
+  if (notes === null) return '';
+  let out = '';
+  try {
+    if (!isSequence(notes)) return reprOrPlaceholder(notes, '<__notes__ repr() failed>');
+    const n = sequenceSize(notes);
+    for (let i = 0; i < n; i++) {
+      const note = sequenceGetItem(notes, i);
+      try {
+        const s = objectStr(note);
+        out += s.value;
+        decref(s);
+      } catch (err) {
+        if (!isPyException(err)) throw err;
+        decref(err as PyObject);
+        out += '<note str() failed>';
+      } finally {
+        decref(note);
+      }
+      out += '\n';
+    }
+  } catch (err) {
+    if (!isPyException(err)) throw err;
+    decref(err as PyObject);
+  } finally {
+    decref(notes);
+  }
   return out;
 }
 
-/** The `File …, line N` / source / caret block CPython prints before a SyntaxError line. */
-function formatSyntaxError(e: PyBaseException): string {
-  const get = (n: string) => e.fields?.get(n);
-  const filename = get('filename');
-  const lineno = get('lineno');
-  const text = get('text');
-  const offset = get('offset');
-  const endOffset = get('end_offset');
-  if (filename === undefined || !isStr(filename)) return '';
-  let out = `  File "${(filename as PyStr).value}", line ${String((lineno as { value?: unknown })?.value ?? '?')}\n`;
-  if (text !== undefined && isStr(text)) {
-    const raw = (text as PyStr).value.replace(/\n$/, '');
-    const stripped = raw.trimStart();
-    const removed = raw.length - stripped.length;
-    out += `    ${stripped.trimEnd()}\n`;
-    const off = Number((offset as { value?: number })?.value ?? 0);
-    const endOff = Number((endOffset as { value?: number })?.value ?? 0);
-    if (off > 0) {
-      const start = Math.max(0, off - 1 - removed);
-      let width = endOff > off ? endOff - off : 1;
-      if (start + width > stripped.length + 1) width = Math.max(1, stripped.length + 1 - start);
-      out += '    ' + ' '.repeat(start) + '^'.repeat(width) + '\n';
-    }
+function reprOrPlaceholder(o: PyObject, placeholder: string): string {
+  try {
+    const s = objectRepr(o);
+    const text = s.value;
+    decref(s);
+    return text;
+  } catch (err) {
+    if (!isPyException(err)) throw err;
+    decref(err as PyObject);
+    return placeholder;
   }
-  return out;
+}
+
+/**
+ * parse_syntax_error and the `File …, line N` / source / caret block CPython prints before a
+ * SyntaxError's message; null when the error's attributes do not allow it (no int lineno),
+ * and the exception prints as any other.
+ */
+function formatSyntaxError(e: PyBaseException): { block: string; msg: string } | null {
+  const get = (n: string) => e.fields?.get(n) ?? None;
+  const int = (o: PyObject) => (isInt(o) ? Number((o as PyLong).value) : null);
+  const lineno = int(get('lineno'));
+  if (lineno === null) return null;
+  const msgObj = get('msg');
+  let msg: string;
+  try {
+    const s = objectStr(msgObj);
+    msg = s.value;
+    decref(s);
+  } catch (inner) {
+    if (!isPyException(inner)) throw inner;
+    decref(inner);
+    return null;
+  }
+  const filename = get('filename');
+  const file = isStr(filename) ? (filename as PyStr).value : '<string>';
+  let block = `  File "${file}", line ${lineno}\n`;
+  const text = get('text');
+  if (isStr(text)) {
+    // Only SyntaxError itself has its end read; its subclasses' carets cover one column.
+    const exact = e.type === SyntaxErrorType;
+    const endLineno = exact ? (int(get('end_lineno')) ?? lineno) : lineno;
+    const endOffset = exact ? (int(get('end_offset')) ?? -1) : -1;
+    block += syntaxErrorSource((text as PyStr).value, lineno, int(get('offset')) ?? 0, endLineno, endOffset);
+  }
+  return { block, msg };
+}
+
+/**
+ * The source line and caret line of a SyntaxError (print_exception_file_and_line and
+ * print_error_text, which count the text's length in UTF-8 bytes and its columns in
+ * characters): a range that ends on a later line runs to the end of the text, leading
+ * whitespace is dropped, and there is no caret line when the offset falls left of the text.
+ */
+export function syntaxErrorSource(
+  text: string,
+  lineno: number,
+  offset: number,
+  endLineno: number,
+  endOffset: number,
+): string {
+  // The text's UTF-8 bytes, non-ASCII ones as 0x80: only ASCII bytes are looked at.
+  const chars = [...text];
+  const charAt = new Map<number, number>();
+  const utf8: number[] = [];
+  chars.forEach((ch, k) => {
+    charAt.set(utf8.length, k);
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) utf8.push(c);
+    else for (let n = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; n > 0; n--) utf8.push(0x80);
+  });
+  const bytes = Uint8Array.from(utf8);
+  let end = endOffset;
+  if (endLineno > lineno) end = bytes.length;
+  if (end > bytes.length + 1) end = bytes.length + 1;
+  const carets = end > 0 && end > offset ? end - offset : 1;
+  let off = offset - 1;
+  let start = 0;
+  while (start < bytes.length && (bytes[start] === 32 || bytes[start] === 9 || bytes[start] === 12)) {
+    start++;
+    off--;
+  }
+  let len = bytes.length - start;
+  if (len > 0 && bytes[start + len - 1] === 10) len--;
+  if (off > len) off = len;
+  for (;;) {
+    const nl = bytes.indexOf(10, start);
+    if (nl < 0 || nl - start >= off) break;
+    const skipped = nl - start + 1;
+    start += skipped;
+    len -= skipped;
+    off -= skipped;
+  }
+  let out = '    ' + chars.slice(charAt.get(start) ?? chars.length).join('');
+  if (bytes[start + len] !== 10) out += '\n';
+  if (off < 0) return out;
+  return out + '    ' + ' '.repeat(off) + '^'.repeat(carets) + '\n';
 }

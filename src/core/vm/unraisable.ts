@@ -8,9 +8,17 @@ import { isPyException } from './errors';
 import { rt } from './runtime';
 import { formatException } from './traceback';
 import { reprText } from '../objects/abstract';
+import { frameObjectOf } from '../objects/frameobject';
+import { newTraceback } from '../objects/traceback';
 
 export function writeUnraisable(e: unknown, obj: PyObject | null, prefix: string): void {
   if (!isPyException(e)) throw e;
+  // An exception raised by C code has no traceback: it gets one from the running frame
+  // (PyThreadState_GetFrame materializes that frame's object, which stays).
+  const f = rt.frame;
+  if (e.traceback === null && f !== null) {
+    e.traceback = newTraceback(null, frameObjectOf(f), f.lasti, f.currentLine());
+  }
   let where = '';
   if (obj !== null) {
     try {

@@ -220,8 +220,9 @@ class Counter(dict):
         """(element, count) pairs, highest counts first; only the first n when n is given."""
         if n is None:
             return sorted(self.items(), key=_itemgetter(1), reverse=True)
-        # A stable sort then a slice: the same pairs, in the same order, as a heap selection.
-        return sorted(self.items(), key=_itemgetter(1), reverse=True)[:n]
+        # Imported here as CPython does: the first call pays heapq's import.
+        import heapq
+        return heapq.nlargest(n, self.items(), key=_itemgetter(1))
 
     def elements(self):
         """Each element, repeated count times (counts below one give nothing)."""
