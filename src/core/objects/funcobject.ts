@@ -138,7 +138,9 @@ FunctionType.tp_repr = (o) => {
 };
 FunctionType.tp_hash = (o) => Math.floor(o.addr / 16);
 
-function getField(key: 'defaults' | 'kwdefaults' | 'closure' | 'doc' | 'module' | 'globals' | 'annotations') {
+function getField(
+  key: 'defaults' | 'kwdefaults' | 'closure' | 'doc' | 'module' | 'globals' | 'builtins' | 'annotations',
+) {
   return (o: PyObject) => {
     const v = (o as PyFunction)[key] ?? None;
     v.refcnt++;
@@ -178,6 +180,7 @@ FunctionType.getsetSpecs.push(
   },
   { name: '__closure__', get: getField('closure') },
   { name: '__globals__', get: getField('globals') },
+  { name: '__builtins__', get: getField('builtins') },
   { name: '__doc__', get: getField('doc'), set: setField('doc') },
   { name: '__module__', get: getField('module'), set: setField('module') },
   {

@@ -209,10 +209,10 @@ for (const name of staticStrings.names) staticInterned.set(name, staticStr(name)
  * static here too, so a program's 'total' is that object, with CPython's count (set by the
  * calibration, profiles/static-refs) and no allocation.
  */
-const startupNames: Record<string, number> = calibration.names;
+const unheld = new Set<string>(calibration.unheldNames);
 for (const name of staticStrings.heapNames) {
   // One CPython's startup no longer held when the probe measured it stays an ordinary string.
-  if ((startupNames[name] ?? 0) < 0) continue;
+  if (unheld.has(name)) continue;
   const s = staticStr(name);
   s.refcnt = 1; // held by the startup until the calibration says how often
   staticInterned.set(name, s);

@@ -34,7 +34,7 @@ interface Calibration {
   identifiers: number[];
   bytes: number[];
   singletons: number[];
-  /** sys, builtins: modules the engine makes for each run (importers' globals hold them in CPython). */
+  /** sys, builtins and their dicts: the engine makes them for each run (CPython's startup modules hold them). */
   modules: number[];
   /** The static identifier strings (profiles/static-strings), by value. */
   names: Record<string, number>;
@@ -108,9 +108,13 @@ export function applyStaticRefCalibration(): void {
  */
 export function applyStartupRefs(sys: PyModule, builtins: PyModule): PyObject[] {
   const c = calibration as Calibration;
-  const [sysRefs, builtinsRefs] = c.modules;
+  // The two modules, then their dicts (every function of CPython's startup modules holds the
+  // builtins dict as its func_builtins).
+  const [sysRefs, builtinsRefs, sysDictRefs, builtinsDictRefs] = c.modules;
   sys.refcnt += sysRefs;
   builtins.refcnt += builtinsRefs;
+  sys.dict!.refcnt += sysDictRefs ?? 0;
+  builtins.dict!.refcnt += builtinsDictRefs ?? 0;
   const byKey = new Map<string, PyObject>();
   for (const module of [sys, builtins]) {
     for (const [name, value] of dictItems(module.dict!))
@@ -124,5 +128,5 @@ export function applyStartupRefs(sys: PyModule, builtins: PyModule): PyObject[] 
     value.refcnt += delta;
     attributes.add(value);
   }
-  return [...calibrated, sys, builtins, ...attributes];
+  return [...calibrated, sys, builtins, sys.dict!, builtins.dict!, ...attributes];
 }

@@ -37,7 +37,7 @@ def update(current, theirs, ours):
     if isinstance(theirs, dict):
         current = current or {}
         return {k: current.get(k, 0) + theirs[k] - ours[k] for k in sorted(theirs) if k in ours}
-    current = current or [0] * len(theirs)
+    current = (current or []) + [0] * (len(theirs) - len(current or []))
     return [c + t - o for c, t, o in zip(current, theirs, ours)]
 
 
@@ -48,6 +48,9 @@ def differing(theirs, ours):
 
 
 updated = {k: update(current.get(k), theirs[k], ours[k]) for k in KEYS}
+# A recorded startup name that no interned string of CPython's had when the probe interned it
+# (the probe leaves it out) stays an ordinary string in the engine.
+updated['unheldNames'] = sorted(n for n in ours['names'] if n not in theirs['names'])
 with open(CALIBRATION, 'w') as f:
     json.dump(updated, f)
     f.write('\n')
