@@ -141,22 +141,26 @@ export type BinaryFunc = (a: PyObject, b: PyObject) => PyObject;
 /** Vectorcall: positional args followed by keyword values; kwnames names the tail. */
 export type CallFunc = (callable: PyObject, args: PyObject[], kwnames: PyTuple | null) => PyObject;
 
+/** The binary number slots, in PyNumberMethods order. */
+export const NUMBER_SLOTS = [
+  'nb_add',
+  'nb_subtract',
+  'nb_multiply',
+  'nb_matrix_multiply',
+  'nb_true_divide',
+  'nb_floor_divide',
+  'nb_remainder',
+  'nb_power',
+  'nb_lshift',
+  'nb_rshift',
+  'nb_and',
+  'nb_or',
+  'nb_xor',
+  'nb_divmod',
+] as const;
+
 /** Names of the binary number slots, as in PyNumberMethods. */
-export type NumberSlot =
-  | 'nb_add'
-  | 'nb_subtract'
-  | 'nb_multiply'
-  | 'nb_matrix_multiply'
-  | 'nb_true_divide'
-  | 'nb_floor_divide'
-  | 'nb_remainder'
-  | 'nb_power'
-  | 'nb_lshift'
-  | 'nb_rshift'
-  | 'nb_and'
-  | 'nb_or'
-  | 'nb_xor'
-  | 'nb_divmod';
+export type NumberSlot = (typeof NUMBER_SLOTS)[number];
 
 export type InplaceSlot =
   | 'nb_inplace_add'

@@ -15,6 +15,7 @@ import {
   xdecref,
   type Visit,
   CompareOp,
+  NUMBER_SLOTS,
   type InplaceSlot,
   type NumberSlot,
 } from './object';
@@ -380,22 +381,6 @@ function wrapBinary(generic: (a: PyObject, b: PyObject) => PyObject): (x: PyObje
   };
 }
 
-const NUMBER_SLOTS: readonly NumberSlot[] = [
-  'nb_add',
-  'nb_subtract',
-  'nb_multiply',
-  'nb_matrix_multiply',
-  'nb_true_divide',
-  'nb_floor_divide',
-  'nb_remainder',
-  'nb_power',
-  'nb_lshift',
-  'nb_rshift',
-  'nb_and',
-  'nb_or',
-  'nb_xor',
-  'nb_divmod',
-];
 const INPLACE_SLOTS: readonly [InplaceSlot, NumberSlot][] = NUMBER_SLOTS.filter((s) => s !== 'nb_divmod').map(
   (s) => [s.replace('nb_', 'nb_inplace_') as InplaceSlot, s],
 );
