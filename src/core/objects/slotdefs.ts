@@ -670,6 +670,13 @@ function wrapperFor(t: PyType, dunder: string): Wrapper | null {
           dunder.startsWith('__r') && dunder !== '__rshift__' ? true : dunder === '__rrshift__';
         return (self, args) => (nArgs(dunder, args, 1), reflected ? f(args[0], self) : f(self, args[0]));
       }
+      // wrap_binaryfunc over an in-place slot: set.__iand__, dict.__ior__…
+      const inplace = BINARY.find(([slot, op]) => slot !== 'nb_divmod' && dunder === `__i${op}__`);
+      if (inplace !== undefined) {
+        const f = t[inplace[0].replace('nb_', 'nb_inplace_') as InplaceSlot] as BinaryFunc | undefined;
+        if (f === undefined) return null;
+        return (self, args) => (nArgs(dunder, args, 1), f(self, args[0]));
+      }
       return null;
     }
   }
@@ -702,6 +709,7 @@ const WRAPPED_DUNDERS = [
   '__index__',
   '__neg__',
   ...BINARY.flatMap(([, op]) => [`__${op}__`, `__r${op}__`]),
+  ...BINARY.filter(([slot]) => slot !== 'nb_divmod').map(([, op]) => `__i${op}__`),
 ];
 
 /** Slot wrappers a builtin type exposes for the slots it defines itself. */
