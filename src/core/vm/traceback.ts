@@ -14,7 +14,7 @@ import { isInt, type PyLong } from '../objects/longobject';
 import type { PyTraceback } from '../objects/traceback';
 import { PyStr, isStr, staticId } from '../objects/unicodeobject';
 import { dictItems, type PyDict } from '../objects/dictobject';
-import { lookupAttr, objectRepr, objectStr } from '../objects/abstract';
+import { lookupAttr, reprText, strText } from '../objects/abstract';
 import { isSequence, sequenceGetItem, sequenceSize } from '../objects/iterobject';
 import { isPyException } from './errors';
 import { suggestName } from './suggestions';
@@ -114,22 +114,28 @@ function formatEntry(tb: PyTraceback): string {
   return out;
 }
 
-/** The `Type: message` line, with CPython's suggestion for NameError/AttributeError. */
-export function exceptionOnlyLine(e: PyBaseException, nameOnly = false): string {
+/** The exception's type as the last line names it (module-qualified outside builtins and __main__). */
+function exceptionTypeName(e: PyBaseException): string {
   const type = e.type as PyType;
   const mod = type.isHeapType ? type.module : 'builtins';
-  const name = mod === '__main__' || mod === 'builtins' ? type.qualname : `${mod}.${type.qualname}`;
-  if (nameOnly) return name;
-  let msg: string;
+  return mod === '__main__' || mod === 'builtins' ? type.qualname : `${mod}.${type.qualname}`;
+}
+
+/** What `render` (strText, reprText) makes of `o`, or null when it raised (the error is dropped). */
+function textOrNull(render: (o: PyObject) => string, o: PyObject): string | null {
   try {
-    const s = objectStr(e);
-    msg = s.value;
-    decref(s);
-  } catch (inner) {
-    if (!isPyException(inner)) throw inner;
-    decref(inner);
-    msg = '<exception str() failed>';
+    return render(o);
+  } catch (err) {
+    if (!isPyException(err)) throw err;
+    decref(err as PyObject);
+    return null;
   }
+}
+
+/** The `Type: message` line, with CPython's suggestion for NameError/AttributeError. */
+export function exceptionOnlyLine(e: PyBaseException): string {
+  const name = exceptionTypeName(e);
+  const msg = textOrNull(strText, e) ?? '<exception str() failed>';
   let line = msg === '' ? name : `${name}: ${msg}`;
   const suggestion = offerSuggestion(e);
   if (suggestion !== null) line += `. Did you mean: '${suggestion}'?`;
@@ -226,7 +232,7 @@ function formatOne(e: PyBaseException): string {
   if (syntax !== null) {
     // print_exception_file_and_line: the message printed is the error's msg alone.
     out += syntax.block;
-    const name = exceptionOnlyLine(e, true);
+    const name = exceptionTypeName(e);
     out += (syntax.msg === '' ? name : `${name}: ${syntax.msg}`) + '\n';
   } else {
     out += exceptionOnlyLine(e) + '\n';
@@ -245,29 +251,19 @@ function exceptionNotes(e: PyBaseException): string {
     notes = lookupAttr(e, staticId('__notes__'));
   } catch (err) {
     if (!isPyException(err)) throw err;
-    const text = `Ignored error getting __notes__: ${reprOrPlaceholder(err as PyObject, '')}\n`;
+    const text = `Ignored error getting __notes__: ${textOrNull(reprText, err as PyObject) ?? ''}\n`;
     decref(err as PyObject);
     return text;
   }
   if (notes === null) return '';
   let out = '';
   try {
-    if (!isSequence(notes)) return reprOrPlaceholder(notes, '<__notes__ repr() failed>');
+    if (!isSequence(notes)) return textOrNull(reprText, notes) ?? '<__notes__ repr() failed>';
     const n = sequenceSize(notes);
     for (let i = 0; i < n; i++) {
       const note = sequenceGetItem(notes, i);
-      try {
-        const s = objectStr(note);
-        out += s.value;
-        decref(s);
-      } catch (err) {
-        if (!isPyException(err)) throw err;
-        decref(err as PyObject);
-        out += '<note str() failed>';
-      } finally {
-        decref(note);
-      }
-      out += '\n';
+      out += (textOrNull(strText, note) ?? '<note str() failed>') + '\n';
+      decref(note);
     }
   } catch (err) {
     if (!isPyException(err)) throw err;
@@ -276,19 +272,6 @@ function exceptionNotes(e: PyBaseException): string {
     decref(notes);
   }
   return out;
-}
-
-function reprOrPlaceholder(o: PyObject, placeholder: string): string {
-  try {
-    const s = objectRepr(o);
-    const text = s.value;
-    decref(s);
-    return text;
-  } catch (err) {
-    if (!isPyException(err)) throw err;
-    decref(err as PyObject);
-    return placeholder;
-  }
 }
 
 /**
@@ -301,17 +284,8 @@ function formatSyntaxError(e: PyBaseException): { block: string; msg: string } |
   const int = (o: PyObject) => (isInt(o) ? Number((o as PyLong).value) : null);
   const lineno = int(get('lineno'));
   if (lineno === null) return null;
-  const msgObj = get('msg');
-  let msg: string;
-  try {
-    const s = objectStr(msgObj);
-    msg = s.value;
-    decref(s);
-  } catch (inner) {
-    if (!isPyException(inner)) throw inner;
-    decref(inner);
-    return null;
-  }
+  const msg = textOrNull(strText, get('msg'));
+  if (msg === null) return null;
   const filename = get('filename');
   const file = isStr(filename) ? (filename as PyStr).value : '<string>';
   let block = `  File "${file}", line ${lineno}\n`;
