@@ -1143,9 +1143,6 @@ TypeType.methodSpecs.push(
 import * as listobject from './listobject';
 import * as boolobject from './boolobject';
 
-registerStaticType(ObjectType);
-registerStaticType(TypeType);
-
 export {
   PyGetSetDescr,
   PyMethodDescr,

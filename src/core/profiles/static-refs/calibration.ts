@@ -77,7 +77,7 @@ export function applyStaticRefCalibration(): void {
     const s = existingStaticStr(name);
     if (s !== undefined) adjust(s, delta);
   }
-  const typesByKey = new Map([...new Set(builtinStaticTypes())].map((t) => [`${t.module}.${t.qualname}`, t]));
+  const typesByKey = new Map(builtinStaticTypes().map((t) => [`${t.module}.${t.qualname}`, t]));
   for (const [key, t] of typesByKey) {
     const delta = c.types[key];
     if (delta !== undefined) adjust(t, delta);
