@@ -24,7 +24,7 @@ import {
 import { AstOptimizer } from './compiler/astopt';
 import { CompilerObjects } from './compiler/compilerobjects';
 import { applyStartupBaseline, importUnicodedataForParser, runPythonrunPrelude } from './startup';
-import { applyStartupRefs } from './profiles/static-refs/calibration';
+import { applyStartupRefs, calibratedStaticObjects } from './profiles/static-refs/calibration';
 import { textioFlush } from './modules/textio';
 import { newDict, dictSetItem, dictItems, dictClear, dictGetStr, type PyDict } from './objects/dictobject';
 import { newModule, type PyModule } from './objects/moduleobject';
@@ -233,14 +233,18 @@ function initInterpreter(filename: string, source: string): void {
   createGcStateLists();
   // CPython's startup has imported these (not gc: the script's first `import gc` loads it).
   for (const name of ['builtins', 'sys', '_weakref', 'atexit']) importModule(name);
-  const calibrated = applyStartupRefs(dictGetStr(modules, staticId('sys')) as PyModule, builtins);
+  const runObjects = applyStartupRefs(dictGetStr(modules, staticId('sys')) as PyModule, builtins);
   decref(builtins);
   // CPython's site has imported weakref before the script starts: importing it is free.
   // The calibrated counts already hold those modules' references (measured in CPython,
   // where they are loaded): do not add them twice.
-  const calibratedCounts = calibrated.map((o) => o.refcnt);
-  for (const name of preloadedModules(source)) importBundled(name);
-  calibrated.forEach((o, i) => (o.refcnt = calibratedCounts[i]));
+  const preloaded = preloadedModules(source);
+  if (preloaded.length > 0) {
+    const calibrated = [...calibratedStaticObjects(), ...runObjects];
+    const calibratedCounts = calibrated.map((o) => o.refcnt);
+    for (const name of preloaded) importBundled(name);
+    calibrated.forEach((o, i) => (o.refcnt = calibratedCounts[i]));
+  }
   // What startup made lives in the oldest generation, as CPython's startup objects do.
   const gc = rt.gc;
   gc.freeze();

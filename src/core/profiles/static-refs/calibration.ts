@@ -100,11 +100,16 @@ export function applyStaticRefCalibration(): void {
   }
 }
 
+/** The static objects whose counts include CPython's startup references (borrowed). */
+export function calibratedStaticObjects(): readonly PyObject[] {
+  return calibrated;
+}
+
 /**
  * The references CPython's startup holds to the run's own sys and builtins modules (each
  * `import sys` of its modules is a global) and to their objects (builtin functions,
  * sys.stdout…: its copies of both module dicts…), added when the modules are made.
- * Returns every object whose count now includes CPython's startup references.
+ * Returns the run's objects whose counts now include CPython's startup references.
  */
 export function applyStartupRefs(sys: PyModule, builtins: PyModule): PyObject[] {
   const c = calibration as Calibration;
@@ -128,5 +133,5 @@ export function applyStartupRefs(sys: PyModule, builtins: PyModule): PyObject[] 
     value.refcnt += delta;
     attributes.add(value);
   }
-  return [...calibrated, sys, builtins, sys.dict!, builtins.dict!, ...attributes];
+  return [sys, builtins, sys.dict!, builtins.dict!, ...attributes];
 }
