@@ -11,7 +11,6 @@ of running CPython again.
 
 usage: python3 src/core/profiles/static-refs/record.py [--keep-recording]
        (CPython 3.11.7, 64-bit; from the repo root)
-       then: npx prettier --write src/core/profiles/static-refs/calibration.json
 """
 import ast, json, os, subprocess, sys
 
@@ -54,6 +53,8 @@ updated['unheldNames'] = sorted(n for n in ours['names'] if n not in theirs['nam
 with open(CALIBRATION, 'w') as f:
     json.dump(updated, f)
     f.write('\n')
+# In the repository's layout (npm test checks it with Prettier).
+subprocess.run(['npx', 'prettier', '--write', CALIBRATION], capture_output=True, check=True)
 if not keep:
     with open(os.path.join(HERE, 'probe.out'), 'w') as f:
         f.write(cpython)

@@ -17,7 +17,6 @@ Writes static-strings.json and the STATIC_NAMES and HEAP_NAMES lines of ../stati
 the new static objects, the second measures their counts).
 
 usage: python3 src/core/profiles/static-strings/record.py   (CPython 3.11.7, 64-bit; repo root)
-       then: npx prettier --write src/core/profiles/static-strings/static-strings.json
 """
 import _imp, gc, json, os, re, subprocess, sys, sysconfig, tempfile, types
 
@@ -109,6 +108,8 @@ heap_names = interned_heap(s for s in candidates if NAME.fullmatch(s))
 with open(os.path.join(HERE, 'static-strings.json'), 'w') as f:
     json.dump({'names': names, 'heapNames': heap_names}, f, indent=0)
     f.write('\n')
+# In the repository's layout (npm test checks it with Prettier).
+subprocess.run(['npx', 'prettier', '--write', os.path.join(HERE, 'static-strings.json')], capture_output=True, check=True)
 with open(PROBE) as f:
     probe = f.read()
 for variable, values in [('STATIC_NAMES', names), ('HEAP_NAMES', heap_names)]:
